@@ -85,6 +85,7 @@ mod tests {
             let names: Vec<String> = command
                 .get_subcommands()
                 .map(|c| c.get_name().to_owned())
+                .filter(|name| name != "help")
                 .collect();
             for name in names {
                 if let Some(sub) = command.find_subcommand_mut(&name) {
@@ -92,7 +93,8 @@ mod tests {
                 }
             }
         }
-        let mut command = Cli::command();
+        // A fixed width, so the snapshots do not depend on the terminal running the tests.
+        let mut command = Cli::command().term_width(100);
         command.build();
         walk(&mut command, "civic".to_owned());
     }

@@ -67,7 +67,15 @@ fn test() -> Result<(), String> {
     setup(Needs::ALL)?;
     let root = root();
     run(Command::new(mdbook_path()).args(["build"]).arg(root.join("book")))?;
-    run_tests(cargo().args(["test", "--workspace", "--no-fail-fast"]))
+    let mut command = cargo();
+    command.args(["test", "--workspace", "--no-fail-fast"]);
+    // Tests run from their own crate's folder: a relative path must not change meaning there.
+    if let Some(data) = std::env::var_os("CIVIC_REFERENCE_DATA").filter(|v| !v.is_empty()) {
+        let absolute = std::path::absolute(&data)
+            .map_err(|e| format!("CIVIC_REFERENCE_DATA {}: {e}", Path::new(&data).display()))?;
+        command.env("CIVIC_REFERENCE_DATA", absolute);
+    }
+    run_tests(&mut command)
 }
 
 fn setup(needs: Needs) -> Result<(), String> {
