@@ -228,8 +228,8 @@ mod tests {
         let path = dir.join("civic.toml");
         std::fs::write(&path, "councl_name = \"typo\"\n").unwrap();
         let path_text = path.to_string_lossy().into_owned();
-        let error = Config::from_lookup(lookup(&[("CIVIC_CONFIG", path_text.as_str())]))
-            .unwrap_err();
+        let error =
+            Config::from_lookup(lookup(&[("CIVIC_CONFIG", path_text.as_str())])).unwrap_err();
         assert!(error.to_string().contains("councl_name"), "{error}");
         std::fs::remove_dir_all(dir).unwrap();
     }

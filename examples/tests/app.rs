@@ -1,4 +1,5 @@
 //! The demo served through `app()`, without a socket.
+#![allow(clippy::unwrap_used)] // a panic in a test is a failed test
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,33 +1,69 @@
 //! Cross-crate, browser and accessibility tests for civic.
 //!
-//! This crate holds no library code of its own: its integration tests under `tests/` drive
-//! the civic crates together, and (as the component and demo issues land) headless Chromium
-//! with axe-core over the pages they serve. [`reference_data`] and [`test_database_url`] are
-//! how every test finds the shared conformance data and the test database, reporting a skip
-//! when they are not configured rather than passing silently.
+//! The tests live under `tests/`; this library holds what they share: finding the reference
+//! data and the test database ([`reference_data`], [`test_database_url`]), serving a router
+//! on a loopback port ([`serve`]) and checking pages in headless Chromium with axe-core
+//! ([`browser::axe`]). Whatever a test cannot find is reported with a `SKIPPED` line on
+//! stderr — never a silent pass — and `cargo xtask test` counts those lines.
 
-use std::path::PathBuf;
+pub mod browser;
 
-/// The reference data folder named by `CIVIC_REFERENCE_DATA`, or `None` after printing a
-/// skip line naming `test`.
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Reports that `test` did not run and why, on stderr where libtest does not capture it.
+pub fn skip(test: &str, reason: &str) {
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {reason}");
+}
+
+/// The reference data folder named by `CIVIC_REFERENCE_DATA`, or `None` after reporting
+/// `test` as skipped.
 pub fn reference_data(test: &str) -> Option<PathBuf> {
     match std::env::var_os("CIVIC_REFERENCE_DATA") {
         Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
         _ => {
-            println!("SKIPPED {test}: CIVIC_REFERENCE_DATA is not set");
+            skip(test, "CIVIC_REFERENCE_DATA is not set");
             None
         }
     }
 }
 
-/// The database named by `CIVIC_TEST_DATABASE_URL`, or `None` after printing a skip line
-/// naming `test`.
+/// The database named by `CIVIC_TEST_DATABASE_URL`, or `None` after reporting `test` as
+/// skipped.
 pub fn test_database_url(test: &str) -> Option<String> {
     match std::env::var("CIVIC_TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => Some(url),
         _ => {
-            println!("SKIPPED {test}: CIVIC_TEST_DATABASE_URL is not set");
+            skip(test, "CIVIC_TEST_DATABASE_URL is not set");
             None
         }
     }
+}
+
+/// The workspace root, where `node_modules/` and the browser scripts are.
+pub fn workspace_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+}
+
+/// Serves `router` on a free loopback port for the rest of the test process and returns its
+/// address. The server runs on its own thread, so synchronous test code can call it.
+pub fn serve(router: axum::Router) -> std::io::Result<SocketAddr> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
+                let _ = axum::serve(listener, router).await;
+            }
+        });
+    });
+    Ok(addr)
 }

@@ -66,7 +66,9 @@ fn demo() -> Result<(), String> {
 fn test() -> Result<(), String> {
     setup(Needs::ALL)?;
     let root = root();
-    run(Command::new(mdbook_path()).args(["build"]).arg(root.join("book")))?;
+    run(Command::new(mdbook_path())
+        .args(["build"])
+        .arg(root.join("book")))?;
     let mut command = cargo();
     command.args(["test", "--workspace", "--no-fail-fast"]);
     // Tests run from their own crate's folder: a relative path must not change meaning there.
@@ -84,7 +86,12 @@ fn setup(needs: Needs) -> Result<(), String> {
         mdbook()?;
     }
     if needs.browser {
-        system_package("chromium", "CHROME_PATH", &["chromium", "chromium-browser"], "chromium")?;
+        system_package(
+            "chromium",
+            "CHROME_PATH",
+            &["chromium", "chromium-browser"],
+            "chromium",
+        )?;
         system_package("java", "JAVA_HOME", &["java"], "default-jre-headless")?;
     }
     Ok(())
@@ -149,7 +156,14 @@ fn mdbook() -> Result<(), String> {
     }
     println!("xtask: building mdbook {MDBOOK_VERSION} into .tools/ (once)");
     run(cargo()
-        .args(["install", "mdbook", "--locked", "--version", MDBOOK_VERSION, "--root"])
+        .args([
+            "install",
+            "mdbook",
+            "--locked",
+            "--version",
+            MDBOOK_VERSION,
+            "--root",
+        ])
         .arg(root().join(".tools")))
 }
 
@@ -187,9 +201,8 @@ fn system_package(
 }
 
 fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| dir.join(program).is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
 fn is_root() -> bool {
@@ -236,7 +249,10 @@ fn run_tests(command: &mut Command) -> Result<(), String> {
     let status = child.wait().map_err(|e| e.to_string())?;
     let skipped = skips.join().unwrap_or(0);
     println!();
-    println!("Summary: {passed} passed, {failed} failed, {} skipped", skipped + ignored);
+    println!(
+        "Summary: {passed} passed, {failed} failed, {} skipped",
+        skipped + ignored
+    );
     if status.success() {
         Ok(())
     } else {
@@ -248,7 +264,10 @@ fn run_tests(command: &mut Command) -> Result<(), String> {
 fn count(line: &str, label: &str) -> usize {
     line.split(';')
         .find_map(|part| {
-            let part = part.trim().trim_start_matches("ok. ").trim_start_matches("FAILED. ");
+            let part = part
+                .trim()
+                .trim_start_matches("ok. ")
+                .trim_start_matches("FAILED. ");
             part.strip_suffix(label)?.trim().parse().ok()
         })
         .unwrap_or(0)

@@ -1,0 +1,118 @@
+//! Headless Chromium with axe-core, driven by playwright-core through `browser/axe.mjs`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Deserialize;
+
+use crate::{skip, workspace_root};
+
+/// What axe-core found on one page.
+#[derive(Debug, Deserialize)]
+pub struct PageReport {
+    /// The page's address.
+    pub url: String,
+    /// The HTTP status the page was served with.
+    pub status: Option<u16>,
+    /// Every rule the page broke.
+    #[serde(default)]
+    pub violations: Vec<Violation>,
+    /// Why the page could not be checked, if it could not.
+    pub error: Option<String>,
+}
+
+/// One broken axe rule and the elements that break it.
+#[derive(Debug, Deserialize)]
+pub struct Violation {
+    /// The axe rule, e.g. `color-contrast`.
+    pub id: String,
+    /// How much it matters to a resident: minor, moderate, serious or critical.
+    pub impact: Option<String>,
+    /// What the rule asks for.
+    pub help: String,
+    /// CSS selectors of the offending elements.
+    pub targets: Vec<String>,
+}
+
+/// The Chromium to drive: `CHROME_PATH`, else Debian's `/usr/bin/chromium`.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("CHROME_PATH")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    path.is_file().then_some(path)
+}
+
+/// Checks each page with axe-core (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa,
+/// best-practice; rule `region` off), saving a screenshot of each into `screenshots`.
+///
+/// Returns `None` after reporting `test` as skipped when Chromium or the npm packages are
+/// missing (`cargo xtask test` installs both).
+pub fn axe(test: &str, urls: &[String], screenshots: Option<&Path>) -> Option<Vec<PageReport>> {
+    let root = workspace_root();
+    let Some(chrome) = chromium() else {
+        skip(
+            test,
+            "Chromium is not installed (set CHROME_PATH or run cargo xtask test)",
+        );
+        return None;
+    };
+    if !root.join("node_modules/playwright-core").is_dir() {
+        skip(
+            test,
+            "npm packages are not installed (run cargo xtask test)",
+        );
+        return None;
+    }
+    let mut command = Command::new("node");
+    command
+        .arg(root.join("tests/browser/axe.mjs"))
+        .env("CHROME_PATH", chrome)
+        .current_dir(root);
+    if let Some(dir) = screenshots {
+        command.arg("--screenshots").arg(dir);
+    }
+    command.args(urls);
+    let output = command.output();
+    let output = match output {
+        Ok(output) => output,
+        Err(error) => panic!("cannot run node for the browser tests: {error}"),
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let reports: Vec<PageReport> = stdout
+        .lines()
+        .filter(|line| line.starts_with('{'))
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("bad axe report {line}: {e}"))
+        })
+        .collect();
+    assert!(
+        reports.len() == urls.len(),
+        "axe.mjs reported {} of {} pages; stderr:\n{}",
+        reports.len(),
+        urls.len(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(reports)
+}
+
+/// Formats every violation and error in `reports`, one line each, for an assertion message.
+pub fn describe(reports: &[PageReport]) -> String {
+    let mut lines = Vec::new();
+    for report in reports {
+        if let Some(error) = &report.error {
+            lines.push(format!("{}: could not be checked: {error}", report.url));
+        }
+        for violation in &report.violations {
+            lines.push(format!(
+                "{}: {} ({}): {} at {}",
+                report.url,
+                violation.id,
+                violation.impact.as_deref().unwrap_or("unknown impact"),
+                violation.help,
+                violation.targets.join(", ")
+            ));
+        }
+    }
+    lines.join("\n")
+}
