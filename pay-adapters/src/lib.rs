@@ -20,10 +20,21 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod error;
 pub mod line_item;
 pub mod messages;
 pub mod money;
+pub mod payment;
+pub mod provider;
+pub mod status;
 
+pub use error::{ErrorKind, PaymentError};
 pub use line_item::{FinanceCode, FinanceCodeError, LineItem};
 pub use messages::{Language, Message};
 pub use money::{Money, MoneyError};
+pub use payment::{
+    Address, CardDetails, Metadata, MetadataValue, NewPayment, NewRefund, Payment, PaymentEvent,
+    PrefilledCardholderDetails, Refund, RefundStatus, RefundSummary,
+};
+pub use provider::PaymentProvider;
+pub use status::{FailureReason, PaymentStatus};
