@@ -2,30 +2,61 @@
 //! sandbox, so a service can take card payments and be tested end to end with no network.
 //!
 //! ```
-//! use civic_pay_adapters::{LineItem, Money, FinanceCode};
+//! use std::sync::Arc;
+//! use civic_pay_adapters::{Money, NewPayment, PaymentProvider, PaymentStatus, SandboxProvider};
+//! use url::Url;
 //!
-//! let permit = LineItem::new("Resident parking permit", Money::parse("£50.00")?)
-//!     .fund_code(FinanceCode::parse("GF").expect("a valid code"));
-//! assert_eq!(permit.amount.to_string(), "£50.00");
-//! # Ok::<(), civic_pay_adapters::MoneyError>(())
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // Chosen by configuration: the sandbox here, GOV.UK Pay in production.
+//! let provider: Arc<dyn PaymentProvider> =
+//!     Arc::new(SandboxProvider::in_memory(Url::parse("http://localhost:8080/sandbox/")?));
+//!
+//! let request = NewPayment::new(
+//!     Money::parse("£50.00")?,
+//!     "PERMIT-1042",
+//!     "Resident parking permit",
+//!     Url::parse("https://permits.council.example/pay/return/k3x9")?,
+//! );
+//! let payment = provider.create(&request).await?;
+//! assert_eq!(payment.state, PaymentStatus::Created);
+//! // Send the resident to payment.next_url; when they come back, ask the provider:
+//! let now = provider.get(&payment.payment_id).await?;
+//! assert!(!now.state.is_finished());
+//! # Ok(())
+//! # }
 //! ```
+//!
+//! # Concepts
+//!
+//! - [`Money`] is whole pence; [`LineItem`]s carry fund, ledger and VAT codes.
+//! - [`PaymentProvider`] is the one trait; [`PaymentStatus`] is GOV.UK Pay's status model.
+//! - [`PaymentError`] answers questions: [`PaymentError::is_retryable`],
+//!   [`PaymentError::is_declined`], [`PaymentError::is_auth`], [`PaymentError::code`].
+//! - [`SandboxProvider`] acts out GOV.UK Pay's test cards offline; its state lives in a
+//!   [`sandbox::SandboxStore`]: memory, or [`SqlStore`] (SQLite, or PostgreSQL for several
+//!   instances).
+//! - Text a resident may see is in [`messages`], in English and Welsh.
 //!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `axum` | no | the sandbox's hosted card page and the webhook receiver as axum routers |
+//! | `axum` | no | the sandbox's hosted card page (`sandbox::router`) and the webhook receiver |
 //! | `govuk-pay` | no | the GOV.UK Pay adapter (HTTPS on reqwest with rustls) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod error;
+mod ids;
 pub mod line_item;
 pub mod messages;
 pub mod money;
 pub mod payment;
 pub mod provider;
+pub mod sandbox;
+pub mod sql_store;
 pub mod status;
 
 pub use error::{ErrorKind, PaymentError};
@@ -37,4 +68,6 @@ pub use payment::{
     PrefilledCardholderDetails, Refund, RefundStatus, RefundSummary,
 };
 pub use provider::PaymentProvider;
+pub use sandbox::SandboxProvider;
+pub use sql_store::SqlStore;
 pub use status::{FailureReason, PaymentStatus};

@@ -291,6 +291,32 @@ impl NewPayment {
     }
 }
 
+/// Whether `url` points at this machine (`localhost`, a loopback address): the one place a
+/// plain-http return URL is allowed, for local development against a local provider.
+pub(crate) fn is_local_url(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain == "localhost" || domain.ends_with(".localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+/// A time as GOV.UK Pay writes it: `2016-01-21T17:15:00.000Z`.
+pub(crate) fn iso_time(time: time::OffsetDateTime) -> String {
+    let utc = time.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        utc.year(),
+        u8::from(utc.month()),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second(),
+        utc.millisecond()
+    )
+}
+
 fn check_text(field: &str, text: &str, max: usize) -> Result<(), PaymentError> {
     let chars = text.chars().count();
     if chars == 0 || chars > max {

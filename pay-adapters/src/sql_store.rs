@@ -1,0 +1,138 @@
+//! [`SqlStore`]: the sandbox's state and the payment records in SQLite (one instance) or
+//! PostgreSQL (several instances sharing one database), through sqlx.
+
+use async_trait::async_trait;
+use sqlx::AnyPool;
+use sqlx::any::AnyPoolOptions;
+
+use crate::error::{ErrorKind, PaymentError};
+use crate::sandbox::{SandboxRecord, SandboxStore};
+
+/// Payment state in a SQL database; the schema comes from this crate's `migrations/` folder.
+#[derive(Debug, Clone)]
+pub struct SqlStore {
+    pool: AnyPool,
+}
+
+impl SqlStore {
+    /// Connects to `url` (`sqlite://path?mode=rwc`, `sqlite::memory:`,
+    /// `postgres://user@host/db`) and brings the schema up to date.
+    pub async fn connect(url: &str) -> Result<SqlStore, PaymentError> {
+        sqlx::any::install_default_drivers();
+        // An in-memory SQLite database lives in one connection; more would each see their own.
+        let max = if url.contains(":memory:") { 1 } else { 5 };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .connect(url)
+            .await?;
+        let store = SqlStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Wraps an existing pool (call [`SqlStore::migrate`] once before use).
+    pub fn from_pool(pool: AnyPool) -> SqlStore {
+        SqlStore { pool }
+    }
+
+    /// Applies this crate's migrations. Other crates' migrations in the same database are
+    /// left alone.
+    pub async fn migrate(&self) -> Result<(), PaymentError> {
+        let mut migrator = sqlx::migrate!("./migrations");
+        migrator.set_ignore_missing(true);
+        migrator.run(&self.pool).await.map_err(|e| {
+            PaymentError::new(ErrorKind::Store, "could not migrate the payment store")
+                .with_source(e)
+        })
+    }
+
+    /// The pool, for callers that share it.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+fn decode(json: &str) -> Result<SandboxRecord, PaymentError> {
+    serde_json::from_str(json).map_err(|e| {
+        PaymentError::new(ErrorKind::Store, "a stored sandbox payment is unreadable").with_source(e)
+    })
+}
+
+fn encode(record: &SandboxRecord) -> Result<String, PaymentError> {
+    serde_json::to_string(record).map_err(|e| {
+        PaymentError::new(ErrorKind::Store, "could not store a sandbox payment").with_source(e)
+    })
+}
+
+#[async_trait]
+impl SandboxStore for SqlStore {
+    async fn insert(&self, record: &SandboxRecord) -> Result<bool, PaymentError> {
+        let done = sqlx::query(
+            "INSERT INTO civic_pay_sandbox_payments (payment_id, idempotency_key, version, record) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(&record.payment.payment_id)
+        .bind(record.idempotency_key.as_deref())
+        .bind(record.version)
+        .bind(encode(record)?)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn load(&self, payment_id: &str) -> Result<Option<SandboxRecord>, PaymentError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT record FROM civic_pay_sandbox_payments WHERE payment_id = $1")
+                .bind(payment_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(json,)| decode(&json)).transpose()
+    }
+
+    async fn load_by_idempotency_key(
+        &self,
+        key: &str,
+    ) -> Result<Option<SandboxRecord>, PaymentError> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT record FROM civic_pay_sandbox_payments WHERE idempotency_key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(json,)| decode(&json)).transpose()
+    }
+
+    async fn replace(&self, record: &SandboxRecord) -> Result<bool, PaymentError> {
+        let next = SandboxRecord {
+            version: record.version + 1,
+            ..record.clone()
+        };
+        let done = sqlx::query(
+            "UPDATE civic_pay_sandbox_payments SET record = $1, version = $2 \
+             WHERE payment_id = $3 AND version = $4",
+        )
+        .bind(encode(&next)?)
+        .bind(next.version)
+        .bind(&record.payment.payment_id)
+        .bind(record.version)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
+/// Makes a fresh PostgreSQL schema for one test and returns a URL whose connections use it,
+/// so parallel tests never see each other's tables.
+#[cfg(test)]
+pub(crate) async fn test_schema(url: &str, name: &str) -> String {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let schema = format!("civic_pay_{name}_{}", crate::ids::random_id(8));
+    let mut connection = sqlx::AnyConnection::connect(url).await.unwrap();
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-c%20search_path%3D{schema}")
+}
