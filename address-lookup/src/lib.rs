@@ -31,7 +31,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod address;
 pub mod messages;
+mod natural;
 pub mod postcode;
 
+pub use address::{
+    Address, AddressableObject, Classification, Coordinates, Dpa, Lpi, Uprn, Usrn, sort_naturally,
+};
+pub use natural::natural_cmp;
 pub use postcode::{OverseasTerritory, Postcode, PostcodeError, PostcodeKind};
