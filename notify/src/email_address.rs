@@ -1,5 +1,6 @@
 //! Email addresses, checked the way GOV.UK Notify checks them.
 
+use crate::formatters::strip_and_remove_obscure_whitespace;
 use crate::recipient_error::RecipientError;
 
 /// An email address Notify would send to.
@@ -81,28 +82,6 @@ impl AsRef<str> for EmailAddress {
     fn as_ref(&self) -> &str {
         &self.address
     }
-}
-
-/// Notify's `strip_and_remove_obscure_whitespace`: zero-width characters and no-break spaces
-/// go wherever they are, ordinary whitespace only from the ends.
-pub(crate) fn strip_and_remove_obscure_whitespace(value: &str) -> String {
-    let kept: String = value
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{180E}'
-                    | '\u{200B}'
-                    | '\u{200C}'
-                    | '\u{200D}'
-                    | '\u{2060}'
-                    | '\u{FEFF}'
-                    | '\u{00A0}'
-            )
-        })
-        .collect();
-    kept.trim_matches([' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}'])
-        .to_owned()
 }
 
 /// The hostname in ASCII. Like Python's `idna` codec, ASCII labels pass through untouched

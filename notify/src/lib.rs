@@ -20,6 +20,28 @@
 //! [`Allow`]: UK landlines and international numbers. Premium-rate numbers are always refused.
 //! The countries text messages reach, and their price, are in [`SmsCountry`].
 //!
+//! # Text messages
+//!
+//! [`SmsMessage`] fills a template's placeholders, puts the sender's name first and counts
+//! the message as Notify does: the GSM 03.38 alphabet with extension characters counted
+//! twice, Welsh letters forcing UCS-2, fragments of 160/153 or 70/67, and the 918-character
+//! limit. [`SmsPolicy`] chooses between Notify's two behaviours: downgrade to GSM (`é` → `e`,
+//! emoji → `?`) or keep Unicode. Every change made to fit the encoding is reported.
+//!
+//! ```
+//! use civic_notify::{SmsEncoding, SmsMessage, SmsPolicy};
+//!
+//! let message = SmsMessage::new("Your bin is due – “green” week", Some("Powys"), SmsPolicy::Gsm);
+//! assert_eq!(message.text(), "Powys: Your bin is due - \"green\" week");
+//! assert_eq!((message.encoding(), message.fragments()), (SmsEncoding::Gsm7, 1));
+//! ```
+//!
+//! # Placeholders
+//!
+//! [`Field`] is Notify's template language: `((name))` (matched ignoring case, spaces, `_` and
+//! `-`), `((name??text shown when yes))`, list values ("a, b and c", or bullets in email),
+//! HTML-escaped values, and [`Field::missing`] to refuse a message before it is queued.
+//!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
@@ -30,15 +52,29 @@
 #![warn(missing_docs)]
 
 mod email_address;
+mod field;
+mod formatters;
+mod gsm;
 mod language;
 mod messages;
+mod personalisation;
 mod phone_number;
 mod recipient_error;
+mod sms;
 mod sms_country;
+mod value;
 
 pub use email_address::EmailAddress;
+pub use field::Field;
+pub use gsm::{
+    CharacterChange, EXTENDED_GSM_CHARACTERS, GSM_CHARACTERS, WELSH_DIACRITICS,
+    WELSH_NON_GSM_CHARACTERS, downgrade_to_ascii, downgrade_to_sms,
+};
 pub use language::Language;
 pub use messages::Message;
+pub use personalisation::{Personalisation, placeholder_key};
 pub use phone_number::{Allow, InternationalInfo, PhoneNumber};
 pub use recipient_error::RecipientError;
+pub use sms::{SMS_CHARACTER_LIMIT, SmsEncoding, SmsMessage, SmsPolicy};
 pub use sms_country::{AlphaSender, SmsCountry};
+pub use value::Value;

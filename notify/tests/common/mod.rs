@@ -79,6 +79,7 @@ pub fn check(file: &str, total: usize, mismatches: Vec<(String, String)>) {
     );
     let mut report = String::new();
     for (id, detail) in &unexplained {
+        let detail: String = detail.chars().take(400).collect();
         report.push_str(&format!("\n  {id}: {detail}"));
     }
     for id in &stale {
