@@ -49,6 +49,8 @@
 #![warn(missing_docs)]
 
 pub mod error;
+#[cfg(feature = "govuk-pay")]
+pub mod govuk_pay;
 mod ids;
 pub mod line_item;
 pub mod messages;
@@ -60,6 +62,8 @@ pub mod sql_store;
 pub mod status;
 
 pub use error::{ErrorKind, PaymentError};
+#[cfg(feature = "govuk-pay")]
+pub use govuk_pay::GovUkPay;
 pub use line_item::{FinanceCode, FinanceCodeError, LineItem};
 pub use messages::{Language, Message};
 pub use money::{Money, MoneyError};
