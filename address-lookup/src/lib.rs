@@ -32,6 +32,8 @@
 #![warn(missing_docs)]
 
 pub mod address;
+pub mod generate;
+pub mod index;
 pub mod messages;
 mod natural;
 pub mod postcode;

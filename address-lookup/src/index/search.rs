@@ -1,0 +1,225 @@
+//! Free-text search over the index: typo-tolerant term matching, then scoring.
+
+use std::collections::HashMap;
+
+use fst::{Automaton, IntoStreamer, Streamer};
+
+use super::{AddressIndex, text};
+use crate::Address;
+
+/// One search result.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchHit<'a> {
+    /// The address found.
+    pub address: &'a Address,
+    /// How well it matched; higher is better. Only comparable within one search.
+    pub score: f32,
+}
+
+/// Most near-miss terms taken for one query word: enough for real typos, bounded for speed.
+const MAX_EXPANSIONS: usize = 64;
+/// Query words longer than this are not sent through the automata (they would be costly and
+/// match nothing a person meant).
+const MAX_FUZZY_LEN: usize = 24;
+
+/// A query word's matching terms and how much each counts (1.0 for the word itself).
+struct QueryTerm {
+    matches: Vec<(usize, f32)>,
+    /// Addresses holding any of the matches, summed: how costly the word is to scan.
+    frequency: usize,
+}
+
+impl AddressIndex {
+    /// The addresses best matching free text, best first, at most `limit`. Tolerates typos
+    /// (one edit in words of 4 letters, two from 5), abbreviations ("st", "rd",
+    /// "apt") and missing words; the last word may be unfinished. Numbers must match exactly.
+    ///
+    /// Scoring: each query word scores the rarest-is-best weight (inverse document frequency)
+    /// of its best match in the address, discounted for edits or a prefix; an address that
+    /// says more than the query loses a little, so "12 High Street" outranks "Flat 3, 12 High
+    /// Street" for the query "12 high st".
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit<'_>> {
+        if limit == 0 || self.addresses.is_empty() {
+            return Vec::new();
+        }
+        let mut words = text::terms(query);
+        words.truncate(32);
+        let last = words.len().saturating_sub(1);
+        let mut query_terms: Vec<QueryTerm> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let term = self.expand(word, i == last && !query.ends_with(' '));
+            if !term.matches.is_empty() {
+                query_terms.push(term);
+            }
+        }
+        if query_terms.is_empty() {
+            return Vec::new();
+        }
+        let candidates = self.candidates(&query_terms);
+        let n = self.addresses.len() as f32;
+        let weights: Vec<Vec<(usize, f32)>> = query_terms
+            .iter()
+            .map(|q| {
+                q.matches
+                    .iter()
+                    .map(|&(term, factor)| {
+                        let df = self.postings[term].len() as f32;
+                        (term, (1.0 + n / df).ln() * factor)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut hits: Vec<(u32, f32)> = candidates
+            .into_iter()
+            .map(|doc| {
+                let mut score = 0.0;
+                let mut matched = 0u32;
+                for word in &weights {
+                    let best = word
+                        .iter()
+                        .filter(|(term, _)| self.postings[*term].binary_search(&doc).is_ok())
+                        .map(|&(_, weight)| weight)
+                        .fold(0.0f32, f32::max);
+                    if best > 0.0 {
+                        score += best;
+                        matched += 1;
+                    }
+                }
+                let extra = f32::from(self.term_counts[doc as usize]) - matched as f32;
+                (doc, score - 0.05 * extra.max(0.0))
+            })
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.truncate(limit);
+        hits.into_iter()
+            .map(|(doc, score)| SearchHit {
+                address: &self.addresses[doc as usize],
+                score,
+            })
+            .collect()
+    }
+
+    fn expand(&self, word: &str, may_be_unfinished: bool) -> QueryTerm {
+        let mut matches: HashMap<usize, f32> = HashMap::new();
+        if let Some(term) = self.terms.get(word) {
+            matches.insert(term as usize, 1.0);
+        }
+        let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+        let chars = word.chars().count();
+        if !has_digit && (4..=MAX_FUZZY_LEN).contains(&chars) {
+            let distance = if chars >= 5 { 2 } else { 1 };
+            if let Ok(automaton) = fst::automaton::Levenshtein::new(word, distance) {
+                self.collect(automaton, word, &mut matches, |edits| {
+                    1.0 - 0.2 * edits as f32
+                });
+            }
+        }
+        if may_be_unfinished && (3..=MAX_FUZZY_LEN).contains(&chars) {
+            let prefix = fst::automaton::Str::new(word).starts_with();
+            self.collect(prefix, word, &mut matches, |_| 0.6);
+        }
+        let frequency = matches.keys().map(|&t| self.postings[t].len()).sum();
+        QueryTerm {
+            matches: matches.into_iter().collect(),
+            frequency,
+        }
+    }
+
+    fn collect<A: Automaton>(
+        &self,
+        automaton: A,
+        word: &str,
+        matches: &mut HashMap<usize, f32>,
+        factor: impl Fn(usize) -> f32,
+    ) {
+        let mut stream = self.terms.search(automaton).into_stream();
+        let mut taken = 0;
+        while let Some((term, number)) = stream.next() {
+            let Ok(term) = std::str::from_utf8(term) else {
+                continue;
+            };
+            let f = factor(strsim::levenshtein(word, term));
+            let slot = matches.entry(number as usize).or_insert(0.0);
+            *slot = slot.max(f);
+            taken += 1;
+            if taken >= MAX_EXPANSIONS {
+                break;
+            }
+        }
+    }
+
+    /// The addresses worth scoring: those holding any of the rarer query words. Words that
+    /// most addresses hold (the town, "street") only add to the score of these.
+    fn candidates(&self, query_terms: &[QueryTerm]) -> Vec<u32> {
+        let threshold = (self.addresses.len() / 20).max(2_000);
+        let mut selective: Vec<&QueryTerm> = query_terms
+            .iter()
+            .filter(|q| q.frequency <= threshold)
+            .collect();
+        if selective.is_empty()
+            && let Some(rarest) = query_terms.iter().min_by_key(|q| q.frequency)
+        {
+            selective.push(rarest);
+        }
+        let mut docs: Vec<u32> = selective
+            .iter()
+            .flat_map(|q| q.matches.iter())
+            .flat_map(|&(term, _)| self.postings[term].iter().copied())
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::generate;
+    use crate::index::AddressIndex;
+    use proptest::prelude::*;
+
+    fn index() -> &'static AddressIndex {
+        static INDEX: std::sync::OnceLock<AddressIndex> = std::sync::OnceLock::new();
+        INDEX.get_or_init(|| {
+            AddressIndex::build(generate::sample_gazetteer(500, 3), generate::info())
+        })
+    }
+
+    #[test]
+    fn finds_through_typos_and_abbreviations() {
+        let index = index();
+        let target = index
+            .addresses()
+            .iter()
+            .find(|a| {
+                a.dpa
+                    .as_ref()
+                    .is_some_and(|d| d.thoroughfare.ends_with(" STREET"))
+            })
+            .unwrap();
+        let dpa = target.dpa.as_ref().unwrap();
+        let street = dpa.thoroughfare.to_lowercase().replace(" street", " st");
+        let line = format!("{} {}", dpa.building_number.unwrap_or_default(), street);
+        let hits = index.search(&line, 10);
+        assert!(hits.iter().any(|h| h.address.uprn == target.uprn), "{line}");
+    }
+
+    #[test]
+    fn empty_and_unknown_queries_find_nothing() {
+        let index = index();
+        assert!(index.search("", 10).is_empty());
+        assert!(index.search(" , ", 10).is_empty());
+        assert!(index.search("zzzzqqqq", 10).is_empty());
+        assert!(index.search("1 high street", 0).is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_query_never_panics(query in ".{0,80}") {
+            let index = index();
+            let hits = index.search(&query, 10);
+            prop_assert!(hits.len() <= 10);
+        }
+    }
+}
