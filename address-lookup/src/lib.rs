@@ -37,6 +37,7 @@ pub mod index;
 pub mod messages;
 mod natural;
 pub mod postcode;
+pub mod provider;
 
 pub use address::{
     Address, AddressableObject, Classification, Coordinates, Dpa, Lpi, Uprn, Usrn, sort_naturally,
