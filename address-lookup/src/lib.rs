@@ -33,6 +33,7 @@
 
 pub mod address;
 pub mod generate;
+pub mod import;
 pub mod index;
 pub mod messages;
 mod natural;

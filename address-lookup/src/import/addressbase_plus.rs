@@ -1,0 +1,274 @@
+//! AddressBase Plus CSV: one address a line, 77 columns, no header row (OS publishes the
+//! column order in its technical specification; a header row, if present, is skipped).
+
+use std::io::Read;
+use std::path::Path;
+
+use super::{ImportError, ImportReport, OnError, RowError};
+use crate::{
+    Address, AddressableObject, Classification, Coordinates, Dpa, Lpi, Postcode, Uprn, Usrn,
+};
+
+/// The 77 columns of an AddressBase Plus CSV, in order.
+pub const COLUMNS: [&str; 77] = [
+    "UPRN",
+    "UDPRN",
+    "CHANGE_TYPE",
+    "STATE",
+    "STATE_DATE",
+    "CLASS",
+    "PARENT_UPRN",
+    "X_COORDINATE",
+    "Y_COORDINATE",
+    "LATITUDE",
+    "LONGITUDE",
+    "RPC",
+    "LOCAL_CUSTODIAN_CODE",
+    "COUNTRY",
+    "LA_START_DATE",
+    "LAST_UPDATE_DATE",
+    "ENTRY_DATE",
+    "RM_ORGANISATION_NAME",
+    "LA_ORGANISATION",
+    "DEPARTMENT_NAME",
+    "LEGAL_NAME",
+    "SUB_BUILDING_NAME",
+    "BUILDING_NAME",
+    "BUILDING_NUMBER",
+    "SAO_START_NUMBER",
+    "SAO_START_SUFFIX",
+    "SAO_END_NUMBER",
+    "SAO_END_SUFFIX",
+    "SAO_TEXT",
+    "ALT_LANGUAGE_SAO_TEXT",
+    "PAO_START_NUMBER",
+    "PAO_START_SUFFIX",
+    "PAO_END_NUMBER",
+    "PAO_END_SUFFIX",
+    "PAO_TEXT",
+    "ALT_LANGUAGE_PAO_TEXT",
+    "USRN",
+    "USRN_MATCH_INDICATOR",
+    "AREA_NAME",
+    "LEVEL",
+    "OFFICIAL_FLAG",
+    "OS_ADDRESS_TOID",
+    "OS_ADDRESS_TOID_VERSION",
+    "OS_ROADLINK_TOID",
+    "OS_ROADLINK_TOID_VERSION",
+    "OS_TOPO_TOID",
+    "OS_TOPO_TOID_VERSION",
+    "VOA_CT_RECORD",
+    "VOA_NDR_RECORD",
+    "STREET_DESCRIPTION",
+    "ALT_LANGUAGE_STREET_DESCRIPTION",
+    "DEPENDENT_THOROUGHFARE",
+    "THOROUGHFARE",
+    "WELSH_DEPENDENT_THOROUGHFARE",
+    "WELSH_THOROUGHFARE",
+    "DOUBLE_DEPENDENT_LOCALITY",
+    "DEPENDENT_LOCALITY",
+    "LOCALITY",
+    "WELSH_DEPENDENT_LOCALITY",
+    "WELSH_DOUBLE_DEPENDENT_LOCALITY",
+    "TOWN_NAME",
+    "ADMINISTRATIVE_AREA",
+    "POST_TOWN",
+    "WELSH_POST_TOWN",
+    "POSTCODE",
+    "POSTCODE_LOCATOR",
+    "POSTCODE_TYPE",
+    "DELIVERY_POINT_SUFFIX",
+    "ADDRESSBASE_POSTAL",
+    "PO_BOX_NUMBER",
+    "WARD_CODE",
+    "PARISH_CODE",
+    "RM_START_DATE",
+    "MULTI_OCC_COUNT",
+    "VOA_NDR_P_DESC_CODE",
+    "VOA_NDR_SCAT_CODE",
+    "ALT_LANGUAGE",
+];
+
+fn column(name: &str) -> usize {
+    COLUMNS
+        .iter()
+        .position(|c| *c == name)
+        .unwrap_or(usize::MAX)
+}
+
+/// Reads an AddressBase Plus CSV file. `progress` is called now and then with the bytes read
+/// so far, for a progress bar.
+pub fn import(
+    path: &Path,
+    on_error: OnError,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, ImportError> {
+    let file = std::fs::File::open(path).map_err(|e| ImportError::Unreadable {
+        file: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    import_from(file, path, on_error, progress)
+}
+
+/// Reads AddressBase Plus CSV from any reader; `path` names it in errors.
+pub fn import_from(
+    reader: impl Read,
+    path: &Path,
+    on_error: OnError,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, ImportError> {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let mut report = ImportReport::default();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = csv.position().line();
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let error = RowError {
+                    file: path.to_owned(),
+                    line,
+                    column: None,
+                    message: e.to_string(),
+                };
+                report.take(Err(error), on_error)?;
+                continue;
+            }
+        }
+        if line == 1 && record.get(0) == Some("UPRN") {
+            continue;
+        }
+        let row = address(&record).map_err(|(column, message)| RowError {
+            file: path.to_owned(),
+            line,
+            column,
+            message,
+        });
+        report.take(row, on_error)?;
+        if line.is_multiple_of(10_000) {
+            progress(csv.position().byte());
+        }
+    }
+    progress(csv.position().byte());
+    Ok(report)
+}
+
+type FieldError = (Option<String>, String);
+
+struct Row<'a>(&'a csv::StringRecord);
+
+impl Row<'_> {
+    fn text(&self, name: &str) -> String {
+        self.0
+            .get(column(name))
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+
+    fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, FieldError> {
+        let text = self.text(name);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse()
+            .map(Some)
+            .map_err(|_| (Some(name.to_owned()), format!("{text:?} is not a number")))
+    }
+
+    fn suffix(&self, name: &str) -> Result<Option<char>, FieldError> {
+        let text = self.text(name);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => Ok(None),
+            (Some(c), None) => Ok(Some(c)),
+            _ => Err((
+                Some(name.to_owned()),
+                format!("{text:?} is not a single letter"),
+            )),
+        }
+    }
+
+    fn object(&self, prefix: &str) -> Result<AddressableObject, FieldError> {
+        Ok(AddressableObject {
+            start_number: self.number(&format!("{prefix}_START_NUMBER"))?,
+            start_suffix: self.suffix(&format!("{prefix}_START_SUFFIX"))?,
+            end_number: self.number(&format!("{prefix}_END_NUMBER"))?,
+            end_suffix: self.suffix(&format!("{prefix}_END_SUFFIX"))?,
+            text: self.text(&format!("{prefix}_TEXT")),
+        })
+    }
+}
+
+fn address(record: &csv::StringRecord) -> Result<Address, FieldError> {
+    if record.len() != COLUMNS.len() {
+        return Err((
+            None,
+            format!("expected {} fields, found {}", COLUMNS.len(), record.len()),
+        ));
+    }
+    let row = Row(record);
+    let uprn = row
+        .number::<u64>("UPRN")?
+        .and_then(Uprn::new)
+        .ok_or_else(|| {
+            (
+                Some("UPRN".to_owned()),
+                "a UPRN is 1 to 12 digits".to_owned(),
+            )
+        })?;
+    let postcode_text = row.text("POSTCODE_LOCATOR");
+    let postcode = if postcode_text.is_empty() {
+        None
+    } else {
+        Some(
+            Postcode::parse(&postcode_text)
+                .map_err(|e| (Some("POSTCODE_LOCATOR".to_owned()), e.to_string()))?,
+        )
+    };
+    let lpi = Lpi {
+        sao: row.object("SAO")?,
+        pao: row.object("PAO")?,
+        street: row.text("STREET_DESCRIPTION"),
+        locality: row.text("LOCALITY"),
+        town: row.text("TOWN_NAME"),
+        administrative_area: row.text("ADMINISTRATIVE_AREA"),
+    };
+    // Only addresses Royal Mail delivers to have a UDPRN and the postal fields.
+    let dpa = if row.text("UDPRN").is_empty() {
+        None
+    } else {
+        Some(Dpa {
+            organisation_name: row.text("RM_ORGANISATION_NAME"),
+            department_name: row.text("DEPARTMENT_NAME"),
+            po_box_number: row.text("PO_BOX_NUMBER"),
+            sub_building_name: row.text("SUB_BUILDING_NAME"),
+            building_name: row.text("BUILDING_NAME"),
+            building_number: row.number("BUILDING_NUMBER")?,
+            dependent_thoroughfare: row.text("DEPENDENT_THOROUGHFARE"),
+            thoroughfare: row.text("THOROUGHFARE"),
+            double_dependent_locality: row.text("DOUBLE_DEPENDENT_LOCALITY"),
+            dependent_locality: row.text("DEPENDENT_LOCALITY"),
+            post_town: row.text("POST_TOWN"),
+        })
+    };
+    let easting: Option<f64> = row.number("X_COORDINATE")?;
+    let northing: Option<f64> = row.number("Y_COORDINATE")?;
+    let class = row.text("CLASS");
+    Ok(Address {
+        uprn,
+        usrn: row.number("USRN")?.map(Usrn),
+        lpi: Some(lpi),
+        dpa,
+        postcode,
+        classification: (!class.is_empty()).then_some(Classification(class)),
+        coordinates: easting
+            .zip(northing)
+            .map(|(easting, northing)| Coordinates { easting, northing }),
+    })
+}
