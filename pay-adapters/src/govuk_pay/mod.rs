@@ -127,6 +127,92 @@ pub struct SearchPage<T> {
     pub has_next_page: bool,
 }
 
+/// Builds a [`GovUkPay`].
+pub struct GovUkPayBuilder {
+    api_key: String,
+    base_url: Option<Url>,
+    timeout: Duration,
+    retry: RetryPolicy,
+}
+
+impl std::fmt::Debug for GovUkPayBuilder {
+    /// Never prints the API key.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GovUkPayBuilder")
+            .field("base_url", &self.base_url.as_ref().map(Url::as_str))
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl GovUkPayBuilder {
+    /// Sends requests to `base_url` instead of GOV.UK Pay's (a mock, or a proxy).
+    pub fn base_url(mut self, base_url: Url) -> Self {
+        self.base_url = Some(base_url);
+        self
+    }
+
+    /// How long one attempt may take, from connecting to the last byte (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How retries back off.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The adapter, with its one pooled HTTP client.
+    pub fn build(self) -> Result<GovUkPay, PaymentError> {
+        if self.api_key.is_empty() {
+            return Err(PaymentError::new(
+                ErrorKind::Auth,
+                "no GOV.UK Pay API key was given",
+            ));
+        }
+        let mut base_url = match self.base_url {
+            Some(url) => url,
+            None => Url::parse(DEFAULT_BASE_URL).map_err(|e| {
+                PaymentError::new(ErrorKind::InvalidRequest, "bad base URL").with_source(e)
+            })?,
+        };
+        if !base_url.path().ends_with('/') {
+            let path = format!("{}/", base_url.path());
+            base_url.set_path(&path);
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let mut bearer =
+            HeaderValue::from_str(&format!("Bearer {}", self.api_key)).map_err(|_| {
+                PaymentError::new(
+                    ErrorKind::Auth,
+                    "the API key holds characters a header cannot carry",
+                )
+            })?;
+        bearer.set_sensitive(true);
+        headers.insert(AUTHORIZATION, bearer);
+        let client = reqwest::Client::builder()
+            .default_headers(headers)
+            .timeout(self.timeout)
+            .connect_timeout(self.timeout.min(Duration::from_secs(10)))
+            .https_only(!is_local_url(&base_url))
+            .build()
+            .map_err(|e| {
+                PaymentError::new(ErrorKind::Network, "could not build the HTTP client")
+                    .with_source(e)
+            })?;
+        Ok(GovUkPay {
+            client,
+            base_url,
+            retry: self.retry,
+        })
+    }
+}
+
 /// The GOV.UK Pay adapter.
 #[derive(Clone)]
 pub struct GovUkPay {
@@ -203,52 +289,22 @@ enum Repeat {
 impl GovUkPay {
     /// An adapter for the live API with `api_key`.
     pub fn new(api_key: &str) -> Result<GovUkPay, PaymentError> {
-        let base = Url::parse(DEFAULT_BASE_URL).map_err(|e| {
-            PaymentError::new(ErrorKind::InvalidRequest, "bad base URL").with_source(e)
-        })?;
-        GovUkPay::with_base_url(api_key, base)
+        GovUkPay::builder(api_key).build()
     }
 
     /// An adapter for the API at `base_url` (a mock or a proxy).
     pub fn with_base_url(api_key: &str, base_url: Url) -> Result<GovUkPay, PaymentError> {
-        if api_key.trim().is_empty() {
-            return Err(PaymentError::new(
-                ErrorKind::Auth,
-                "no GOV.UK Pay API key was given",
-            ));
-        }
-        let mut base_url = base_url;
-        if !base_url.path().ends_with('/') {
-            let path = format!("{}/", base_url.path());
-            base_url.set_path(&path);
-        }
-        let mut headers = HeaderMap::new();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let mut bearer =
-            HeaderValue::from_str(&format!("Bearer {}", api_key.trim())).map_err(|_| {
-                PaymentError::new(
-                    ErrorKind::Auth,
-                    "the API key holds characters a header cannot carry",
-                )
-            })?;
-        bearer.set_sensitive(true);
-        headers.insert(AUTHORIZATION, bearer);
-        let client = reqwest::Client::builder()
-            .default_headers(headers)
-            .timeout(Duration::from_secs(30))
-            .connect_timeout(Duration::from_secs(10))
-            .https_only(!is_local_url(&base_url))
-            .build()
-            .map_err(|e| {
-                PaymentError::new(ErrorKind::Network, "could not build the HTTP client")
-                    .with_source(e)
-            })?;
-        Ok(GovUkPay {
-            client,
-            base_url,
+        GovUkPay::builder(api_key).base_url(base_url).build()
+    }
+
+    /// A builder, to set the base URL, timeout and retries.
+    pub fn builder(api_key: &str) -> GovUkPayBuilder {
+        GovUkPayBuilder {
+            api_key: api_key.trim().to_owned(),
+            base_url: None,
+            timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
-        })
+        }
     }
 
     /// Replaces the retry policy.
