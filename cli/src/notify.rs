@@ -1,14 +1,293 @@
-//! `civic notify`: its subcommands arrive with the civic-notify issue.
+//! `civic notify`: count text messages and check phone numbers and email addresses the way
+//! GOV.UK Notify does.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
 
-use crate::input::Outcome;
+use civic_notify::{Allow, EmailAddress, PhoneNumber, SmsMessage, SmsPolicy};
+
+use crate::input::{self, LineFormat, Outcome, Verdict};
 
 /// The `civic notify` subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Count text messages as GOV.UK Notify does: encoding, length, fragments, what changed.
+    ///
+    /// With no TEXT arguments, reads one JSON string per line of standard input (so a message
+    /// can hold newlines). Placeholders without values count as empty. Exit status 1 when any
+    /// message is over the 918-character limit.
+    SmsInfo(SmsInfoArgs),
+    /// Check phone numbers as GOV.UK Notify does and print them normalised (E.164 digits).
+    ///
+    /// With no NUMBER arguments, reads one number per line of standard input. Exit status 1
+    /// when any number cannot be texted with the permissions given.
+    CheckPhone(CheckPhoneArgs),
+    /// Check email addresses as GOV.UK Notify does.
+    ///
+    /// With no ADDRESS arguments, reads one address per line of standard input. Exit status 1
+    /// when any address is refused.
+    CheckEmail(CheckEmailArgs),
+}
+
+/// How characters outside the GSM alphabet are handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PolicyArg {
+    /// Replace them (é → e, emoji → ?), keeping Welsh letters: Notify's long-standing behaviour.
+    Gsm,
+    /// Keep them; the message goes as UCS-2 (70 characters a fragment): Notify's newer behaviour.
+    Unicode,
+}
+
+/// Arguments of `civic notify sms-info`.
+#[derive(Debug, Args)]
+pub struct SmsInfoArgs {
+    /// Message texts, for example 'Your bin is due on Monday'.
+    #[arg(value_name = "TEXT")]
+    pub texts: Vec<String>,
+    /// Print one JSON object per message: {"encoding","characters","fragments","too_long","changed"}.
+    #[arg(long)]
+    pub json: bool,
+    /// What to do with characters outside GSM, for example --policy unicode.
+    #[arg(long, value_enum, default_value = "gsm")]
+    pub policy: PolicyArg,
+    /// The sender name Notify puts before each message, counted in its length, for example --prefix 'Powys Council'.
+    #[arg(long, value_name = "NAME")]
+    pub prefix: Option<String>,
+}
+
+/// Service permissions beyond UK mobiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AllowArg {
+    /// UK landlines may be texted.
+    Landline,
+    /// Numbers outside the UK may be texted.
+    International,
+}
+
+/// Arguments of `civic notify check-phone`.
+#[derive(Debug, Args)]
+pub struct CheckPhoneArgs {
+    /// Phone numbers as typed, for example '07700 900123' or '+44 7700 900123'.
+    #[arg(value_name = "NUMBER")]
+    pub numbers: Vec<String>,
+    /// Print one JSON object per number: {"input","valid","normalised","international","error"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Also allow these kinds of number, for example --allow landline,international.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub allow: Vec<AllowArg>,
+}
+
+/// Arguments of `civic notify check-email`.
+#[derive(Debug, Args)]
+pub struct CheckEmailArgs {
+    /// Email addresses as typed, for example 'resident@example.gov.uk'.
+    #[arg(value_name = "ADDRESS")]
+    pub addresses: Vec<String>,
+    /// Print one JSON object per address: {"input","valid","normalised","error"}.
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// Runs one `civic notify` subcommand.
 pub fn run(command: Command) -> Outcome {
-    match command {}
+    match command {
+        Command::SmsInfo(args) => sms_info(args),
+        Command::CheckPhone(args) => check_phone(args),
+        Command::CheckEmail(args) => check_email(args),
+    }
+}
+
+#[derive(Serialize)]
+struct Change {
+    from: String,
+    to: String,
+}
+
+#[derive(Serialize)]
+struct SmsReport {
+    encoding: &'static str,
+    characters: usize,
+    fragments: usize,
+    too_long: bool,
+    changed: Vec<Change>,
+}
+
+fn sms_report(text: &str, policy: SmsPolicy, prefix: Option<&str>) -> SmsReport {
+    let message = SmsMessage::new(text, prefix, policy);
+    SmsReport {
+        encoding: message.encoding().name(),
+        characters: message.characters(),
+        fragments: message.fragments(),
+        too_long: message.is_too_long(),
+        changed: message
+            .changes()
+            .iter()
+            .map(|change| Change {
+                from: change.from.to_string(),
+                to: change.to.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn sms_info(args: SmsInfoArgs) -> Outcome {
+    let texts = input::inputs(args.texts, LineFormat::JsonString)?;
+    let policy = match args.policy {
+        PolicyArg::Gsm => SmsPolicy::Gsm,
+        PolicyArg::Unicode => SmsPolicy::Unicode,
+    };
+    let mut invalid = 0;
+    for text in &texts {
+        let report = sms_report(text, policy, args.prefix.as_deref());
+        if report.too_long {
+            invalid += 1;
+        }
+        if args.json {
+            input::print_json_line(&report)?;
+        } else {
+            let plural = if report.fragments == 1 { "" } else { "s" };
+            let mut line = format!(
+                "{}, {} characters, {} fragment{plural}",
+                report.encoding, report.characters, report.fragments
+            );
+            if report.too_long {
+                line.push_str(", too long (limit 918 characters)");
+            }
+            if !report.changed.is_empty() {
+                let changes: Vec<String> = report
+                    .changed
+                    .iter()
+                    .map(|c| format!("{:?} → {:?}", c.from, c.to))
+                    .collect();
+                line.push_str(&format!(", changed {}", changes.join(", ")));
+            }
+            print_line(&line)?;
+        }
+    }
+    Ok(Verdict::from_invalid_count(invalid))
+}
+
+#[derive(Serialize)]
+struct PhoneReport<'a> {
+    input: &'a str,
+    valid: bool,
+    normalised: Option<String>,
+    international: Option<bool>,
+    error: Option<String>,
+}
+
+fn check_phone(args: CheckPhoneArgs) -> Outcome {
+    let numbers = input::inputs(args.numbers, LineFormat::Plain)?;
+    let mut allow = Allow::UK_MOBILE;
+    for extra in &args.allow {
+        allow = match extra {
+            AllowArg::Landline => allow.with_uk_landline(),
+            AllowArg::International => allow.with_international(),
+        };
+    }
+    let mut invalid = 0;
+    for number in &numbers {
+        let report = match PhoneNumber::parse(number, allow) {
+            Ok(phone) => PhoneReport {
+                input: number,
+                valid: true,
+                normalised: Some(phone.as_str().to_owned()),
+                international: Some(phone.international_info().international),
+                error: None,
+            },
+            Err(error) => {
+                invalid += 1;
+                PhoneReport {
+                    input: number,
+                    valid: false,
+                    normalised: None,
+                    international: None,
+                    error: Some(error.to_string()),
+                }
+            }
+        };
+        if args.json {
+            input::print_json_line(&report)?;
+        } else {
+            match (&report.normalised, &report.error) {
+                (Some(normalised), _) => print_line(&format!("{number}: {normalised}"))?,
+                (_, Some(error)) => print_line(&format!("{number}: invalid: {error}"))?,
+                _ => {}
+            }
+        }
+    }
+    Ok(Verdict::from_invalid_count(invalid))
+}
+
+#[derive(Serialize)]
+struct EmailReport<'a> {
+    input: &'a str,
+    valid: bool,
+    normalised: Option<String>,
+    error: Option<String>,
+}
+
+fn check_email(args: CheckEmailArgs) -> Outcome {
+    let addresses = input::inputs(args.addresses, LineFormat::Plain)?;
+    let mut invalid = 0;
+    for address in &addresses {
+        let report = match EmailAddress::parse(address) {
+            Ok(email) => EmailReport {
+                input: address,
+                valid: true,
+                normalised: Some(email.normalised()),
+                error: None,
+            },
+            Err(error) => {
+                invalid += 1;
+                EmailReport {
+                    input: address,
+                    valid: false,
+                    normalised: None,
+                    error: Some(error.to_string()),
+                }
+            }
+        };
+        if args.json {
+            input::print_json_line(&report)?;
+        } else {
+            match (&report.normalised, &report.error) {
+                (Some(normalised), _) => print_line(&format!("{address}: {normalised}"))?,
+                (_, Some(error)) => print_line(&format!("{address}: invalid: {error}"))?,
+                _ => {}
+            }
+        }
+    }
+    Ok(Verdict::from_invalid_count(invalid))
+}
+
+fn print_line(line: &str) -> Result<(), input::Failure> {
+    use std::io::Write;
+    writeln!(std::io::stdout().lock(), "{line}")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sms_report_has_the_documented_fields() {
+        let report = sms_report("“Hi” 🚮", SmsPolicy::Gsm, Some("Powys"));
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["encoding"], "GSM-7");
+        assert_eq!(json["characters"], 13);
+        assert_eq!(json["fragments"], 1);
+        assert_eq!(json["too_long"], false);
+        assert_eq!(json["changed"][0]["from"], "“");
+        assert_eq!(json["changed"][0]["to"], "\"");
+    }
+
+    #[test]
+    fn unicode_policy_keeps_emoji() {
+        let report = sms_report("Bins 🚮", SmsPolicy::Unicode, None);
+        assert_eq!(report.encoding, "UCS-2");
+        assert!(report.changed.is_empty());
+    }
 }
