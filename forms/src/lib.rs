@@ -5,8 +5,50 @@
 //! Design System's words, follows branching rules, shows "check your answers", lets a resident
 //! save and return, and delivers each submission to the council.
 //!
+//! ```
+//! use civic_forms::definition::{Format, FormDefinition};
+//!
+//! let form = FormDefinition::parse(
+//!     r#"
+//! id: parking
+//! title: Apply for a parking permit
+//! pages:
+//!   - id: vehicle
+//!     questions:
+//!       - id: registration
+//!         label: What is the vehicle's registration number?
+//!         answer: { type: vehicle_registration }
+//!     routes:
+//!       - to: permit-type
+//! "#,
+//!     Format::Yaml,
+//! )?;
+//! let problems = civic_forms::check::check(&form);
+//! assert_eq!(
+//!     problems[0].to_string(),
+//!     "pages[0].routes[0].to: there is no page with the id `permit-type`"
+//! );
+//! # Ok::<(), civic_forms::definition::LoadError>(())
+//! ```
+//!
+//! # Concepts
+//!
+//! - [`definition`]: the form definition, from a file or built in Rust, and its
+//!   [JSON Schema](schema).
+//! - [`check`]: finds every problem in a definition, with its path and a plain sentence.
+//! - [`reference`]: confirmation references that are easy to read aloud.
+//!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | — | | the crate has no optional features yet |
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod decimal;
+pub mod definition;
+pub mod reference;
+pub mod schema;

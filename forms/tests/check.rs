@@ -1,0 +1,274 @@
+//! `check` catches each kind of definition error, with the path and a plain sentence.
+
+use std::path::Path;
+
+use civic_forms::check::{Problem, check, check_file};
+use civic_forms::definition::{FormDefinition, Format};
+
+fn problems(yaml: &str) -> Vec<Problem> {
+    let form = FormDefinition::parse(yaml, Format::Yaml).unwrap_or_else(|e| panic!("{e}"));
+    check(&form)
+}
+
+/// Asserts that exactly one problem is at `path` and its message contains `words`.
+fn assert_problem(problems: &[Problem], path: &str, words: &str) {
+    let found: Vec<_> = problems.iter().filter(|p| p.path == path).collect();
+    assert!(
+        found.iter().any(|p| p.message.contains(words)),
+        "no problem at {path} saying {words:?}; got:\n{}",
+        problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+const GOOD: &str = "
+id: parking
+title: Apply for a parking permit
+pages:
+  - id: vehicle
+    questions:
+      - id: has_vehicle
+        label: Do you have a vehicle?
+        answer: { type: yes_no }
+    routes:
+      - when: { equals: { question: has_vehicle, value: 'no' } }
+        to: check_answers
+  - id: registration
+    questions:
+      - id: registration
+        label: What is the vehicle's registration number?
+        answer: { type: vehicle_registration }
+";
+
+#[test]
+fn a_sound_definition_has_no_problems() {
+    assert_eq!(problems(GOOD), []);
+}
+
+#[test]
+fn the_published_examples_are_sound() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("definitions");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let found = check_file(&path);
+        assert!(
+            found.is_empty(),
+            "{}",
+            found
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+#[test]
+fn unknown_keys_are_reported_with_file_and_path() {
+    let dir = std::env::temp_dir().join(format!("civic-forms-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("form.yaml");
+    std::fs::write(
+        &file,
+        GOOD.replace("        to: check_answers", "        goto: check_answers"),
+    )
+    .unwrap();
+    let found = check_file(&file);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].file.as_deref(), Some(file.as_path()));
+    assert_eq!(found[0].path, "pages[0].routes[0].goto");
+    assert!(
+        found[0].to_string().starts_with(&format!(
+            "{}: pages[0].routes[0].goto: `goto` is not a key allowed here",
+            file.display()
+        )),
+        "{}",
+        found[0]
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn duplicate_ids_are_reported() {
+    let yaml = GOOD
+        .replace("      - id: registration\n", "      - id: has_vehicle\n")
+        .replace("  - id: registration\n", "  - id: vehicle\n");
+    let found = problems(&yaml);
+    assert_problem(
+        &found,
+        "pages[1].id",
+        "`vehicle` is already used by pages[0]",
+    );
+    assert_problem(
+        &found,
+        "pages[1].questions[0].id",
+        "`has_vehicle` is already used by pages[0].questions[0]",
+    );
+}
+
+#[test]
+fn a_route_to_a_missing_page_is_reported() {
+    let found = problems(&GOOD.replace("to: check_answers", "to: registraton"));
+    assert_problem(
+        &found,
+        "pages[0].routes[0].to",
+        "there is no page with the id `registraton`",
+    );
+}
+
+#[test]
+fn routes_that_loop_or_jump_back_are_reported() {
+    let back = format!("{GOOD}    routes:\n      - to: vehicle\n");
+    assert_problem(
+        &problems(&back),
+        "pages[1].routes[0].to",
+        "jumps back to `vehicle`",
+    );
+    let same = format!("{GOOD}    routes:\n      - to: registration\n");
+    assert_problem(&problems(&same), "pages[1].routes[0].to", "would loop");
+}
+
+#[test]
+fn an_add_to_a_list_repeat_is_not_a_loop() {
+    let yaml = format!(
+        "{GOOD}    add_to_list: {{ item_name: vehicle, repeat_from: registration, max: 3 }}\n"
+    );
+    assert_eq!(problems(&yaml), []);
+    let later = format!("{GOOD}    add_to_list: {{ item_name: vehicle, min: 4, max: 3 }}\n");
+    assert_problem(
+        &problems(&later),
+        "pages[1].add_to_list.min",
+        "at least 4 items are needed but at most 3",
+    );
+}
+
+#[test]
+fn unreachable_pages_are_reported() {
+    let yaml = GOOD.replace("      - when: { equals: { question: has_vehicle, value: 'no' } }\n        to: check_answers", "      - to: check_answers");
+    assert_problem(
+        &problems(&yaml),
+        "pages[1]",
+        "`registration` can never be reached",
+    );
+}
+
+#[test]
+fn routes_after_an_unconditional_route_are_reported() {
+    let yaml = GOOD.replace(
+        "        to: check_answers",
+        "        to: check_answers\n      - to: registration\n      - to: check_answers",
+    );
+    assert_problem(
+        &problems(&yaml),
+        "pages[0].routes[2]",
+        "never used: routes[1]",
+    );
+}
+
+#[test]
+fn conditions_are_checked_against_the_questions() {
+    let typo = GOOD.replace("value: 'no'", "value: nope");
+    assert_problem(
+        &problems(&typo),
+        "pages[0].routes[0].when.equals.value",
+        "`nope` is not an answer to `has_vehicle`, whose answers are `yes`, `no`",
+    );
+    let later = GOOD.replace("question: has_vehicle", "question: registration");
+    assert_problem(
+        &problems(&later),
+        "pages[0].routes[0].when.equals.question",
+        "asked later, on page `registration`",
+    );
+    let missing = GOOD.replace("question: has_vehicle", "question: vehicle");
+    assert_problem(
+        &problems(&missing),
+        "pages[0].routes[0].when.equals.question",
+        "no question with the id `vehicle`",
+    );
+    let wrong_type = GOOD.replace(
+        "{ equals: { question: has_vehicle, value: 'no' } }",
+        "{ number: { question: has_vehicle, at_least: 2 } }",
+    );
+    assert_problem(
+        &problems(&wrong_type),
+        "pages[0].routes[0].when.number",
+        "`has_vehicle` is a yes_no question",
+    );
+    let nested = GOOD.replace(
+        "{ equals: { question: has_vehicle, value: 'no' } }",
+        "{ any: [ { answered: { question: has_vehicle } }, { all: [] } ] }",
+    );
+    assert_problem(
+        &problems(&nested),
+        "pages[0].routes[0].when.any[1].all",
+        "needs at least one condition",
+    );
+}
+
+#[test]
+fn missing_welsh_text_is_reported_when_welsh_is_offered() {
+    let yaml = GOOD.replace("title: Apply for a parking permit", "title: { en: Apply for a parking permit, cy: Gwneud cais am drwydded barcio }\nlanguages: [en, cy]");
+    let found = problems(&yaml);
+    assert_problem(
+        &found,
+        "pages[0].questions[0].label",
+        "there is no Welsh text",
+    );
+    assert!(!found.iter().any(|p| p.path == "title"), "{found:?}");
+}
+
+#[test]
+fn pages_must_ask_something_or_be_exit_pages() {
+    let yaml = GOOD.replace("    questions:\n      - id: registration\n        label: What is the vehicle's registration number?\n        answer: { type: vehicle_registration }\n", "    exit: { body: You need a vehicle }\n");
+    assert_problem(
+        &problems(&yaml),
+        "pages[1].title",
+        "an exit page needs a title",
+    );
+    let empty = "id: x\ntitle: X\npages:\n  - id: a\n";
+    assert_problem(
+        &problems(empty),
+        "pages[0].questions",
+        "the page has no questions",
+    );
+}
+
+#[test]
+fn settings_are_checked() {
+    let yaml = format!(
+        "{GOOD}delivery:\n  store: false\n  team_emails: [not-an-address]\n  resident_email: {{ question: registration }}\n  webhook: {{ url: 'http://example.com/hook', secret_env: HOOK_SECRET }}\nretention: {{ submission_days: 0 }}\nconfirmation: {{ reference_prefix: BIO }}\n"
+    );
+    let found = problems(&yaml);
+    assert_problem(&found, "delivery.team_emails[0]", "not an email address");
+    assert_problem(
+        &found,
+        "delivery.resident_email.question",
+        "does not ask for an email address",
+    );
+    assert_problem(&found, "delivery.webhook.url", "must use https://");
+    assert_problem(&found, "retention.submission_days", "at least 1 day");
+    assert_problem(&found, "confirmation.reference_prefix", "without O or I");
+}
+
+#[test]
+fn the_rust_builder_is_checked_the_same_way() {
+    use civic_forms::definition::{AnswerType, Destination, Page, Question, Route};
+    let form = FormDefinition::new("parking", "Apply for a parking permit")
+        .page(Page::new("vehicle").question(Question::new(
+            "reg",
+            "Registration",
+            AnswerType::VehicleRegistration {},
+        )))
+        .page(
+            Page::new("more")
+                .question(Question::new("more", "More", AnswerType::YesNo {}))
+                .route(Route::to(Destination::page("vehicle"))),
+        );
+    let found = form.clone().build().unwrap_err();
+    assert_problem(&found, "pages[1].routes[0].to", "jumps back to `vehicle`");
+    let yaml = serde_yaml::to_string(&form).unwrap();
+    assert_eq!(FormDefinition::parse(&yaml, Format::Yaml).unwrap(), form);
+}
