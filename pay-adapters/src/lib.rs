@@ -60,6 +60,7 @@ pub mod provider;
 pub mod sandbox;
 pub mod sql_store;
 pub mod status;
+pub mod webhook;
 
 pub use error::{ErrorKind, PaymentError};
 #[cfg(feature = "govuk-pay")]

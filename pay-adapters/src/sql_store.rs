@@ -121,6 +121,29 @@ impl SandboxStore for SqlStore {
     }
 }
 
+#[async_trait]
+impl crate::webhook::WebhookInbox for SqlStore {
+    async fn claim(&self, message_id: &str) -> Result<bool, PaymentError> {
+        let done = sqlx::query(
+            "INSERT INTO civic_pay_webhook_messages (message_id, received_unix) VALUES ($1, $2) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(message_id)
+        .bind(time::OffsetDateTime::now_utc().unix_timestamp())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn release(&self, message_id: &str) -> Result<(), PaymentError> {
+        sqlx::query("DELETE FROM civic_pay_webhook_messages WHERE message_id = $1")
+            .bind(message_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
 /// Makes a fresh PostgreSQL schema for one test and returns a URL whose connections use it,
 /// so parallel tests never see each other's tables.
 #[cfg(test)]

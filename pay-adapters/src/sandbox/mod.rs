@@ -24,6 +24,7 @@ use crate::payment::{
 };
 use crate::provider::PaymentProvider;
 use crate::status::{FailureReason, PaymentStatus};
+use crate::webhook::WebhookSink;
 
 pub use cards::{CardEntry, CardOutcome, FieldError, brand, outcome};
 #[cfg(feature = "axum")]
@@ -52,6 +53,7 @@ pub struct SandboxProvider {
     store: Arc<dyn SandboxStore>,
     base_url: Url,
     clock: Clock,
+    webhooks: Option<(String, Arc<dyn WebhookSink>)>,
 }
 
 impl std::fmt::Debug for SandboxProvider {
@@ -77,6 +79,57 @@ impl SandboxProvider {
             store,
             base_url,
             clock: Arc::new(OffsetDateTime::now_utc),
+            webhooks: None,
+        }
+    }
+
+    /// Sends a webhook, signed with `secret` exactly as GOV.UK Pay signs them, to `sink` on
+    /// every status change and refund.
+    pub fn with_webhooks(
+        mut self,
+        secret: impl Into<String>,
+        sink: Arc<dyn WebhookSink>,
+    ) -> SandboxProvider {
+        self.webhooks = Some((secret.into(), sink));
+        self
+    }
+
+    /// Tells the webhook sink about a change between two versions of a record.
+    async fn announce(&self, before: &SandboxRecord, after: &SandboxRecord, now: OffsetDateTime) {
+        let Some((secret, sink)) = &self.webhooks else {
+            return;
+        };
+        let event_type = if after.refunds.len() > before.refunds.len() {
+            "card_payment_refunded"
+        } else if after.payment.state != before.payment.state {
+            match (before.payment.state, after.payment.state) {
+                (_, PaymentStatus::Started) => "card_payment_started",
+                (PaymentStatus::Capturable, PaymentStatus::Success) => "card_payment_captured",
+                (_, PaymentStatus::Success | PaymentStatus::Capturable) => "card_payment_succeeded",
+                (_, PaymentStatus::Failed(FailureReason::Expired)) => "card_payment_expired",
+                (_, PaymentStatus::Failed(_) | PaymentStatus::Error) => "card_payment_failed",
+                (_, PaymentStatus::Cancelled) => "card_payment_cancelled",
+                _ => return,
+            }
+        } else {
+            return;
+        };
+        let message = serde_json::json!({
+            "webhook_message_id": random_id(26),
+            "created_date": iso_time(now),
+            "resource_id": after.payment.payment_id,
+            "api_version": 1,
+            "resource_type": "payment",
+            "event_type": event_type,
+            "resource": after.payment,
+        });
+        let Ok(body) = serde_json::to_vec(&message) else {
+            return;
+        };
+        let signature = crate::webhook::sign(secret, &body);
+        if let Err(error) = sink.deliver(&signature, &body).await {
+            // GOV.UK Pay would redeliver; the sandbox leaves recovery to the reconciler.
+            tracing::warn!(%error, event_type, "sandbox webhook delivery failed");
         }
     }
 
@@ -138,6 +191,7 @@ impl SandboxProvider {
             }
             if self.store.replace(&record).await? {
                 record.version += 1;
+                self.announce(&original, &record, now).await;
                 return Ok(record);
             }
         }

@@ -377,3 +377,48 @@ async fn racing_updates_leave_one_outcome() {
         .count();
     assert_eq!(finals, 1);
 }
+
+/// The sandbox signs its webhooks as GOV.UK Pay does; a receiver with the same secret accepts
+/// them and sees each status change once.
+#[tokio::test]
+async fn sandbox_webhooks_are_signed_and_accepted() {
+    use crate::webhook::{MemoryWebhookInbox, PaymentUpdates, WebhookReceiver, WebhookSecrets};
+    use std::sync::Mutex;
+
+    #[derive(Default)]
+    struct Seen(Mutex<Vec<PaymentStatus>>);
+    #[async_trait]
+    impl PaymentUpdates for Seen {
+        async fn payment_updated(&self, payment: &Payment) -> Result<(), PaymentError> {
+            self.0.lock().unwrap().push(payment.state);
+            Ok(())
+        }
+    }
+
+    let plain = sandbox();
+    let seen = Arc::new(Seen::default());
+    let receiver = WebhookReceiver::new(
+        WebhookSecrets::new(["sandbox-secret"]),
+        Arc::new(MemoryWebhookInbox::new()),
+        Arc::new(plain.clone()),
+        seen.clone(),
+    );
+    let provider = plain.with_webhooks("sandbox-secret", Arc::new(receiver));
+    let payment = pay_with(&provider, "4444333322221111", false).await;
+    provider
+        .refund(
+            &payment.payment_id,
+            &NewRefund::new(Money::from_pence(100).unwrap()),
+        )
+        .await
+        .unwrap();
+    let seen = seen.0.lock().unwrap().clone();
+    assert_eq!(
+        seen,
+        [
+            PaymentStatus::Started,
+            PaymentStatus::Success,
+            PaymentStatus::Success
+        ]
+    );
+}
