@@ -48,6 +48,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod checkout;
 pub mod error;
 #[cfg(feature = "govuk-pay")]
 pub mod govuk_pay;
@@ -57,11 +58,14 @@ pub mod messages;
 pub mod money;
 pub mod payment;
 pub mod provider;
+pub mod reconciler;
+pub mod record;
 pub mod sandbox;
 pub mod sql_store;
 pub mod status;
 pub mod webhook;
 
+pub use checkout::{Checkout, StartOutcome};
 pub use error::{ErrorKind, PaymentError};
 #[cfg(feature = "govuk-pay")]
 pub use govuk_pay::GovUkPay;
@@ -73,6 +77,8 @@ pub use payment::{
     PrefilledCardholderDetails, Refund, RefundStatus, RefundSummary,
 };
 pub use provider::PaymentProvider;
+pub use reconciler::{ReconcileReport, Reconciler};
+pub use record::{MemoryRecordStore, PaymentRecord, PaymentRecordStore};
 pub use sandbox::SandboxProvider;
 pub use sql_store::SqlStore;
 pub use status::{FailureReason, PaymentStatus};

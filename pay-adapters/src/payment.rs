@@ -153,8 +153,9 @@ pub struct PrefilledCardholderDetails {
     pub billing_address: Option<Address>,
 }
 
-/// A payment to create.
-#[derive(Debug, Clone, PartialEq)]
+/// A payment to create. Serialisable so a payment record can keep the exact request and
+/// resend it (with its idempotency key) to recover from a lost answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct NewPayment {
     /// The amount to take: 1p to £100,000.00.

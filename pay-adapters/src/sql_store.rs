@@ -6,6 +6,7 @@ use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
 
 use crate::error::{ErrorKind, PaymentError};
+use crate::record::{Begin, PaymentRecord, PaymentRecordStore};
 use crate::sandbox::{SandboxRecord, SandboxStore};
 
 /// Payment state in a SQL database; the schema comes from this crate's `migrations/` folder.
@@ -141,6 +142,120 @@ impl crate::webhook::WebhookInbox for SqlStore {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+fn decode_record(json: &str) -> Result<PaymentRecord, PaymentError> {
+    serde_json::from_str(json).map_err(|e| {
+        PaymentError::new(ErrorKind::Store, "a stored payment record is unreadable").with_source(e)
+    })
+}
+
+fn encode_record(record: &PaymentRecord) -> Result<String, PaymentError> {
+    serde_json::to_string(record).map_err(|e| {
+        PaymentError::new(ErrorKind::Store, "could not store a payment record").with_source(e)
+    })
+}
+
+impl SqlStore {
+    async fn records_where(
+        &self,
+        condition: &str,
+        bind: Option<&str>,
+    ) -> Result<Vec<PaymentRecord>, PaymentError> {
+        let sql = format!(
+            "SELECT record FROM civic_pay_payment_records WHERE {condition} \
+             ORDER BY created_unix, return_token"
+        );
+        let mut query = sqlx::query_as::<_, (String,)>(&sql);
+        if let Some(value) = bind {
+            query = query.bind(value);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter().map(|(json,)| decode_record(json)).collect()
+    }
+}
+
+#[async_trait]
+impl PaymentRecordStore for SqlStore {
+    async fn begin(&self, record: &PaymentRecord) -> Result<Begin, PaymentError> {
+        // The partial unique index (one unfinished record per order) settles races: of two
+        // concurrent inserts for one order, exactly one succeeds.
+        for _ in 0..3 {
+            let paid = self
+                .records_where("order_id = $1 AND succeeded = 1", Some(&record.order_id))
+                .await?;
+            if let Some(paid) = paid.into_iter().next() {
+                return Ok(Begin::AlreadyPaid(paid));
+            }
+            let done = sqlx::query(
+                "INSERT INTO civic_pay_payment_records \
+                 (return_token, order_id, payment_id, finished, succeeded, created_unix, record) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+            )
+            .bind(&record.return_token)
+            .bind(&record.order_id)
+            .bind(record.payment_id.as_deref())
+            .bind(i64::from(record.is_finished()))
+            .bind(i64::from(record.is_success()))
+            .bind(record.created_unix)
+            .bind(encode_record(record)?)
+            .execute(&self.pool)
+            .await?;
+            if done.rows_affected() == 1 {
+                return Ok(Begin::Started(record.clone()));
+            }
+            let unfinished = self
+                .records_where("order_id = $1 AND finished = 0", Some(&record.order_id))
+                .await?;
+            if let Some(unfinished) = unfinished.into_iter().next() {
+                return Ok(Begin::Unfinished(unfinished));
+            }
+            // The other attempt finished between our insert and our read: try again.
+        }
+        Err(PaymentError::new(
+            ErrorKind::Store,
+            "the order's payment records kept changing",
+        ))
+    }
+
+    async fn save(&self, record: &PaymentRecord) -> Result<(), PaymentError> {
+        sqlx::query(
+            "UPDATE civic_pay_payment_records SET payment_id = $1, finished = $2, succeeded = $3, \
+             record = $4 WHERE return_token = $5",
+        )
+        .bind(record.payment_id.as_deref())
+        .bind(i64::from(record.is_finished()))
+        .bind(i64::from(record.is_success()))
+        .bind(encode_record(record)?)
+        .bind(&record.return_token)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn by_token(&self, token: &str) -> Result<Option<PaymentRecord>, PaymentError> {
+        Ok(self
+            .records_where("return_token = $1", Some(token))
+            .await?
+            .into_iter()
+            .next())
+    }
+
+    async fn by_payment_id(&self, payment_id: &str) -> Result<Option<PaymentRecord>, PaymentError> {
+        Ok(self
+            .records_where("payment_id = $1", Some(payment_id))
+            .await?
+            .into_iter()
+            .next())
+    }
+
+    async fn unfinished(&self) -> Result<Vec<PaymentRecord>, PaymentError> {
+        self.records_where("finished = 0", None).await
+    }
+
+    async fn succeeded(&self) -> Result<Vec<PaymentRecord>, PaymentError> {
+        self.records_where("succeeded = 1", None).await
     }
 }
 
