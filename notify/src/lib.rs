@@ -56,6 +56,7 @@ mod field;
 mod formatters;
 mod gsm;
 mod language;
+mod markdown;
 mod messages;
 mod personalisation;
 mod phone_number;
@@ -71,6 +72,9 @@ pub use gsm::{
     WELSH_NON_GSM_CHARACTERS, downgrade_to_ascii, downgrade_to_sms,
 };
 pub use language::Language;
+pub use markdown::{
+    markdown_to_email_html, markdown_to_letter_html, markdown_to_plain_text, markdown_to_preheader,
+};
 pub use messages::Message;
 pub use personalisation::{Personalisation, placeholder_key};
 pub use phone_number::{Allow, InternationalInfo, PhoneNumber};
