@@ -53,6 +53,7 @@ pub mod error;
 #[cfg(feature = "govuk-pay")]
 pub mod govuk_pay;
 mod ids;
+pub mod income;
 pub mod line_item;
 pub mod messages;
 pub mod money;
