@@ -16,17 +16,35 @@
 //! punctuation, full-width characters — and holds only postcodes that follow the letter rules
 //! by position, with the special codes (GIR 0AA, BFPO, the overseas territories,
 //! non-geographic codes) as named [`PostcodeKind`]s. Every one of the 1,799,395 live
-//! postcodes in the ONS Postcode Directory parses; see `tests/live_postcodes.rs`.
+//! postcodes in the ONS Postcode Directory parses (`tests/live_postcodes.rs`).
+//! [`Postcode::suggest`] offers fixes for O/0 and I/1 slips; [`postcode::extract`] finds
+//! postcodes in free text.
+//!
+//! # Addresses
+//!
+//! An [`Address`] follows BS 7666 and AddressBase: UPRN and USRN as integers, the council's
+//! gazetteer view ([`Lpi`]: SAO/PAO numbers, suffixes and text, street, locality, town) beside
+//! Royal Mail's ([`Dpa`]), postcode, classification and coordinates. [`Address::lines`] lays
+//! it out by Royal Mail's rules; [`Address::natural_cmp`] sorts "2 High Street" before "10 High
+//! Street" and "Flat 2" before "Flat 10".
+//!
+//! # Finding addresses
+//!
+//! Services hold an `Arc<dyn `[`provider::AddressProvider`]`>`: find by postcode, by UPRN, or
+//! free-text search. The embedded [`index::AddressIndex`] answers in process from one file
+//! (see its docs for why it is built on `fst`); [`import`] reads AddressBase Plus CSV and OS
+//! Places JSON; [`generate`] invents a gazetteer for demos, marked as sample data.
 //!
 //! # Resident-facing text
 //!
-//! Everything a resident may read is in [`messages`], in English and Welsh.
+//! Everything a resident may read is in [`messages`], in English and Welsh: "Enter a full UK
+//! postcode", "We could not find any addresses for …", "Enter the address manually".
 //!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | — | | the crate has no optional features yet |
+//! | `os-places` | no | [`provider::os_places::OsPlaces`], the OS Places API provider (reqwest, rustls) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

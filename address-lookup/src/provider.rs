@@ -1,5 +1,8 @@
 //! One trait for every source of addresses: the embedded index, OS Places, a cache.
 
+#[cfg(feature = "os-places")]
+pub mod os_places;
+
 use std::time::Duration;
 
 use async_trait::async_trait;
