@@ -46,6 +46,12 @@ pub(crate) fn split_lines(value: &str) -> Vec<&str> {
     lines
 }
 
+/// Notify's `normalise_whitespace`: every run of whitespace, line breaks included, becomes
+/// one space; zero-width characters go.
+pub(crate) fn normalise_whitespace(value: &str) -> String {
+    normalise_whitespace_keeping(value, None)
+}
+
 /// Notify's `normalise_whitespace`: no-break spaces become spaces, zero-width characters go
 /// (except `keep`: the joiner that holds emoji sequences together, which Notify's Unicode SMS
 /// keeps), and every run of whitespace becomes one space, with none at either end.

@@ -42,6 +42,15 @@
 //! `-`), `((name??text shown when yes))`, list values ("a, b and c", or bullets in email),
 //! HTML-escaped values, and [`Field::missing`] to refuse a message before it is queued.
 //!
+//! # Templates and emails
+//!
+//! A [`Template`] holds an email, text message or letter with an English and optionally a
+//! Welsh version, loaded from a TOML file or built in code. Rendering refuses, before
+//! anything is queued, a message with missing values ([`TemplateError`] names them), a text
+//! over 918 characters or an email over Notify's size. An email renders as Notify's markdown
+//! would ([`EmailMessage`]): an HTML document in the council's [`Branding`] (colour, logo,
+//! never the crown) with a hidden preheader, and the plain-text alternative.
+//!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
@@ -51,6 +60,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod email;
 mod email_address;
 mod field;
 mod formatters;
@@ -63,8 +73,11 @@ mod phone_number;
 mod recipient_error;
 mod sms;
 mod sms_country;
+mod template;
+mod typography;
 mod value;
 
+pub use email::{Branding, EMAIL_SIZE_LIMIT_BYTES, EmailMessage, email_subject, plain_text_email};
 pub use email_address::EmailAddress;
 pub use field::Field;
 pub use gsm::{
@@ -81,4 +94,5 @@ pub use phone_number::{Allow, InternationalInfo, PhoneNumber};
 pub use recipient_error::RecipientError;
 pub use sms::{SMS_CHARACTER_LIMIT, SmsEncoding, SmsMessage, SmsPolicy};
 pub use sms_country::{AlphaSender, SmsCountry};
+pub use template::{Template, TemplateError, TemplateKind, TemplateVersion};
 pub use value::Value;
