@@ -49,6 +49,7 @@
 #![warn(missing_docs)]
 
 pub mod checkout;
+pub mod config;
 pub mod error;
 #[cfg(feature = "govuk-pay")]
 pub mod govuk_pay;
@@ -67,6 +68,7 @@ pub mod status;
 pub mod webhook;
 
 pub use checkout::{Checkout, StartOutcome};
+pub use config::{ProviderConfig, ProviderKind};
 pub use error::{ErrorKind, PaymentError};
 #[cfg(feature = "govuk-pay")]
 pub use govuk_pay::GovUkPay;
@@ -83,3 +85,5 @@ pub use record::{MemoryRecordStore, PaymentRecord, PaymentRecordStore};
 pub use sandbox::SandboxProvider;
 pub use sql_store::SqlStore;
 pub use status::{FailureReason, PaymentStatus};
+/// The URL type the API takes, re-exported so callers need not name the `url` crate.
+pub use url::Url;

@@ -28,7 +28,7 @@ use crate::webhook::WebhookSink;
 
 pub use cards::{CardEntry, CardOutcome, FieldError, brand, outcome};
 #[cfg(feature = "axum")]
-pub use page::router;
+pub use page::{router, serve};
 pub use store::{MemorySandboxStore, SandboxRecord, SandboxStore};
 
 /// How long a resident has to pay before the payment expires (P0020), as on GOV.UK Pay.

@@ -31,6 +31,15 @@ pub fn router(provider: SandboxProvider) -> Router {
         .with_state(Arc::new(provider))
 }
 
+/// Serves the card pages on `address` until the process is stopped.
+pub async fn serve(
+    address: std::net::SocketAddr,
+    provider: SandboxProvider,
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(address).await?;
+    axum::serve(listener, router(provider)).await
+}
+
 type Sandbox = State<Arc<SandboxProvider>>;
 
 #[derive(Debug, Default, Deserialize)]
