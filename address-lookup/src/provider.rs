@@ -1,11 +1,14 @@
 //! One trait for every source of addresses: the embedded index, OS Places, a cache.
 
+mod cache;
 #[cfg(feature = "os-places")]
 pub mod os_places;
 
 use std::time::Duration;
 
 use async_trait::async_trait;
+
+pub use cache::Cached;
 
 use crate::index::AddressIndex;
 use crate::{Address, Postcode, Uprn};
