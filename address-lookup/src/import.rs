@@ -1,4 +1,5 @@
-//! Importers: AddressBase Plus CSV and OS Places JSON into [`Address`]es.
+//! Importers: AddressBase Plus CSV and OS Places JSON into [`Address`]es; Code-Point Open
+//! into postcode positions.
 //!
 //! A malformed row is reported with its file, line and column ([`RowError`]); by
 //! [`OnError`] the import either skips it and lists it in the [`ImportReport`], or stops. An
@@ -7,6 +8,7 @@
 //! index.
 
 pub mod addressbase_plus;
+pub mod codepoint_open;
 pub mod os_places;
 
 use std::fmt;
