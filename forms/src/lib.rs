@@ -36,6 +36,9 @@
 //! - [`definition`]: the form definition, from a file or built in Rust, and its
 //!   [JSON Schema](schema).
 //! - [`check`]: finds every problem in a definition, with its path and a plain sentence.
+//! - [`answers`]: reads submitted fields into typed answers, with the Design System's error
+//!   messages keyed by field (`dob.month`), and shows answers on "check your answers".
+//! - [`messages`]: every built-in message a resident sees, in English and Welsh.
 //! - [`reference`]: confirmation references that are easy to read aloud.
 //!
 //! # Cargo features
@@ -47,8 +50,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod answers;
 pub mod check;
 pub mod decimal;
 pub mod definition;
+pub mod messages;
 pub mod reference;
 pub mod schema;

@@ -1,0 +1,48 @@
+//! Email addresses, checked as GOV.UK Notify checks them before sending.
+
+use civic_notify::EmailAddress;
+
+use super::{AnswerValue, FieldError, Outcome, Submitted};
+use crate::definition::Question;
+use crate::messages::Message;
+
+/// Reads an email address.
+pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+    let typed = submitted.get(&question.id).trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match EmailAddress::parse(typed) {
+        Ok(address) => Ok(Some(AnswerValue::Text(address.as_str().to_owned()))),
+        Err(_) => Err(vec![FieldError::whole(question, Message::EmailFormat)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+    use crate::definition::AnswerType;
+    use proptest::prelude::*;
+
+    #[test]
+    fn email_addresses_are_checked() {
+        let q = question(AnswerType::Email {});
+        assert!(matches!(
+            run(&q, &one(" name@example.com ")),
+            Ok(Some(AnswerValue::Text(_)))
+        ));
+        assert_eq!(
+            error(&q, "name@example"),
+            "Enter an email address in the correct format, like name@example.com"
+        );
+        assert_eq!(error(&q, ""), "Enter an email address");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_read_or_refused(text in ".*") {
+            let _ = run(&question(AnswerType::Email {}), &one(&text));
+        }
+    }
+}

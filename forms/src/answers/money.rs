@@ -1,0 +1,127 @@
+//! Amounts of money in pounds and pence, kept as whole pence: never a float.
+
+use super::{AnswerValue, FieldError, Outcome, Submitted};
+use crate::decimal::Decimal;
+use crate::definition::{MoneyOptions, Question};
+use crate::messages::Message;
+
+/// Reads an amount like `£1,234.50`, `1234.5` or `600`.
+pub(super) fn read(question: &Question, options: &MoneyOptions, submitted: &Submitted) -> Outcome {
+    let typed: String = submitted
+        .get(&question.id)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    let typed = typed.strip_prefix('£').unwrap_or(&typed);
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let error = |message| Err(vec![FieldError::whole(question, message)]);
+    let Some(pence) = to_pence(typed) else {
+        return error(Message::NotMoney);
+    };
+    if let Some(min) = options.min_pence.filter(|min| pence < *min) {
+        return error(Message::TooSmall(display(min)));
+    }
+    if let Some(max) = options.max_pence.filter(|max| pence > *max) {
+        return error(Message::TooLarge(display(max)));
+    }
+    Ok(Some(AnswerValue::Money(pence)))
+}
+
+/// Pence in `text`, which must be a positive amount with at most 2 decimal places.
+fn to_pence(text: &str) -> Option<u64> {
+    if text.starts_with(['-', '+']) {
+        return None;
+    }
+    let value = Decimal::parse(text).ok()?;
+    if value.decimal_places() > 2 {
+        return None;
+    }
+    let (pounds, pence) = text.split_once('.').unwrap_or((text, ""));
+    let pence = format!("{pence:0<2}");
+    let pounds: u64 = if pounds.is_empty() {
+        0
+    } else {
+        pounds.parse().ok()?
+    };
+    // Trailing zeros beyond 2 places were allowed by `decimal_places`; keep the first two.
+    let pence: u64 = pence.get(..2)?.parse().ok()?;
+    pounds.checked_mul(100)?.checked_add(pence)
+}
+
+/// `£1,234.50`, or `£600` for whole pounds.
+pub(super) fn display(pence: u64) -> String {
+    let pounds = (pence / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in pounds.chars().enumerate() {
+        if i > 0 && (pounds.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match pence % 100 {
+        0 => format!("£{grouped}"),
+        p => format!("£{grouped}.{p:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+    use crate::definition::AnswerType;
+    use proptest::prelude::*;
+
+    fn rent() -> Question {
+        named(
+            AnswerType::Money(MoneyOptions {
+                min_pence: Some(100),
+                max_pence: Some(1_000_000),
+            }),
+            "your rent",
+        )
+    }
+
+    #[test]
+    fn amounts_become_pence() {
+        for (typed, pence) in [
+            ("£1,234.50", 123_450),
+            ("600", 60_000),
+            ("12.5", 1250),
+            ("0.990", 99),
+            (".5", 50),
+        ] {
+            let q = question(AnswerType::Money(MoneyOptions::default()));
+            assert_eq!(
+                run(&q, &one(typed)),
+                Ok(Some(AnswerValue::Money(pence))),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            error(&rent(), "12.345"),
+            "Rent must be an amount of money, like 600 or 193.54"
+        );
+        assert_eq!(
+            error(&rent(), "-5"),
+            "Rent must be an amount of money, like 600 or 193.54"
+        );
+        assert_eq!(error(&rent(), "0.50"), "Rent must be £1 or more");
+        assert_eq!(error(&rent(), "10000.01"), "Rent must be £10,000 or less");
+        assert_eq!(display(123_456_789), "£1,234,567.89");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_read_or_refused(text in ".*") {
+            let _ = run(&rent(), &one(&text));
+        }
+
+        #[test]
+        fn pence_read_back_from_their_display(pence in 0u64..10_000_000_000) {
+            let q = question(AnswerType::Money(MoneyOptions::default()));
+            prop_assert_eq!(run(&q, &one(&display(pence))), Ok(Some(AnswerValue::Money(pence))));
+        }
+    }
+}

@@ -1,0 +1,701 @@
+//! Every built-in message a resident sees, in English and Welsh, in one place.
+//!
+//! Error messages follow the GOV.UK Design System's wording, built from the question's
+//! [`error_name`](crate::definition::Question::error_name): "Enter your date of birth",
+//! "Date of birth must include a month". The Welsh follows the same patterns; it has not yet
+//! been reviewed by a Welsh translator, and mutations after "Rhowch" and "Rhaid i" are left to
+//! the `error_name` the form author writes.
+
+use crate::definition::{AnswerType, Language, NameParts, Question, Text};
+
+/// The part of an answer an error is about, for answers asked in several fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Part {
+    /// Day of a date.
+    Day,
+    /// Month of a date.
+    Month,
+    /// Year of a date.
+    Year,
+    /// Hour of a time.
+    Hour,
+    /// Minute of a time.
+    Minute,
+    /// Title of a name.
+    Title,
+    /// First name.
+    FirstName,
+    /// Last name.
+    LastName,
+    /// Name on a bank account.
+    AccountName,
+    /// Sort code.
+    SortCode,
+    /// Account number.
+    AccountNumber,
+    /// Building society roll number.
+    RollNumber,
+    /// First line of an address.
+    AddressLine1,
+    /// Second line of an address.
+    AddressLine2,
+    /// Third line of an international address.
+    AddressLine3,
+    /// Town or city.
+    Town,
+    /// County.
+    County,
+    /// Postcode of an address.
+    Postcode,
+    /// Country of an international address.
+    Country,
+}
+
+impl Part {
+    /// The field name suffix: the key of `dob`'s month is `dob.month`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Day => "day",
+            Part::Month => "month",
+            Part::Year => "year",
+            Part::Hour => "hour",
+            Part::Minute => "minute",
+            Part::Title => "title",
+            Part::FirstName => "first_name",
+            Part::LastName => "last_name",
+            Part::AccountName => "account_name",
+            Part::SortCode => "sort_code",
+            Part::AccountNumber => "account_number",
+            Part::RollNumber => "roll_number",
+            Part::AddressLine1 => "line1",
+            Part::AddressLine2 => "line2",
+            Part::AddressLine3 => "line3",
+            Part::Town => "town",
+            Part::County => "county",
+            Part::Postcode => "postcode",
+            Part::Country => "country",
+        }
+    }
+
+    fn word(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Part::Day, Language::Cy) => "diwrnod",
+            (Part::Month, Language::Cy) => "mis",
+            (Part::Year, Language::Cy) => "blwyddyn",
+            (Part::Hour, Language::Cy) => "awr",
+            (Part::Minute, Language::Cy) => "munud",
+            (Part::Day, _) => "day",
+            (Part::Month, _) => "month",
+            (Part::Year, _) => "year",
+            (Part::Hour, _) => "hour",
+            (Part::Minute, _) => "minute",
+            _ => "",
+        }
+    }
+}
+
+/// What is wrong with an answer, without the words: [`Message::text`] gives those.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Message {
+    /// Nothing was entered: "Enter your date of birth".
+    Required,
+    /// Nothing was chosen: "Select your nationality".
+    SelectRequired,
+    /// A choice and its exclusive "None" were both chosen.
+    SelectExclusive {
+        /// The exclusive option's label.
+        none_label: Text,
+    },
+    /// Some parts of a date or time are missing: "Date of birth must include a month".
+    MissingParts(Vec<Part>),
+    /// The date cannot exist: "Date of birth must be a real date".
+    NotARealDate,
+    /// The time cannot exist.
+    NotARealTime,
+    /// "Year must include 4 numbers".
+    YearNotFourDigits,
+    /// "Date of birth must be in the past".
+    MustBeInThePast,
+    /// "... must be today or in the past".
+    MustBeTodayOrInThePast,
+    /// "... must be in the future".
+    MustBeInTheFuture,
+    /// "... must be today or in the future".
+    MustBeTodayOrInTheFuture,
+    /// "Full name must be 100 characters or less".
+    TooLong(u32),
+    /// "... must be 250 words or less".
+    TooManyWords(u32),
+    /// "... must be a number".
+    NotANumber,
+    /// "... must be a whole number".
+    NotAWholeNumber,
+    /// "... must be 1 or more".
+    TooSmall(String),
+    /// "... must be 20 or less".
+    TooLarge(String),
+    /// "... must be an amount of money, like 600 or 193.54".
+    NotMoney,
+    /// "Enter an email address in the correct format, like name@example.com".
+    EmailFormat,
+    /// "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192".
+    PhoneFormat,
+    /// "Enter a UK telephone number ..." (international numbers not accepted here).
+    PhoneNotUk,
+    /// "Enter a National Insurance number that is 2 letters, 6 numbers, then A, B, C or D, like QQ 12 34 56 C".
+    NationalInsuranceFormat,
+    /// "Enter a real postcode".
+    PostcodeFormat,
+    /// "Enter a real vehicle registration number, like CU57 ABC".
+    VehicleRegistrationFormat,
+    /// "Enter a valid sort code like 309430".
+    SortCodeFormat,
+    /// "Sort code must be 6 digits long".
+    SortCodeLength,
+    /// "Enter a valid account number like 00733445".
+    AccountNumberFormat,
+    /// "Account number must be between 6 and 8 digits".
+    AccountNumberLength,
+    /// "Building society roll number must be between 1 and 18 characters".
+    RollNumberLength,
+    /// "Building society roll number must only include letters a to z, numbers, hyphens, spaces, forward slashes and full stops".
+    RollNumberCharacters,
+}
+
+/// How messages name an answer: after "Enter" ("your date of birth") and at the start of a
+/// sentence ("Date of birth").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// As it reads after "Enter": "your date of birth".
+    pub enter: String,
+    /// As it starts a sentence: "Date of birth".
+    pub start: String,
+    /// Without its article, as written: "date of birth" (Welsh puts it mid-sentence).
+    pub bare: String,
+}
+
+impl Subject {
+    /// The subject for `phrase` as it reads after "Enter".
+    pub fn from_phrase(phrase: &str, language: Language) -> Subject {
+        let articles: &[&str] = match language {
+            Language::Cy => &["eich ", "ei ", "yr ", "y ", "’r "],
+            _ => &["your ", "the ", "an ", "a "],
+        };
+        let mut bare = phrase.trim();
+        for article in articles {
+            if let Some(rest) = bare.strip_prefix(article) {
+                bare = rest;
+                break;
+            }
+        }
+        Subject {
+            enter: phrase.trim().to_owned(),
+            start: capitalise(bare),
+            bare: bare.to_owned(),
+        }
+    }
+
+    /// The subject for a question, or for one part of it.
+    pub fn for_question(question: &Question, part: Option<Part>, language: Language) -> Subject {
+        if let Some(phrase) = part.and_then(|p| part_phrase(p, language)) {
+            return Subject::from_phrase(phrase, language);
+        }
+        match &question.error_name {
+            Some(name) => Subject::from_phrase(name.in_language(language), language),
+            None => Subject::from_phrase(default_phrase(&question.answer, language), language),
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The generic name of an answer of each type, used when a question has no `error_name`.
+fn default_phrase(answer: &AnswerType, language: Language) -> &'static str {
+    let cy = language == Language::Cy;
+    match answer {
+        AnswerType::Name(o) if o.parts == NameParts::Full => {
+            if cy {
+                "eich enw llawn"
+            } else {
+                "your full name"
+            }
+        }
+        AnswerType::Name(_) => {
+            if cy {
+                "eich enw"
+            } else {
+                "your name"
+            }
+        }
+        AnswerType::OrganisationName(_) => {
+            if cy {
+                "enw’r sefydliad"
+            } else {
+                "the name of the organisation"
+            }
+        }
+        AnswerType::Email {} => {
+            if cy {
+                "cyfeiriad e-bost"
+            } else {
+                "an email address"
+            }
+        }
+        AnswerType::Phone(_) => {
+            if cy {
+                "rhif ffôn"
+            } else {
+                "a telephone number"
+            }
+        }
+        AnswerType::NationalInsuranceNumber {} => {
+            if cy {
+                "rhif Yswiriant Gwladol"
+            } else {
+                "a National Insurance number"
+            }
+        }
+        AnswerType::UkAddress(_) | AnswerType::InternationalAddress {} => {
+            if cy {
+                "cyfeiriad"
+            } else {
+                "an address"
+            }
+        }
+        AnswerType::Date(_) => {
+            if cy {
+                "dyddiad"
+            } else {
+                "a date"
+            }
+        }
+        AnswerType::DateOfBirth {} => {
+            if cy {
+                "eich dyddiad geni"
+            } else {
+                "your date of birth"
+            }
+        }
+        AnswerType::MonthYear {} => {
+            if cy {
+                "mis a blwyddyn"
+            } else {
+                "a month and year"
+            }
+        }
+        AnswerType::Time {} => {
+            if cy {
+                "amser"
+            } else {
+                "a time"
+            }
+        }
+        AnswerType::Number(_) => {
+            if cy {
+                "rhif"
+            } else {
+                "a number"
+            }
+        }
+        AnswerType::Money(_) => {
+            if cy {
+                "swm o arian"
+            } else {
+                "an amount of money"
+            }
+        }
+        AnswerType::Text(_) | AnswerType::LongText(_) => {
+            if cy {
+                "ateb"
+            } else {
+                "an answer"
+            }
+        }
+        AnswerType::YesNo {} | AnswerType::OneFromList(_) | AnswerType::ManyFromList(_) => {
+            if cy {
+                "opsiwn"
+            } else {
+                "an option"
+            }
+        }
+        AnswerType::Postcode {} => {
+            if cy {
+                "cod post"
+            } else {
+                "a postcode"
+            }
+        }
+        AnswerType::VehicleRegistration {} => {
+            if cy {
+                "rhif cofrestru cerbyd"
+            } else {
+                "a vehicle registration number"
+            }
+        }
+        AnswerType::BankDetails(_) => {
+            if cy {
+                "manylion banc"
+            } else {
+                "bank details"
+            }
+        }
+        AnswerType::FileUpload(_) => {
+            if cy {
+                "ffeil"
+            } else {
+                "a file"
+            }
+        }
+    }
+}
+
+/// Parts with their own wording, whatever the question is called.
+fn part_phrase(part: Part, language: Language) -> Option<&'static str> {
+    let cy = language == Language::Cy;
+    Some(match part {
+        Part::Title => {
+            if cy {
+                "eich teitl"
+            } else {
+                "your title"
+            }
+        }
+        Part::FirstName => {
+            if cy {
+                "eich enw cyntaf"
+            } else {
+                "your first name"
+            }
+        }
+        Part::LastName => {
+            if cy {
+                "eich cyfenw"
+            } else {
+                "your last name"
+            }
+        }
+        Part::AccountName => {
+            if cy {
+                "yr enw ar y cyfrif"
+            } else {
+                "the name on the account"
+            }
+        }
+        Part::SortCode => {
+            if cy {
+                "cod didoli"
+            } else {
+                "a sort code"
+            }
+        }
+        Part::AccountNumber => {
+            if cy {
+                "rhif cyfrif"
+            } else {
+                "an account number"
+            }
+        }
+        Part::RollNumber => {
+            if cy {
+                "rhif rôl cymdeithas adeiladu"
+            } else {
+                "a building society roll number"
+            }
+        }
+        Part::AddressLine1 => {
+            if cy {
+                "llinell gyntaf y cyfeiriad, sef yr adeilad a’r stryd fel arfer"
+            } else {
+                "address line 1, typically the building and street"
+            }
+        }
+        Part::AddressLine2 => {
+            if cy {
+                "ail linell y cyfeiriad"
+            } else {
+                "address line 2"
+            }
+        }
+        Part::AddressLine3 => {
+            if cy {
+                "trydedd linell y cyfeiriad"
+            } else {
+                "address line 3"
+            }
+        }
+        Part::Town => {
+            if cy {
+                "tref neu ddinas"
+            } else {
+                "town or city"
+            }
+        }
+        Part::County => {
+            if cy {
+                "sir"
+            } else {
+                "county"
+            }
+        }
+        Part::Postcode => {
+            if cy {
+                "cod post"
+            } else {
+                "a postcode"
+            }
+        }
+        Part::Country => {
+            if cy {
+                "gwlad"
+            } else {
+                "country"
+            }
+        }
+        Part::Day | Part::Month | Part::Year | Part::Hour | Part::Minute => return None,
+    })
+}
+
+fn and_list(words: &[&str], language: Language) -> String {
+    let and = if language == Language::Cy {
+        " a "
+    } else {
+        " and "
+    };
+    match words {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+impl Message {
+    /// The message in `language`, naming the answer as `subject` does.
+    pub fn text(&self, subject: &Subject, language: Language) -> String {
+        match language {
+            Language::Cy => self.welsh(&subject.enter, &subject.bare),
+            _ => self.english(&subject.enter, &subject.start),
+        }
+    }
+
+    fn english(&self, enter: &str, start: &str) -> String {
+        match self {
+            Message::Required => format!("Enter {enter}"),
+            Message::SelectRequired => format!("Select {enter}"),
+            Message::SelectExclusive { none_label } => {
+                let none_label = none_label.in_language(Language::En);
+                format!("Select {enter}, or select ‘{none_label}’")
+            }
+            Message::MissingParts(parts) => {
+                let words: Vec<&str> = parts.iter().map(|p| p.word(Language::En)).collect();
+                format!("{start} must include a {}", and_list(&words, Language::En))
+            }
+            Message::NotARealDate => format!("{start} must be a real date"),
+            Message::NotARealTime => format!("{start} must be a real time"),
+            Message::YearNotFourDigits => "Year must include 4 numbers".to_owned(),
+            Message::MustBeInThePast => format!("{start} must be in the past"),
+            Message::MustBeTodayOrInThePast => format!("{start} must be today or in the past"),
+            Message::MustBeInTheFuture => format!("{start} must be in the future"),
+            Message::MustBeTodayOrInTheFuture => {
+                format!("{start} must be today or in the future")
+            }
+            Message::TooLong(max) => format!("{start} must be {max} characters or less"),
+            Message::TooManyWords(max) => format!("{start} must be {max} words or less"),
+            Message::NotANumber => format!("{start} must be a number"),
+            Message::NotAWholeNumber => format!("{start} must be a whole number"),
+            Message::TooSmall(min) => format!("{start} must be {min} or more"),
+            Message::TooLarge(max) => format!("{start} must be {max} or less"),
+            Message::NotMoney => {
+                format!("{start} must be an amount of money, like 600 or 193.54")
+            }
+            Message::EmailFormat => {
+                "Enter an email address in the correct format, like name@example.com".to_owned()
+            }
+            Message::PhoneFormat => {
+                "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+                    .to_owned()
+            }
+            Message::PhoneNotUk => {
+                "Enter a UK telephone number, like 01632 960 001 or 07700 900 982".to_owned()
+            }
+            Message::NationalInsuranceFormat => "Enter a National Insurance number that is 2 letters, 6 numbers, then A, B, C or D, like QQ 12 34 56 C".to_owned(),
+            Message::PostcodeFormat => "Enter a real postcode".to_owned(),
+            Message::VehicleRegistrationFormat => {
+                "Enter a real vehicle registration number, like CU57 ABC".to_owned()
+            }
+            Message::SortCodeFormat => "Enter a valid sort code like 309430".to_owned(),
+            Message::SortCodeLength => "Sort code must be 6 digits long".to_owned(),
+            Message::AccountNumberFormat => {
+                "Enter a valid account number like 00733445".to_owned()
+            }
+            Message::AccountNumberLength => {
+                "Account number must be between 6 and 8 digits".to_owned()
+            }
+            Message::RollNumberLength => {
+                "Building society roll number must be between 1 and 18 characters".to_owned()
+            }
+            Message::RollNumberCharacters => "Building society roll number must only include letters a to z, numbers, hyphens, spaces, forward slashes and full stops".to_owned(),
+        }
+    }
+
+    fn welsh(&self, enter: &str, start: &str) -> String {
+        match self {
+            Message::Required => format!("Rhowch {enter}"),
+            Message::SelectRequired => format!("Dewiswch {enter}"),
+            Message::SelectExclusive { none_label } => {
+                let none_label = none_label.in_language(Language::Cy);
+                format!("Dewiswch {enter}, neu dewiswch ‘{none_label}’")
+            }
+            Message::MissingParts(parts) => {
+                let words: Vec<&str> = parts.iter().map(|p| p.word(Language::Cy)).collect();
+                format!("Rhaid i {start} gynnwys {}", and_list(&words, Language::Cy))
+            }
+            Message::NotARealDate => format!("Rhaid i {start} fod yn ddyddiad go iawn"),
+            Message::NotARealTime => format!("Rhaid i {start} fod yn amser go iawn"),
+            Message::YearNotFourDigits => "Rhaid i’r flwyddyn gynnwys 4 rhif".to_owned(),
+            Message::MustBeInThePast => format!("Rhaid i {start} fod yn y gorffennol"),
+            Message::MustBeTodayOrInThePast => {
+                format!("Rhaid i {start} fod heddiw neu yn y gorffennol")
+            }
+            Message::MustBeInTheFuture => format!("Rhaid i {start} fod yn y dyfodol"),
+            Message::MustBeTodayOrInTheFuture => {
+                format!("Rhaid i {start} fod heddiw neu yn y dyfodol")
+            }
+            Message::TooLong(max) => format!("Rhaid i {start} fod yn {max} o nodau neu lai"),
+            Message::TooManyWords(max) => format!("Rhaid i {start} fod yn {max} o eiriau neu lai"),
+            Message::NotANumber => format!("Rhaid i {start} fod yn rhif"),
+            Message::NotAWholeNumber => format!("Rhaid i {start} fod yn rhif cyfan"),
+            Message::TooSmall(min) => format!("Rhaid i {start} fod yn {min} neu fwy"),
+            Message::TooLarge(max) => format!("Rhaid i {start} fod yn {max} neu lai"),
+            Message::NotMoney => {
+                format!("Rhaid i {start} fod yn swm o arian, fel 600 neu 193.54")
+            }
+            Message::EmailFormat => {
+                "Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com".to_owned()
+            }
+            Message::PhoneFormat => {
+                "Rhowch rif ffôn, fel 01632 960 001, 07700 900 982 neu +44 808 157 0192"
+                    .to_owned()
+            }
+            Message::PhoneNotUk => {
+                "Rhowch rif ffôn yn y DU, fel 01632 960 001 neu 07700 900 982".to_owned()
+            }
+            Message::NationalInsuranceFormat => "Rhowch rif Yswiriant Gwladol sy’n 2 lythyren, 6 rhif, yna A, B, C neu D, fel QQ 12 34 56 C".to_owned(),
+            Message::PostcodeFormat => "Rhowch god post go iawn".to_owned(),
+            Message::VehicleRegistrationFormat => {
+                "Rhowch rif cofrestru cerbyd go iawn, fel CU57 ABC".to_owned()
+            }
+            Message::SortCodeFormat => "Rhowch god didoli dilys fel 309430".to_owned(),
+            Message::SortCodeLength => "Rhaid i’r cod didoli fod yn 6 digid o hyd".to_owned(),
+            Message::AccountNumberFormat => "Rhowch rif cyfrif dilys fel 00733445".to_owned(),
+            Message::AccountNumberLength => {
+                "Rhaid i’r rhif cyfrif fod rhwng 6 ac 8 digid".to_owned()
+            }
+            Message::RollNumberLength => {
+                "Rhaid i rif rôl y gymdeithas adeiladu fod rhwng 1 a 18 nod".to_owned()
+            }
+            Message::RollNumberCharacters => "Rhaid i rif rôl y gymdeithas adeiladu gynnwys llythrennau a i z, rhifau, cysylltnodau, bylchau, blaenslaesau ac atalnodau llawn yn unig".to_owned(),
+        }
+    }
+}
+
+/// Words shown on "check your answers" and in answers themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Word {
+    /// "Yes".
+    Yes,
+    /// "No".
+    No,
+    /// "Not answered" (an optional question left blank).
+    NotAnswered,
+    /// "(optional)" after a label.
+    Optional,
+}
+
+impl Word {
+    /// The word in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Word::Yes, Language::Cy) => "Ie",
+            (Word::No, Language::Cy) => "Na",
+            (Word::NotAnswered, Language::Cy) => "Heb ei ateb",
+            (Word::Optional, Language::Cy) => "(dewisol)",
+            (Word::Yes, _) => "Yes",
+            (Word::No, _) => "No",
+            (Word::NotAnswered, _) => "Not answered",
+            (Word::Optional, _) => "(optional)",
+        }
+    }
+}
+
+/// English and Welsh month names, for reading dates and showing them.
+pub const MONTHS: [(&str, &str); 12] = [
+    ("January", "Ionawr"),
+    ("February", "Chwefror"),
+    ("March", "Mawrth"),
+    ("April", "Ebrill"),
+    ("May", "Mai"),
+    ("June", "Mehefin"),
+    ("July", "Gorffennaf"),
+    ("August", "Awst"),
+    ("September", "Medi"),
+    ("October", "Hydref"),
+    ("November", "Tachwedd"),
+    ("December", "Rhagfyr"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dob() -> Subject {
+        Subject::from_phrase("your date of birth", Language::En)
+    }
+
+    #[test]
+    fn messages_are_built_from_the_question() {
+        assert_eq!(
+            Message::Required.text(&dob(), Language::En),
+            "Enter your date of birth"
+        );
+        assert_eq!(
+            Message::MissingParts(vec![Part::Month]).text(&dob(), Language::En),
+            "Date of birth must include a month"
+        );
+        assert_eq!(
+            Message::MissingParts(vec![Part::Day, Part::Month]).text(&dob(), Language::En),
+            "Date of birth must include a day and month"
+        );
+        assert_eq!(
+            Message::NotARealDate.text(&dob(), Language::En),
+            "Date of birth must be a real date"
+        );
+        let full_name = Subject::from_phrase("your full name", Language::En);
+        assert_eq!(
+            Message::TooLong(100).text(&full_name, Language::En),
+            "Full name must be 100 characters or less"
+        );
+    }
+
+    #[test]
+    fn welsh_messages_use_the_welsh_name() {
+        let subject = Subject::from_phrase("eich dyddiad geni", Language::Cy);
+        assert_eq!(subject.start, "Dyddiad geni");
+        assert_eq!(
+            Message::Required.text(&subject, Language::Cy),
+            "Rhowch eich dyddiad geni"
+        );
+        assert_eq!(
+            Message::MissingParts(vec![Part::Day, Part::Year]).text(&subject, Language::Cy),
+            "Rhaid i dyddiad geni gynnwys diwrnod a blwyddyn"
+        );
+    }
+}
