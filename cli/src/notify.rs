@@ -4,7 +4,10 @@
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use civic_notify::{Allow, EmailAddress, PhoneNumber, SmsMessage, SmsPolicy};
+use civic_notify::{
+    Allow, Branding, EmailAddress, Language, Personalisation, PhoneNumber, SmsMessage, SmsPolicy,
+    Template, TemplateError, TemplateKind,
+};
 
 use crate::input::{self, LineFormat, Outcome, Verdict};
 
@@ -27,6 +30,56 @@ pub enum Command {
     /// With no ADDRESS arguments, reads one address per line of standard input. Exit status 1
     /// when any address is refused.
     CheckEmail(CheckEmailArgs),
+    /// Show a template as the resident will see it, with its placeholders filled.
+    ///
+    /// TEMPLATE_FILE is a TOML template (kind = "email" | "sms" | "letter", an [en] table and
+    /// optionally a [cy] table, each with body and, for email and letters, subject). Exit
+    /// status 1 when a value is missing or the message is refused (too long, empty).
+    Preview(PreviewArgs),
+}
+
+/// How `civic notify preview` prints an email or letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// The subject and the plain-text version.
+    Text,
+    /// The HTML document (emails) or HTML body (letters).
+    Html,
+}
+
+/// The language of the version to preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    En,
+    /// Welsh (Cymraeg); falls back to English when the template has no Welsh version.
+    Cy,
+}
+
+/// Arguments of `civic notify preview`.
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// The template file, for example templates/bulky-waste-reminder.toml.
+    #[arg(value_name = "TEMPLATE_FILE")]
+    pub template: String,
+    /// A placeholder value, repeatable, for example --personalisation 'first name=Sam'.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub personalisation: Vec<String>,
+    /// Print the plain text or the HTML, for example --format html.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: FormatArg,
+    /// Which language version to show, for example --lang cy.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LanguageArg,
+    /// The sender name put before a text message, for example --prefix 'Powys Council'.
+    #[arg(long, value_name = "NAME")]
+    pub prefix: Option<String>,
+    /// The council name shown in an email's banner, for example --brand-name 'Powys County Council'.
+    #[arg(long, value_name = "NAME", default_value = "Council")]
+    pub brand_name: String,
+    /// The banner colour of an email, for example --brand-colour '#1D4F2A'.
+    #[arg(long, value_name = "COLOUR", default_value = "#0B0C0C")]
+    pub brand_colour: String,
 }
 
 /// How characters outside the GSM alphabet are handled.
@@ -95,6 +148,7 @@ pub fn run(command: Command) -> Outcome {
         Command::SmsInfo(args) => sms_info(args),
         Command::CheckPhone(args) => check_phone(args),
         Command::CheckEmail(args) => check_email(args),
+        Command::Preview(args) => preview(args),
     }
 }
 
@@ -262,6 +316,69 @@ fn check_email(args: CheckEmailArgs) -> Outcome {
     Ok(Verdict::from_invalid_count(invalid))
 }
 
+fn personalisation(pairs: &[String]) -> Result<Personalisation, input::Failure> {
+    let mut values = Personalisation::new();
+    for pair in pairs {
+        let (key, value) = pair.split_once('=').ok_or_else(|| {
+            input::Failure(format!("--personalisation {pair:?}: expected KEY=VALUE"))
+        })?;
+        values.insert(key, value);
+    }
+    Ok(values)
+}
+
+fn preview(args: PreviewArgs) -> Outcome {
+    let template = Template::load(std::path::Path::new(&args.template))
+        .map_err(|e| input::Failure(e.to_string()))?;
+    let values = personalisation(&args.personalisation)?;
+    let language = match args.lang {
+        LanguageArg::En => Language::English,
+        LanguageArg::Cy => Language::Welsh,
+    };
+    let refused = |error: TemplateError| -> Outcome {
+        print_line(&format!("refused: {error}"))?;
+        Ok(Verdict::SomeInvalid)
+    };
+    match template.kind {
+        TemplateKind::Sms => {
+            match template.render_sms(language, &values, args.prefix.as_deref(), SmsPolicy::Gsm) {
+                Ok(message) => {
+                    print_line(message.text())?;
+                    let plural = if message.fragments() == 1 { "" } else { "s" };
+                    print_line(&format!(
+                        "({}, {} characters, {} fragment{plural})",
+                        message.encoding().name(),
+                        message.characters(),
+                        message.fragments()
+                    ))?;
+                }
+                Err(error) => return refused(error),
+            }
+        }
+        TemplateKind::Letter => match template.render_letter(language, &values) {
+            Ok((heading, body)) => {
+                print_line(&heading)?;
+                print_line(&body)?;
+            }
+            Err(error) => return refused(error),
+        },
+        _ => {
+            let branding = Branding::new(&args.brand_name, &args.brand_colour);
+            match template.render_email(language, &values, &branding) {
+                Ok(email) => match args.format {
+                    FormatArg::Text => {
+                        print_line(&format!("Subject: {}\n", email.subject))?;
+                        print_line(email.plain_text.trim_end())?;
+                    }
+                    FormatArg::Html => print_line(email.html.trim_end())?,
+                },
+                Err(error) => return refused(error),
+            }
+        }
+    }
+    Ok(Verdict::AllValid)
+}
+
 fn print_line(line: &str) -> Result<(), input::Failure> {
     use std::io::Write;
     writeln!(std::io::stdout().lock(), "{line}")?;
@@ -282,6 +399,14 @@ mod tests {
         assert_eq!(json["too_long"], false);
         assert_eq!(json["changed"][0]["from"], "“");
         assert_eq!(json["changed"][0]["to"], "\"");
+    }
+
+    #[test]
+    fn personalisation_pairs_split_on_the_first_equals() {
+        let values = personalisation(&["first name=Sam".to_owned(), "sum=1=1".to_owned()]).unwrap();
+        assert_eq!(values.get("first_name").unwrap().to_string(), "Sam");
+        assert_eq!(values.get("sum").unwrap().to_string(), "1=1");
+        assert!(personalisation(&["novalue".to_owned()]).is_err());
     }
 
     #[test]
