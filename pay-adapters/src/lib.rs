@@ -35,7 +35,14 @@
 //!   [`PaymentError::is_declined`], [`PaymentError::is_auth`], [`PaymentError::code`].
 //! - [`SandboxProvider`] acts out GOV.UK Pay's test cards offline; its state lives in a
 //!   [`sandbox::SandboxStore`]: memory, or [`SqlStore`] (SQLite, or PostgreSQL for several
-//!   instances).
+//!   instances). `GovUkPay` (feature `govuk-pay`) is the real thing; [`ProviderConfig`]
+//!   picks one from `CIVIC_PAY_*` variables.
+//! - [`Checkout`] runs safe journeys: one unfinished payment per order, saved before the
+//!   provider is called, an unguessable return URL, status checked server-side. A
+//!   [`Reconciler`] re-checks unfinished payments on a schedule.
+//! - [`webhook::WebhookReceiver`] checks `Pay-Signature`, handles each message once and
+//!   re-fetches the payment.
+//! - [`income`] exports successful payments and refunds by fund, ledger and VAT code as CSV.
 //! - Text a resident may see is in [`messages`], in English and Welsh.
 //!
 //! # Cargo features

@@ -83,6 +83,8 @@ pub enum Message {
     ErrorSummaryTitle,
     /// Prefix read out before a field error.
     ErrorPrefix,
+    /// Prefix read out before a warning.
+    WarningPrefix,
     /// The card number was missing or not a card number.
     CardNumberInvalid,
     /// The expiry date was missing or in the past.
@@ -146,6 +148,7 @@ impl Message {
             CancelPaymentButton => ("Cancel payment", "Canslo’r taliad"),
             ErrorSummaryTitle => ("There is a problem", "Mae problem wedi codi"),
             ErrorPrefix => ("Error:", "Gwall:"),
+            WarningPrefix => ("Warning", "Rhybudd"),
             CardNumberInvalid => ("Enter a valid card number", "Rhowch rif cerdyn dilys"),
             ExpiryDateInvalid => (
                 "Enter a valid expiry date",

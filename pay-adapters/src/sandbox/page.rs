@@ -185,7 +185,10 @@ fn card_page(payment: &Payment, form: &CardForm, errors: &[FieldError]) -> Marku
         }
         div class="govuk-warning-text" {
             span class="govuk-warning-text__icon" aria-hidden="true" { "!" }
-            strong class="govuk-warning-text__text" { (t(Message::CardPageSandboxWarning)) }
+            strong class="govuk-warning-text__text" {
+                span class="govuk-visually-hidden" { (t(Message::WarningPrefix)) " " }
+                (t(Message::CardPageSandboxWarning))
+            }
         }
         h1 class="govuk-heading-l" { (t(Message::CardPageTitle)) }
         p class="govuk-body" { (payment.description) }
