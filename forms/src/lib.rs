@@ -38,6 +38,8 @@
 //! - [`check`]: finds every problem in a definition, with its path and a plain sentence.
 //! - [`answers`]: reads submitted fields into typed answers, with the Design System's error
 //!   messages keyed by field (`dob.month`), and shows answers on "check your answers".
+//! - [`journey`]: the next step, the back link, which pages may be opened, add-to-a-list
+//!   items, when "check your answers" is allowed, and the fee.
 //! - [`messages`]: every built-in message a resident sees, in English and Welsh.
 //! - [`reference`]: confirmation references that are easy to read aloud.
 //!
@@ -54,6 +56,7 @@ pub mod answers;
 pub mod check;
 pub mod decimal;
 pub mod definition;
+pub mod journey;
 pub mod messages;
 pub mod reference;
 pub mod schema;
