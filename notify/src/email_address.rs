@@ -78,6 +78,12 @@ impl std::fmt::Display for EmailAddress {
     }
 }
 
+impl serde::Serialize for EmailAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.address)
+    }
+}
+
 impl AsRef<str> for EmailAddress {
     fn as_ref(&self) -> &str {
         &self.address

@@ -55,7 +55,9 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | — | | the crate has no optional features yet |
+//! | `mailbox-transport` | yes | [`transport::MailboxTransport`]: messages kept in memory for a development mailbox |
+//! | `file-transport` | yes | [`transport::FileTransport`]: one JSON file per message |
+//! | `smtp-transport` | yes | [`transport::SmtpTransport`]: email through an SMTP relay, with lettre |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -74,6 +76,7 @@ mod recipient_error;
 mod sms;
 mod sms_country;
 mod template;
+pub mod transport;
 mod typography;
 mod value;
 

@@ -138,6 +138,12 @@ impl std::fmt::Display for PhoneNumber {
     }
 }
 
+impl serde::Serialize for PhoneNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.normalised)
+    }
+}
+
 impl AsRef<str> for PhoneNumber {
     fn as_ref(&self) -> &str {
         &self.normalised

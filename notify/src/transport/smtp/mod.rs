@@ -1,0 +1,151 @@
+//! Email through an SMTP relay, with lettre: pooled connections, STARTTLS or TLS, credentials.
+
+mod error;
+
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use super::{Outgoing, Receipt, SendError, Transport};
+
+/// How the connection to the relay is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SmtpSecurity {
+    /// Plain connection, upgraded with STARTTLS (port 587): the usual for a relay.
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay or test sink on the same machine.
+    None,
+}
+
+/// Where and how to reach the relay.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct SmtpConfig {
+    /// The relay's host name.
+    pub host: String,
+    /// The port: 587 for STARTTLS, 465 for TLS, 25 or a sink's port otherwise.
+    pub port: u16,
+    /// Connection protection.
+    pub security: SmtpSecurity,
+    /// User name and password, if the relay needs them.
+    pub credentials: Option<(String, String)>,
+    /// The domain written after `@` in `Message-ID` headers, usually the council's.
+    pub message_id_domain: String,
+}
+
+impl SmtpConfig {
+    /// A relay at `host:port` with the given protection, no credentials.
+    pub fn new(
+        host: &str,
+        port: u16,
+        security: SmtpSecurity,
+        message_id_domain: &str,
+    ) -> SmtpConfig {
+        SmtpConfig {
+            host: host.to_owned(),
+            port,
+            security,
+            credentials: None,
+            message_id_domain: message_id_domain.to_owned(),
+        }
+    }
+
+    /// The same relay, logged in to as `user`.
+    pub fn with_credentials(mut self, user: &str, password: &str) -> SmtpConfig {
+        self.credentials = Some((user.to_owned(), password.to_owned()));
+        self
+    }
+}
+
+/// Sends emails through an SMTP relay over a pool of connections. Each message's idempotency
+/// key becomes its `Message-ID`, so a retry after a crash carries the same identity. Text
+/// messages are refused (permanently): SMTP carries email.
+#[derive(Clone)]
+pub struct SmtpTransport {
+    inner: AsyncSmtpTransport<Tokio1Executor>,
+    message_id_domain: String,
+}
+
+impl std::fmt::Debug for SmtpTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The inner transport holds credentials; they are not printed.
+        f.debug_struct("SmtpTransport")
+            .field("message_id_domain", &self.message_id_domain)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SmtpTransport {
+    /// A transport for `config`. Connections are made when the first message is sent.
+    pub fn new(config: &SmtpConfig) -> Result<SmtpTransport, SendError> {
+        let builder = match config.security {
+            SmtpSecurity::StartTls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&config.host)
+                    .map_err(error::from_smtp)?
+            }
+            SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&config.host)
+                .map_err(error::from_smtp)?,
+            SmtpSecurity::None => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&config.host)
+            }
+        };
+        let mut builder = builder.port(config.port);
+        if let Some((user, password)) = &config.credentials {
+            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+        }
+        Ok(SmtpTransport {
+            inner: builder.build(),
+            message_id_domain: config.message_id_domain.clone(),
+        })
+    }
+
+    /// The `Message-ID` a message with this idempotency key is sent with.
+    pub fn message_id(&self, idempotency_key: &str) -> String {
+        format!("<{idempotency_key}@{}>", self.message_id_domain)
+    }
+}
+
+#[async_trait::async_trait]
+impl Transport for SmtpTransport {
+    async fn send(&self, message: &Outgoing) -> Result<Receipt, SendError> {
+        let Outgoing::Email(email) = message else {
+            return Err(SendError::permanent(
+                "SMTP carries email, not text messages",
+            ));
+        };
+        let from: Mailbox = email
+            .from
+            .parse()
+            .map_err(|e| SendError::permanent(format!("sender address: {e}")))?;
+        let to: Mailbox = email
+            .to
+            .as_str()
+            .parse()
+            .map_err(|e| SendError::permanent(format!("recipient address: {e}")))?;
+        let mut builder = Message::builder()
+            .from(from)
+            .to(to)
+            // lettre encodes the subject, so a line break in it cannot start a new header.
+            .subject(email.message.subject.clone())
+            .message_id(Some(self.message_id(&email.idempotency_key)));
+        if let Some(reply_to) = &email.reply_to {
+            let reply_to: Mailbox = reply_to
+                .parse()
+                .map_err(|e| SendError::permanent(format!("reply-to address: {e}")))?;
+            builder = builder.reply_to(reply_to);
+        }
+        let built = builder
+            .multipart(MultiPart::alternative_plain_html(
+                email.message.plain_text.clone(),
+                email.message.html.clone(),
+            ))
+            .map_err(|e| SendError::permanent(format!("cannot build the email: {e}")))?;
+        let response = self.inner.send(built).await.map_err(error::from_smtp)?;
+        Ok(Receipt {
+            reference: response.message().collect::<Vec<_>>().join(" "),
+        })
+    }
+}
