@@ -44,7 +44,7 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `os-places` | no | [`provider::os_places::OsPlaces`], the OS Places API provider (reqwest, rustls) |
+//! | `os-places` | no | `provider::os_places::OsPlaces`, the OS Places API provider (reqwest, rustls) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -2,7 +2,10 @@
 
 use std::collections::HashMap;
 
+use std::sync::OnceLock;
+
 use fst::{Automaton, IntoStreamer, Streamer};
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 
 use super::{AddressIndex, text};
 use crate::Address;
@@ -21,6 +24,42 @@ const MAX_EXPANSIONS: usize = 64;
 /// Query words longer than this are not sent through the automata (they would be costly and
 /// match nothing a person meant).
 const MAX_FUZZY_LEN: usize = 24;
+
+/// Builders for one and two edits, transpositions counting as one ("hgih" is one slip from
+/// "high"). Building one precomputes the parametric automaton (milliseconds, once per
+/// process); each query word's automaton then takes microseconds.
+fn builders() -> &'static [LevenshteinAutomatonBuilder; 2] {
+    static BUILDERS: OnceLock<[LevenshteinAutomatonBuilder; 2]> = OnceLock::new();
+    BUILDERS.get_or_init(|| {
+        [
+            LevenshteinAutomatonBuilder::new(1, true),
+            LevenshteinAutomatonBuilder::new(2, true),
+        ]
+    })
+}
+
+/// A Levenshtein DFA driving fst's term dictionary.
+struct Typos<'a>(&'a DFA);
+
+impl Automaton for Typos<'_> {
+    type State = u32;
+
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+
+    fn is_match(&self, state: &u32) -> bool {
+        matches!(self.0.distance(*state), Distance::Exact(_))
+    }
+
+    fn can_match(&self, state: &u32) -> bool {
+        *state != SINK_STATE
+    }
+
+    fn accept(&self, state: &u32, byte: u8) -> u32 {
+        self.0.transition(*state, byte)
+    }
+}
 
 /// A query word's matching terms and how much each counts (1.0 for the word itself).
 struct QueryTerm {
@@ -55,7 +94,6 @@ impl AddressIndex {
         if query_terms.is_empty() {
             return Vec::new();
         }
-        let candidates = self.candidates(&query_terms);
         let n = self.addresses.len() as f32;
         let weights: Vec<Vec<(usize, f32)>> = query_terms
             .iter()
@@ -69,26 +107,55 @@ impl AddressIndex {
                     .collect()
             })
             .collect();
-        let mut hits: Vec<(u32, f32)> = candidates
-            .into_iter()
-            .map(|doc| {
-                let mut score = 0.0;
-                let mut matched = 0u32;
-                for word in &weights {
-                    let best = word
+        let selective = self.selective(&query_terms);
+        // Selective words: walk their (short) posting lists, noting (address, word, weight).
+        // The addresses met are the candidates; common words are then checked only for them.
+        let mut entries: Vec<(u32, u8, f32)> = Vec::new();
+        for (word, terms) in weights.iter().enumerate() {
+            if !selective[word] {
+                continue;
+            }
+            for &(term, weight) in terms {
+                entries.extend(
+                    self.postings[term]
                         .iter()
-                        .filter(|(term, _)| self.postings[*term].binary_search(&doc).is_ok())
-                        .map(|&(_, weight)| weight)
-                        .fold(0.0f32, f32::max);
-                    if best > 0.0 {
-                        score += best;
-                        matched += 1;
-                    }
+                        .map(|&doc| (doc, word as u8, weight)),
+                );
+            }
+        }
+        entries.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.total_cmp(&a.2)));
+        let mut hits: Vec<(u32, f32)> = Vec::new();
+        let mut i = 0;
+        while i < entries.len() {
+            let doc = entries[i].0;
+            let (mut score, mut matched) = (0.0f32, 0u32);
+            let mut last_word = None;
+            while i < entries.len() && entries[i].0 == doc {
+                // Sorted by word then weight descending: the first entry per word is its best.
+                if last_word != Some(entries[i].1) {
+                    score += entries[i].2;
+                    matched += 1;
+                    last_word = Some(entries[i].1);
                 }
-                let extra = f32::from(self.term_counts[doc as usize]) - matched as f32;
-                (doc, score - 0.05 * extra.max(0.0))
-            })
-            .collect();
+                i += 1;
+            }
+            for (word, terms) in weights.iter().enumerate() {
+                if selective[word] {
+                    continue;
+                }
+                let best = terms
+                    .iter()
+                    .filter(|(term, _)| self.postings[*term].binary_search(&doc).is_ok())
+                    .map(|&(_, weight)| weight)
+                    .fold(0.0f32, f32::max);
+                if best > 0.0 {
+                    score += best;
+                    matched += 1;
+                }
+            }
+            let extra = f32::from(self.term_counts[doc as usize]) - matched as f32;
+            hits.push((doc, score - 0.05 * extra.max(0.0)));
+        }
         hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         hits.into_iter()
@@ -107,16 +174,31 @@ impl AddressIndex {
         let has_digit = word.bytes().any(|b| b.is_ascii_digit());
         let chars = word.chars().count();
         if !has_digit && (4..=MAX_FUZZY_LEN).contains(&chars) {
-            let distance = if chars >= 5 { 2 } else { 1 };
-            if let Ok(automaton) = fst::automaton::Levenshtein::new(word, distance) {
-                self.collect(automaton, word, &mut matches, |edits| {
-                    1.0 - 0.2 * edits as f32
-                });
-            }
+            let builder = if chars >= 5 {
+                &builders()[1]
+            } else {
+                &builders()[0]
+            };
+            let dfa = builder.build_dfa(word);
+            self.collect(Typos(&dfa), &mut matches, |state| {
+                match dfa.distance(*state) {
+                    Distance::Exact(edits) => 1.0 - 0.2 * f32::from(edits),
+                    Distance::AtLeast(_) => 0.0,
+                }
+            });
         }
         if may_be_unfinished && (3..=MAX_FUZZY_LEN).contains(&chars) {
             let prefix = fst::automaton::Str::new(word).starts_with();
-            self.collect(prefix, word, &mut matches, |_| 0.6);
+            let mut stream = self.terms.search(prefix).into_stream();
+            let mut taken = 0;
+            while let Some((_, number)) = stream.next() {
+                let slot = matches.entry(number as usize).or_insert(0.0);
+                *slot = slot.max(0.6);
+                taken += 1;
+                if taken >= MAX_EXPANSIONS {
+                    break;
+                }
+            }
         }
         let frequency = matches.keys().map(|&t| self.postings[t].len()).sum();
         QueryTerm {
@@ -125,20 +207,20 @@ impl AddressIndex {
         }
     }
 
-    fn collect<A: Automaton>(
+    /// Adds the terms `automaton` accepts, each weighted by `factor` of its final state.
+    fn collect<A>(
         &self,
         automaton: A,
-        word: &str,
         matches: &mut HashMap<usize, f32>,
-        factor: impl Fn(usize) -> f32,
-    ) {
-        let mut stream = self.terms.search(automaton).into_stream();
+        factor: impl Fn(&A::State) -> f32,
+    ) where
+        A: Automaton,
+        A::State: Clone,
+    {
+        let mut stream = self.terms.search_with_state(automaton).into_stream();
         let mut taken = 0;
-        while let Some((term, number)) = stream.next() {
-            let Ok(term) = std::str::from_utf8(term) else {
-                continue;
-            };
-            let f = factor(strsim::levenshtein(word, term));
+        while let Some((_, number, state)) = stream.next() {
+            let f = factor(&state);
             let slot = matches.entry(number as usize).or_insert(0.0);
             *slot = slot.max(f);
             taken += 1;
@@ -148,27 +230,24 @@ impl AddressIndex {
         }
     }
 
-    /// The addresses worth scoring: those holding any of the rarer query words. Words that
-    /// most addresses hold (the town, "street") only add to the score of these.
-    fn candidates(&self, query_terms: &[QueryTerm]) -> Vec<u32> {
+    /// Which query words pick the addresses worth scoring: those rarer than one address in
+    /// twenty (or the rarest word, if none is). Words most addresses hold (the town,
+    /// "street") only add to the score of those addresses.
+    fn selective(&self, query_terms: &[QueryTerm]) -> Vec<bool> {
         let threshold = (self.addresses.len() / 20).max(2_000);
-        let mut selective: Vec<&QueryTerm> = query_terms
+        let mut selective: Vec<bool> = query_terms
             .iter()
-            .filter(|q| q.frequency <= threshold)
+            .map(|q| q.frequency <= threshold)
             .collect();
-        if selective.is_empty()
-            && let Some(rarest) = query_terms.iter().min_by_key(|q| q.frequency)
+        if !selective.contains(&true)
+            && let Some((rarest, _)) = query_terms
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, q)| q.frequency)
         {
-            selective.push(rarest);
+            selective[rarest] = true;
         }
-        let mut docs: Vec<u32> = selective
-            .iter()
-            .flat_map(|q| q.matches.iter())
-            .flat_map(|&(term, _)| self.postings[term].iter().copied())
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        docs
+        selective
     }
 }
 
