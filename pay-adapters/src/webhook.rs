@@ -291,6 +291,70 @@ impl WebhookSink for WebhookReceiver {
     }
 }
 
+/// Delivers webhooks over HTTPS (or http to this machine) as GOV.UK Pay does: `POST` with
+/// `Content-Type: application/json` and `Pay-Signature`. Uses the `govuk-pay` feature's HTTP
+/// client.
+#[cfg(feature = "govuk-pay")]
+#[derive(Debug, Clone)]
+pub struct HttpWebhookSink {
+    client: reqwest::Client,
+    url: url::Url,
+}
+
+#[cfg(feature = "govuk-pay")]
+impl HttpWebhookSink {
+    /// A sink posting to `url`; only https, or http to this machine.
+    pub fn new(url: url::Url) -> Result<HttpWebhookSink, PaymentError> {
+        use crate::error::ErrorKind;
+        let local = crate::payment::is_local_url(&url);
+        if url.scheme() != "https" && !(local && url.scheme() == "http") {
+            return Err(PaymentError::invalid(
+                "webhook_url",
+                "a webhook URL must be https (or http on this machine)",
+            ));
+        }
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(10))
+            .build()
+            .map_err(|e| {
+                PaymentError::new(ErrorKind::Network, "could not build the HTTP client")
+                    .with_source(e)
+            })?;
+        Ok(HttpWebhookSink { client, url })
+    }
+}
+
+#[cfg(feature = "govuk-pay")]
+#[async_trait]
+impl WebhookSink for HttpWebhookSink {
+    async fn deliver(&self, signature: &str, body: &[u8]) -> Result<(), WebhookError> {
+        use crate::error::ErrorKind;
+        let response = self
+            .client
+            .post(self.url.clone())
+            .header("Content-Type", "application/json")
+            .header(SIGNATURE_HEADER, signature)
+            .body(body.to_vec())
+            .send()
+            .await
+            .map_err(|e| {
+                PaymentError::new(ErrorKind::Network, "could not deliver the webhook")
+                    .with_source(e)
+            })?;
+        if response.status().is_success() {
+            Ok(())
+        } else {
+            Err(WebhookError::Processing(
+                PaymentError::new(
+                    ErrorKind::Provider,
+                    "the webhook endpoint refused the delivery",
+                )
+                .with_http_status(response.status().as_u16()),
+            ))
+        }
+    }
+}
+
 /// The webhook endpoint as an axum router: `POST /` with the raw body. Answers 200 when
 /// processed or already processed, 401 for a bad or missing signature (and when no secret is
 /// configured), 400 for a body that is not a webhook, and 503 when processing failed so

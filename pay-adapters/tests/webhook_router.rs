@@ -87,3 +87,52 @@ async fn deliveries_over_http() {
     assert_eq!(post(&app, Some(&good), &body).await, StatusCode::OK);
     assert_eq!(*count.0.lock().unwrap(), 1);
 }
+
+/// The sandbox posts signed webhooks over HTTP to a service's endpoint, which accepts them.
+#[cfg(feature = "govuk-pay")]
+#[tokio::test]
+async fn the_sandbox_delivers_signed_webhooks_over_http() {
+    use civic_pay_adapters::sandbox::{CardEntry, CardPageResult};
+    use civic_pay_adapters::webhook::HttpWebhookSink;
+
+    let sandbox = SandboxProvider::in_memory(Url::parse("http://localhost:8080/").unwrap());
+    let count = Arc::new(Count::default());
+    let app = router(WebhookReceiver::new(
+        WebhookSecrets::new(["wh-secret"]),
+        Arc::new(MemoryWebhookInbox::new()),
+        Arc::new(sandbox.clone()),
+        count.clone(),
+    ));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let sink = HttpWebhookSink::new(Url::parse(&format!("http://{address}/")).unwrap()).unwrap();
+    let signing = sandbox.with_webhooks("wh-secret", Arc::new(sink));
+    let payment = signing
+        .create(&NewPayment::new(
+            Money::from_pence(900).unwrap(),
+            "BW-8",
+            "Bulky waste",
+            Url::parse("https://council.example/return").unwrap(),
+        ))
+        .await
+        .unwrap();
+    signing.open_card_page(&payment.payment_id).await.unwrap();
+    let entry = CardEntry {
+        card_number: "4444333322221111".into(),
+        expiry_month: "1".into(),
+        expiry_year: "2032".into(),
+        cardholder_name: "A Resident".into(),
+        cvc: "321".into(),
+    };
+    let done = signing
+        .submit_card(&payment.payment_id, &entry)
+        .await
+        .unwrap();
+    assert!(matches!(done, CardPageResult::Done(_)));
+    // Started, then succeeded: two deliveries, each accepted and processed.
+    assert_eq!(*count.0.lock().unwrap(), 2);
+
+    assert!(HttpWebhookSink::new(Url::parse("http://council.example/hooks").unwrap()).is_err());
+}

@@ -15,6 +15,8 @@ struct Faulty {
     lose_answers: AtomicUsize,
     fail_before: AtomicUsize,
     evil_next_url: bool,
+    /// How long a create takes: long enough for concurrent starts to overlap.
+    create_delay: std::time::Duration,
 }
 
 impl Faulty {
@@ -25,6 +27,7 @@ impl Faulty {
             lose_answers: AtomicUsize::new(0),
             fail_before: AtomicUsize::new(0),
             evil_next_url: false,
+            create_delay: std::time::Duration::ZERO,
         }
     }
     fn payments(&self) -> usize {
@@ -44,6 +47,7 @@ impl PaymentProvider for Faulty {
         "sandbox"
     }
     async fn create(&self, request: &NewPayment) -> Result<Payment, PaymentError> {
+        tokio::time::sleep(self.create_delay).await;
         if take(&self.fail_before) {
             return Err(PaymentError::new(ErrorKind::Provider, "outage").with_http_status(503));
         }
@@ -183,26 +187,27 @@ async fn a_declined_attempt_lets_the_resident_try_again() {
 }
 
 async fn concurrent_starts_make_one_payment(records: Arc<dyn PaymentRecordStore>) {
-    let faulty = Arc::new(Faulty::new(sandbox()));
+    let mut slow = Faulty::new(sandbox());
+    slow.create_delay = std::time::Duration::from_millis(50);
+    let faulty = Arc::new(slow);
     let checkout = checkout(faulty.clone(), records.clone());
-    let request = request();
-    let (a, b, c) = tokio::join!(
-        checkout.start("order-3", &request),
-        checkout.start("order-3", &request),
-        checkout.start("order-3", &request)
-    );
-    let (a, b, c) = (
-        redirect(a.unwrap()),
-        redirect(b.unwrap()),
-        redirect(c.unwrap()),
-    );
-    assert_eq!(a, b);
-    assert_eq!(b, c);
+    // Separate tasks on a multi-threaded runtime: really concurrent, not just interleaved.
+    let tasks: Vec<_> = (0..4)
+        .map(|_| {
+            let checkout = checkout.clone();
+            tokio::spawn(async move { checkout.start("order-3", &request()).await })
+        })
+        .collect();
+    let mut urls = HashSet::new();
+    for task in tasks {
+        urls.insert(redirect(task.await.unwrap().unwrap()));
+    }
+    assert_eq!(urls.len(), 1);
     assert_eq!(faulty.payments(), 1);
     assert_eq!(records.unfinished().await.unwrap().len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_concurrent_creates_for_one_order_make_one_payment() {
     concurrent_starts_make_one_payment(Arc::new(MemoryRecordStore::new())).await;
     let sqlite = SqlStore::connect("sqlite::memory:").await.unwrap();
