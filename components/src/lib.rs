@@ -11,3 +11,5 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | — | | the crate has no optional features yet |
+
+pub mod i18n;
