@@ -10,6 +10,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use civic_pay_adapters::config::{DEFAULT_SANDBOX_DATABASE, block_on};
+use civic_pay_adapters::webhook::HttpWebhookSink;
 use civic_pay_adapters::{
     Language, Money, NewPayment, NewRefund, Payment, PaymentError, PaymentProvider, ProviderConfig,
     SandboxProvider, SqlStore, Url,
@@ -53,6 +54,18 @@ pub struct SandboxArgs {
     /// Where the sandbox keeps its payments, for example --database sqlite://pay.db?mode=rwc.
     #[arg(long, env = "CIVIC_PAY_SANDBOX_DATABASE", hide_env_values = true, default_value = DEFAULT_SANDBOX_DATABASE)]
     pub database: String,
+    /// Also post a signed webhook on every status change and refund to this URL, as GOV.UK Pay
+    /// does, for example --webhook-url http://127.0.0.1:3000/pay/webhooks.
+    #[arg(long, value_name = "URL", requires = "webhook_secret")]
+    pub webhook_url: Option<String>,
+    /// The secret webhooks are signed with (Pay-Signature), for example --webhook-secret "$SECRET".
+    #[arg(
+        long,
+        value_name = "SECRET",
+        env = "CIVIC_PAY_WEBHOOK_SECRET",
+        hide_env_values = true
+    )]
+    pub webhook_secret: Option<String>,
 }
 
 /// The payment page's language.
@@ -131,12 +144,18 @@ fn sandbox(args: SandboxArgs) -> Outcome {
     let base = Url::parse(&format!("http://{address}/"))?;
     block_on(async move {
         let store = SqlStore::connect(&args.database).await?;
-        let provider = SandboxProvider::new(Arc::new(store), base.clone());
+        let mut provider = SandboxProvider::new(Arc::new(store), base.clone());
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
             "Payment sandbox: card pages at {base}card_details/PAYMENT_ID"
         )?;
+        if let (Some(url), Some(secret)) = (&args.webhook_url, &args.webhook_secret) {
+            let url = Url::parse(url).map_err(|e| Failure(format!("--webhook-url: {e}")))?;
+            let sink = HttpWebhookSink::new(url.clone()).map_err(|e| Failure(e.to_string()))?;
+            provider = provider.with_webhooks(secret.clone(), Arc::new(sink));
+            writeln!(out, "Signed webhooks to {url}")?;
+        }
         writeln!(out, "State in {}. Stop with Ctrl-C.", args.database)?;
         drop(out);
         civic_pay_adapters::sandbox::serve(address, provider)
