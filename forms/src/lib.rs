@@ -40,6 +40,7 @@
 //!   messages keyed by field (`dob.month`), and shows answers on "check your answers".
 //! - [`journey`]: the next step, the back link, which pages may be opened, add-to-a-list
 //!   items, when "check your answers" is allowed, and the fee.
+//! - [`session`]: where answers live between requests: in memory, SQLite or PostgreSQL.
 //! - [`messages`]: every built-in message a resident sees, in English and Welsh.
 //! - [`reference`]: confirmation references that are easy to read aloud.
 //!
@@ -47,7 +48,7 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | — | | the crate has no optional features yet |
+//! | `sql` | yes | [`session::SqlSessionStore`]: sessions in SQLite or PostgreSQL through sqlx |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -60,3 +61,4 @@ pub mod journey;
 pub mod messages;
 pub mod reference;
 pub mod schema;
+pub mod session;

@@ -1,0 +1,192 @@
+//! Sessions in SQLite (one instance) or PostgreSQL (several instances sharing a database),
+//! through sqlx's `Any` driver; the schema comes from this crate's `migrations/` folder.
+
+use async_trait::async_trait;
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Row};
+use time::OffsetDateTime;
+
+use super::{Session, SessionId, SessionStore, StoreError};
+use crate::journey::Answers;
+
+/// Sessions in a SQL database.
+#[derive(Debug, Clone)]
+pub struct SqlSessionStore {
+    pool: AnyPool,
+}
+
+fn database(error: sqlx::Error) -> StoreError {
+    let retryable = matches!(
+        error,
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed
+    ) || error
+        .as_database_error()
+        .and_then(|e| e.code())
+        // SQLITE_BUSY / SQLITE_LOCKED, and PostgreSQL's serialization and deadlock failures.
+        .is_some_and(|code| matches!(code.as_ref(), "5" | "6" | "40001" | "40P01"));
+    StoreError::new("the session database could not be used", retryable).with_source(error)
+}
+
+impl SqlSessionStore {
+    /// Connects to `url` (`sqlite://sessions.db?mode=rwc`, `sqlite::memory:`,
+    /// `postgres://user@host/db`) and brings the schema up to date.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        // An in-memory SQLite database lives in one connection; more would each see their own.
+        let max = if url.contains(":memory:") { 1 } else { 5 };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .connect(url)
+            .await
+            .map_err(database)?;
+        let store = SqlSessionStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Wraps an existing pool (call [`SqlSessionStore::migrate`] once before use).
+    pub fn from_pool(pool: AnyPool) -> Self {
+        SqlSessionStore { pool }
+    }
+
+    /// Applies this crate's migrations; other crates' migrations in the same database are
+    /// left alone.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let mut migrator = sqlx::migrate!("./migrations");
+        migrator.set_ignore_missing(true);
+        migrator.run(&self.pool).await.map_err(|e| {
+            StoreError::new("the session tables could not be created", false).with_source(e)
+        })
+    }
+}
+
+#[async_trait]
+impl SessionStore for SqlSessionStore {
+    async fn load(
+        &self,
+        id: &SessionId,
+        now: OffsetDateTime,
+    ) -> Result<Option<Session>, StoreError> {
+        let row = sqlx::query(
+            "SELECT form_id, answers, updated_at, expires_at FROM civic_forms_sessions \
+             WHERE id = $1 AND expires_at > $2",
+        )
+        .bind(id.as_str())
+        .bind(now.unix_timestamp())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(database)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let answers: String = row.try_get("answers").map_err(database)?;
+        let answers: Answers = serde_json::from_str(&answers).map_err(|e| {
+            StoreError::new("stored answers could not be read", false).with_source(e)
+        })?;
+        let time = |column: &str| -> Result<OffsetDateTime, StoreError> {
+            let seconds: i64 = row.try_get(column).map_err(database)?;
+            OffsetDateTime::from_unix_timestamp(seconds).map_err(|e| {
+                StoreError::new("a stored time could not be read", false).with_source(e)
+            })
+        };
+        Ok(Some(Session {
+            id: id.clone(),
+            form_id: row.try_get("form_id").map_err(database)?,
+            answers,
+            updated_at: time("updated_at")?,
+            expires_at: time("expires_at")?,
+        }))
+    }
+
+    async fn save(&self, session: &Session) -> Result<(), StoreError> {
+        let answers = serde_json::to_string(&session.answers)
+            .map_err(|e| StoreError::new("answers could not be stored", false).with_source(e))?;
+        sqlx::query(
+            "INSERT INTO civic_forms_sessions (id, form_id, answers, updated_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (id) DO UPDATE SET form_id = excluded.form_id, answers = excluded.answers, \
+             updated_at = excluded.updated_at, expires_at = excluded.expires_at",
+        )
+        .bind(session.id.as_str())
+        .bind(&session.form_id)
+        .bind(answers)
+        .bind(session.updated_at.unix_timestamp())
+        .bind(session.expires_at.unix_timestamp())
+        .execute(&self.pool)
+        .await
+        .map_err(database)?;
+        Ok(())
+    }
+
+    async fn delete(&self, id: &SessionId) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM civic_forms_sessions WHERE id = $1")
+            .bind(id.as_str())
+            .execute(&self.pool)
+            .await
+            .map_err(database)?;
+        Ok(())
+    }
+
+    async fn delete_expired(&self, now: OffsetDateTime) -> Result<u64, StoreError> {
+        let result = sqlx::query("DELETE FROM civic_forms_sessions WHERE expires_at <= $1")
+            .bind(now.unix_timestamp())
+            .execute(&self.pool)
+            .await
+            .map_err(database)?;
+        Ok(result.rows_affected())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[tokio::test]
+    async fn the_sqlite_store_passes_the_conformance_tests() {
+        let store = SqlSessionStore::connect("sqlite::memory:").await.unwrap();
+        super::super::conformance::run(&store).await;
+        // Migrating twice is harmless: every instance migrates on start.
+        store.migrate().await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn the_postgres_store_passes_the_conformance_tests() {
+        let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED the_postgres_store_passes_the_conformance_tests: CIVIC_TEST_DATABASE_URL is not set"
+            );
+            return;
+        };
+        let (schema, schema_url) = test_schema(&url).await;
+        let store = SqlSessionStore::connect(&schema_url).await.unwrap();
+        super::super::conformance::run(&store).await;
+        store.pool.close().await;
+        drop_schema(&url, &schema).await;
+    }
+
+    async fn drop_schema(url: &str, schema: &str) {
+        use sqlx::Connection;
+        let mut connection = sqlx::AnyConnection::connect(url).await.unwrap();
+        sqlx::query(&format!("DROP SCHEMA {schema} CASCADE"))
+            .execute(&mut connection)
+            .await
+            .unwrap();
+    }
+
+    /// A fresh PostgreSQL schema for one test, so parallel tests never share tables.
+    async fn test_schema(url: &str) -> (String, String) {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let schema = format!("civic_forms_{}", SessionId::generate().as_str());
+        let mut connection = sqlx::AnyConnection::connect(url).await.unwrap();
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(&mut connection)
+            .await
+            .unwrap();
+        let separator = if url.contains('?') { '&' } else { '?' };
+        let schema_url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+        (schema, schema_url)
+    }
+}
