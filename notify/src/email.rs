@@ -57,7 +57,7 @@ impl Branding {
 }
 
 /// An email ready to send: the three parts Notify produces from one template.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EmailMessage {
     /// The subject line, on one line.
     pub subject: String,

@@ -84,6 +84,13 @@ impl serde::Serialize for EmailAddress {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for EmailAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        EmailAddress::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 impl AsRef<str> for EmailAddress {
     fn as_ref(&self) -> &str {
         &self.address

@@ -58,6 +58,7 @@
 //! | `mailbox-transport` | yes | [`transport::MailboxTransport`]: messages kept in memory for a development mailbox |
 //! | `file-transport` | yes | [`transport::FileTransport`]: one JSON file per message |
 //! | `smtp-transport` | yes | [`transport::SmtpTransport`]: email through an SMTP relay, with lettre |
+//! | `outbox` | yes | [`outbox::Outbox`]: the durable outbox on SQLite or PostgreSQL, with sqlx |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -70,6 +71,8 @@ mod gsm;
 mod language;
 mod markdown;
 mod messages;
+#[cfg(feature = "outbox")]
+pub mod outbox;
 mod personalisation;
 mod phone_number;
 mod recipient_error;

@@ -144,6 +144,15 @@ impl serde::Serialize for PhoneNumber {
     }
 }
 
+/// Reads a number back (from an outbox, say) with every permission: whether the service may
+/// text it was checked when it was first parsed.
+impl<'de> serde::Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        PhoneNumber::parse(&text, Allow::ALL).map_err(serde::de::Error::custom)
+    }
+}
+
 impl AsRef<str> for PhoneNumber {
     fn as_ref(&self) -> &str {
         &self.normalised

@@ -1,13 +1,13 @@
 //! What a transport is given to send.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::email::EmailMessage;
 use crate::email_address::EmailAddress;
 use crate::phone_number::PhoneNumber;
 
 /// An email ready for a transport.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutgoingEmail {
     /// Unique per message and stable across retries: `Message-ID` over SMTP.
     pub idempotency_key: String,
@@ -22,7 +22,7 @@ pub struct OutgoingEmail {
 }
 
 /// A text message ready for a transport.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutgoingSms {
     /// Unique per message and stable across retries: Notify's `reference`.
     pub idempotency_key: String,
@@ -35,7 +35,7 @@ pub struct OutgoingSms {
 }
 
 /// A message for a transport.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Outgoing {

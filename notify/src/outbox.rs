@@ -1,0 +1,433 @@
+//! The durable outbox: every message is written to the database before any send is tried,
+//! then workers claim, send and record, retrying temporary failures with backoff.
+//!
+//! SQLite serves one instance; PostgreSQL serves several, whose workers claim with
+//! `FOR UPDATE SKIP LOCKED` so no message is claimed twice. A claim is a lease: if a worker
+//! dies mid-send, the lease lapses and another worker sends the message again, with the same
+//! idempotency key, so a receiver that checks it can drop the duplicate.
+
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Row};
+
+use crate::transport::{Outgoing, SendError, Transport};
+
+/// Why the outbox could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum OutboxError {
+    /// The database refused or could not be reached.
+    #[error("outbox database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// The outbox table could not be created or updated.
+    #[error("outbox migration: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// A stored message could not be read back.
+    #[error("outbox message {id}: {reason}")]
+    Corrupt {
+        /// The row.
+        id: i64,
+        /// What was wrong.
+        reason: String,
+    },
+}
+
+impl OutboxError {
+    /// Whether trying again may help (the database was busy or unreachable).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            OutboxError::Database(sqlx::Error::PoolTimedOut | sqlx::Error::Io(_))
+        )
+    }
+}
+
+/// How failed sends are retried: exponential backoff with jitter, up to a number of attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetryPolicy {
+    /// Attempts before a message is marked failed.
+    pub max_attempts: u32,
+    /// The wait after the first failure; it doubles each time.
+    pub base_delay: Duration,
+    /// The longest wait between attempts.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            max_attempts: 10,
+            base_delay: Duration::from_secs(5),
+            max_delay: Duration::from_secs(60 * 60),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy with these limits.
+    pub fn new(max_attempts: u32, base_delay: Duration, max_delay: Duration) -> RetryPolicy {
+        RetryPolicy {
+            max_attempts,
+            base_delay,
+            max_delay,
+        }
+    }
+
+    /// The wait before attempt `attempts + 1`: `base × 2^(attempts-1)`, capped, then scaled
+    /// by a random factor between 0.5 and 1.5 so that workers do not retry in step.
+    pub fn delay(&self, attempts: u32) -> Duration {
+        let doublings = attempts.saturating_sub(1).min(30);
+        let delay = self
+            .base_delay
+            .saturating_mul(1_u32 << doublings)
+            .min(self.max_delay);
+        delay.mul_f64(rand::random_range(0.5..1.5))
+    }
+}
+
+/// Where a message is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Status {
+    /// Waiting to be sent (first time or after a temporary failure).
+    Queued,
+    /// Claimed by a worker.
+    Sending,
+    /// Delivered to the transport.
+    Sent,
+    /// Given up on: a permanent failure, or too many temporary ones.
+    Failed,
+}
+
+impl Status {
+    fn from_db(text: &str) -> Status {
+        match text {
+            "sent" => Status::Sent,
+            "failed" => Status::Failed,
+            "sending" => Status::Sending,
+            _ => Status::Queued,
+        }
+    }
+}
+
+/// A message's record in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Where it is.
+    pub status: Status,
+    /// Send attempts so far.
+    pub attempts: u32,
+    /// Why the last attempt failed.
+    pub last_error: Option<String>,
+    /// The transport's reference once sent.
+    pub provider_reference: Option<String>,
+}
+
+/// What one pass of a worker did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DrainReport {
+    /// Messages claimed.
+    pub claimed: usize,
+    /// Sent.
+    pub sent: usize,
+    /// Failed temporarily, to be retried.
+    pub retrying: usize,
+    /// Failed for good.
+    pub failed: usize,
+}
+
+/// The outbox on SQLite or PostgreSQL.
+#[derive(Debug, Clone)]
+pub struct Outbox {
+    pool: AnyPool,
+    postgres: bool,
+    lease: Duration,
+}
+
+fn now_millis() -> i64 {
+    let now = time::OffsetDateTime::now_utc();
+    i64::try_from(now.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
+}
+
+fn millis(duration: Duration) -> i64 {
+    i64::try_from(duration.as_millis()).unwrap_or(i64::MAX)
+}
+
+impl Outbox {
+    /// Connects (`sqlite:notify.db?mode=rwc`, `postgres://…`) and creates or updates the
+    /// outbox table.
+    pub async fn connect(url: &str) -> Result<Outbox, OutboxError> {
+        sqlx::any::install_default_drivers();
+        let options: AnyConnectOptions = url.parse()?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        Outbox::with_pool(pool).await
+    }
+
+    /// Uses a pool the service already has (so messages can be written in the same
+    /// transaction as the service's own records), creating or updating the outbox table.
+    pub async fn with_pool(pool: AnyPool) -> Result<Outbox, OutboxError> {
+        let postgres = pool
+            .connect_options()
+            .database_url
+            .scheme()
+            .starts_with("postgres");
+        let mut migrator = if postgres {
+            sqlx::migrate!("./migrations/postgres")
+        } else {
+            sqlx::migrate!("./migrations/sqlite")
+        };
+        // Other crates keep their own migrations in the same database.
+        migrator.set_ignore_missing(true);
+        migrator.run(&pool).await?;
+        Ok(Outbox {
+            pool,
+            postgres,
+            lease: Duration::from_secs(60),
+        })
+    }
+
+    /// The same outbox with claims that last `lease` (longer than any send should take).
+    pub fn with_lease(mut self, lease: Duration) -> Outbox {
+        self.lease = lease;
+        self
+    }
+
+    /// The pool, for writing messages in a transaction with the service's own records.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Writes a message to be sent now, or not before `send_after`. Writing the same
+    /// idempotency key twice keeps the first: a retried request does not queue two.
+    /// Returns whether a new message was queued.
+    pub async fn enqueue(
+        &self,
+        message: &Outgoing,
+        send_after: Option<time::OffsetDateTime>,
+    ) -> Result<bool, OutboxError> {
+        let mut connection = self.pool.acquire().await?;
+        Outbox::enqueue_on(&mut connection, message, send_after).await
+    }
+
+    /// [`Outbox::enqueue`] on a connection or transaction the service holds, so the message
+    /// is written (or not) with the service's own records.
+    pub async fn enqueue_on(
+        connection: &mut sqlx::AnyConnection,
+        message: &Outgoing,
+        send_after: Option<time::OffsetDateTime>,
+    ) -> Result<bool, OutboxError> {
+        let payload = serde_json::to_string(message).map_err(|e| OutboxError::Corrupt {
+            id: 0,
+            reason: e.to_string(),
+        })?;
+        let now = now_millis();
+        let due = send_after
+            .map(|at| i64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(now))
+            .unwrap_or(now);
+        let result = sqlx::query(
+            "INSERT INTO civic_notify_outbox (idempotency_key, payload, status, send_after, created_at) \
+             VALUES ($1, $2, 'queued', $3, $4) ON CONFLICT (idempotency_key) DO NOTHING",
+        )
+        .bind(message.idempotency_key().to_owned())
+        .bind(payload)
+        .bind(due)
+        .bind(now)
+        .execute(&mut *connection)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Claims up to `limit` due messages (and any whose claim has lapsed) for this worker.
+    async fn claim(&self, limit: i64) -> Result<Vec<(i64, i64, String)>, OutboxError> {
+        let now = now_millis();
+        let lock = if self.postgres {
+            " FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "UPDATE civic_notify_outbox SET status = 'sending', claimed_until = $1, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM civic_notify_outbox \
+                 WHERE (status = 'queued' AND send_after <= $2) OR (status = 'sending' AND claimed_until < $2) \
+                 ORDER BY id LIMIT $3{lock}) \
+             RETURNING id, attempts, payload"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(now + millis(self.lease))
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?, row.try_get(2)?)))
+            .collect()
+    }
+
+    /// One worker pass: claims up to `batch` due messages, sends each through `transport`
+    /// and records the result. Temporary failures are retried after `policy`'s backoff;
+    /// permanent ones, and temporary ones past the attempt limit, are marked failed.
+    pub async fn drain_once(
+        &self,
+        transport: &dyn Transport,
+        policy: &RetryPolicy,
+        batch: i64,
+    ) -> Result<DrainReport, OutboxError> {
+        let claimed = self.claim(batch).await?;
+        let mut report = DrainReport {
+            claimed: claimed.len(),
+            ..DrainReport::default()
+        };
+        for (id, attempts, payload) in claimed {
+            let message: Outgoing = match serde_json::from_str(&payload) {
+                Ok(message) => message,
+                Err(e) => {
+                    self.record_failure(
+                        id,
+                        &SendError::permanent(format!("unreadable: {e}")),
+                        None,
+                    )
+                    .await?;
+                    report.failed += 1;
+                    continue;
+                }
+            };
+            match transport.send(&message).await {
+                Ok(receipt) => {
+                    sqlx::query(
+                        "UPDATE civic_notify_outbox SET status = 'sent', finished_at = $1, \
+                         provider_reference = $2, claimed_until = NULL WHERE id = $3",
+                    )
+                    .bind(now_millis())
+                    .bind(receipt.reference)
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?;
+                    report.sent += 1;
+                }
+                Err(error) => {
+                    let attempts = u32::try_from(attempts).unwrap_or(u32::MAX);
+                    let retry = (error.is_transient() && attempts < policy.max_attempts)
+                        .then(|| policy.delay(attempts));
+                    // The error text says what failed, never who the message was for.
+                    tracing::warn!(
+                        outbox_id = id,
+                        attempts,
+                        retry_in_ms = retry.map(millis),
+                        error = error.message(),
+                        "send failed"
+                    );
+                    self.record_failure(id, &error, retry).await?;
+                    if retry.is_some() {
+                        report.retrying += 1;
+                    } else {
+                        report.failed += 1;
+                    }
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    async fn record_failure(
+        &self,
+        id: i64,
+        error: &SendError,
+        retry_in: Option<Duration>,
+    ) -> Result<(), OutboxError> {
+        let now = now_millis();
+        match retry_in {
+            Some(delay) => {
+                sqlx::query(
+                    "UPDATE civic_notify_outbox SET status = 'queued', send_after = $1, \
+                     last_error = $2, claimed_until = NULL WHERE id = $3",
+                )
+                .bind(now + millis(delay))
+                .bind(error.message().to_owned())
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+            }
+            None => {
+                sqlx::query(
+                    "UPDATE civic_notify_outbox SET status = 'failed', finished_at = $1, \
+                     last_error = $2, claimed_until = NULL WHERE id = $3",
+                )
+                .bind(now)
+                .bind(error.message().to_owned())
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The record of the message with this idempotency key.
+    pub async fn record(&self, idempotency_key: &str) -> Result<Option<Record>, OutboxError> {
+        let row = sqlx::query(
+            "SELECT status, attempts, last_error, provider_reference FROM civic_notify_outbox \
+             WHERE idempotency_key = $1",
+        )
+        .bind(idempotency_key.to_owned())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let status: String = row.try_get(0)?;
+        let attempts: i64 = row.try_get(1)?;
+        Ok(Some(Record {
+            status: Status::from_db(&status),
+            attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+            last_error: row.try_get(2)?,
+            provider_reference: row.try_get(3)?,
+        }))
+    }
+
+    /// Empties the stored message (recipient and text) of every message finished more than
+    /// `retention` ago; Notify keeps personal data for 7 days. The record of what happened
+    /// stays. Returns how many were purged.
+    pub async fn purge_personal_data(&self, retention: Duration) -> Result<u64, OutboxError> {
+        let cutoff = now_millis() - millis(retention);
+        let result = sqlx::query(
+            "UPDATE civic_notify_outbox SET payload = '', purged = 1 \
+             WHERE purged = 0 AND status IN ('sent', 'failed') AND finished_at < $1",
+        )
+        .bind(cutoff)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected())
+    }
+
+    /// Messages waiting (queued or being sent).
+    pub async fn pending(&self) -> Result<i64, OutboxError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) FROM civic_notify_outbox WHERE status IN ('queued', 'sending')",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        let policy = RetryPolicy::new(5, Duration::from_secs(2), Duration::from_secs(10));
+        for _ in 0..50 {
+            let first = policy.delay(1);
+            assert!(first >= Duration::from_secs(1) && first <= Duration::from_secs(3));
+            let third = policy.delay(3);
+            assert!(third >= Duration::from_secs(4) && third <= Duration::from_secs(12));
+            assert!(policy.delay(30) <= Duration::from_secs(15));
+        }
+    }
+}
