@@ -10,6 +10,8 @@
 pub mod addressbase_plus;
 pub mod codepoint_open;
 pub mod os_places;
+#[cfg(feature = "progress")]
+pub mod progress;
 
 use std::fmt;
 use std::path::PathBuf;

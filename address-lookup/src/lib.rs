@@ -45,6 +45,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `os-places` | no | `provider::os_places::OsPlaces`, the OS Places API provider (reqwest, rustls) |
+//! | `progress` | no | `import::progress::bar`, progress bars for long imports (indicatif) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

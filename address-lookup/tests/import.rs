@@ -116,6 +116,17 @@ fn malformed_rows_name_file_line_and_column_and_are_skipped_or_stop() {
 }
 
 #[test]
+fn lines_are_counted_with_windows_line_endings() {
+    let bad = flat().replacen("100023336956", "12x", 1);
+    let text = [flat(), bad].concat().replace('\n', "\r\n");
+    let error = import_abp(&text, OnError::Stop).unwrap_err();
+    assert!(
+        error.to_string().starts_with("abp.csv:2: column UPRN"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_header_row_is_skipped() {
     let header = addressbase_plus::COLUMNS.join(",") + "\n";
     let report = import_abp(&(header + &flat()), OnError::Stop).unwrap();

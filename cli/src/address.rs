@@ -235,7 +235,13 @@ fn import(args: ImportArgs) -> Outcome {
     for file in &args.files {
         let report = match args.format {
             FormatArg::AddressbasePlus => {
-                import::addressbase_plus::import(file, on_error, &mut |_| {})
+                let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+                let bar = import::progress::bar(size, &file.display().to_string());
+                let report = import::addressbase_plus::import(file, on_error, &mut |bytes| {
+                    bar.set_position(bytes)
+                });
+                bar.finish_and_clear();
+                report
             }
             FormatArg::OsPlaces => import::os_places::import(file, on_error),
         }

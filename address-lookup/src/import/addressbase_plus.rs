@@ -124,8 +124,11 @@ pub fn import_from(
         .from_reader(reader);
     let mut report = ImportReport::default();
     let mut record = csv::StringRecord::new();
+    // Lines are counted by record: neither format has fields spanning lines, and the csv
+    // crate's own line count lags after CRLF endings.
+    let mut line = 0u64;
     loop {
-        let line = csv.position().line();
+        line += 1;
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}

@@ -56,8 +56,11 @@ pub fn read(
         .from_reader(reader);
     let mut record = csv::StringRecord::new();
     let mut skipped = Vec::new();
+    // Lines are counted by record: neither format has fields spanning lines, and the csv
+    // crate's own line count lags after CRLF endings.
+    let mut line = 0u64;
     loop {
-        let line = csv.position().line();
+        line += 1;
         let row = match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => point(&record),
