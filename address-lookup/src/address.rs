@@ -179,18 +179,23 @@ impl Address {
         let b = other.sort_key();
         natural_cmp(a.street, b.street)
             .then_with(|| a.number.cmp(&b.number))
-            .then_with(|| natural_cmp(&a.building, &b.building))
-            .then_with(|| natural_cmp(&a.sub_building, &b.sub_building))
+            .then_with(|| a.suffix.cmp(&b.suffix))
+            .then_with(|| natural_cmp(a.building, b.building))
+            .then_with(|| natural_cmp(a.sub_building, b.sub_building))
+            .then_with(|| a.sub_number.cmp(&b.sub_number))
             .then_with(|| self.uprn.cmp(&other.uprn))
     }
 
+    /// Borrowed fields only: sorting a million addresses must not allocate per comparison.
     fn sort_key(&self) -> SortKey<'_> {
         if let Some(lpi) = &self.lpi {
             SortKey {
                 street: &lpi.street,
                 number: lpi.pao.start_number,
-                building: lpi.pao.label(),
-                sub_building: lpi.sao.label(),
+                suffix: lpi.pao.start_suffix,
+                building: &lpi.pao.text,
+                sub_building: &lpi.sao.text,
+                sub_number: lpi.sao.start_number,
             }
         } else if let Some(dpa) = &self.dpa {
             let street = if dpa.dependent_thoroughfare.is_empty() {
@@ -201,15 +206,19 @@ impl Address {
             SortKey {
                 street,
                 number: dpa.building_number,
-                building: dpa.building_name.clone(),
-                sub_building: dpa.sub_building_name.clone(),
+                suffix: None,
+                building: &dpa.building_name,
+                sub_building: &dpa.sub_building_name,
+                sub_number: None,
             }
         } else {
             SortKey {
                 street: "",
                 number: None,
-                building: String::new(),
-                sub_building: String::new(),
+                suffix: None,
+                building: "",
+                sub_building: "",
+                sub_number: None,
             }
         }
     }
@@ -218,8 +227,10 @@ impl Address {
 struct SortKey<'a> {
     street: &'a str,
     number: Option<u32>,
-    building: String,
-    sub_building: String,
+    suffix: Option<char>,
+    building: &'a str,
+    sub_building: &'a str,
+    sub_number: Option<u32>,
 }
 
 /// Sorts addresses in place by [`Address::natural_cmp`].
