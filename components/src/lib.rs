@@ -10,6 +10,9 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | — | | the crate has no optional features yet |
+//! | `axum` | no | [`assets::Assets::router`]: serves the stylesheet and script with content-hashed names |
 
+pub mod assets;
+pub mod brand;
 pub mod i18n;
+pub mod template;

@@ -1,0 +1,366 @@
+//! A council's brand: its name, logo, colour, favicon, footer links and licence line.
+//!
+//! GOV.UK's crown, crest and "© Crown copyright" belong to central government; a council service
+//! shows its own identity instead. One [`Brand`] per council, several in one process if a shared
+//! service serves several councils: the stylesheet is the same for every brand, and each page
+//! sets its brand's colours through the CSS custom properties GOV.UK Frontend v6 reads
+//! ([`Brand::custom_properties_css`]).
+//!
+//! ```
+//! use civic_components::brand::{Brand, BrandColour, Logo};
+//!
+//! let brand = Brand::new("Kestrel Vale Borough Council", BrandColour::parse("#005a4e")?)
+//!     .homepage_url("https://www.kestrelvale.example")
+//!     .logo(Logo::image("/static/kestrel-vale.svg", "Kestrel Vale Borough Council"))
+//!     .footer_link("Accessibility", "/accessibility")
+//!     .licence_text("© Kestrel Vale Borough Council");
+//! assert!(brand.custom_properties_css().contains("--govuk-brand-colour:#005a4e"));
+//! # Ok::<(), civic_components::brand::BrandColourError>(())
+//! ```
+
+use maud::{Markup, PreEscaped, html};
+use std::fmt;
+
+/// A brand colour: a `#rrggbb` colour dark enough to carry white text.
+///
+/// The generic header and inverse service navigation put white text on it, so it must have a
+/// contrast ratio of at least 4.5:1 with white (WCAG 2.2 AA for normal text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct BrandColour([u8; 3]);
+
+/// Why a brand colour was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BrandColourError {
+    /// Not written as `#` and six hexadecimal digits.
+    #[error("the brand colour must be written as # and six hexadecimal digits, like #1d70b8")]
+    Format,
+    /// Too light for white text.
+    #[error(
+        "the brand colour {colour} has a contrast of {ratio:.1}:1 with white text; it needs at least 4.5:1"
+    )]
+    TooLight {
+        /// The colour as given, normalised to `#rrggbb`.
+        colour: String,
+        /// Its contrast ratio with white.
+        ratio: f64,
+    },
+}
+
+impl BrandColour {
+    /// Reads `#rrggbb` (either case) and checks it carries white text.
+    pub fn parse(input: &str) -> Result<BrandColour, BrandColourError> {
+        let hex = input
+            .trim()
+            .strip_prefix('#')
+            .ok_or(BrandColourError::Format)?;
+        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(BrandColourError::Format);
+        }
+        let channel = |i: usize| {
+            u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16)
+                .map_err(|_| BrandColourError::Format)
+        };
+        let colour = BrandColour([channel(0)?, channel(2)?, channel(4)?]);
+        let ratio = colour.contrast_with_white();
+        if ratio < 4.5 {
+            return Err(BrandColourError::TooLight {
+                colour: colour.to_string(),
+                ratio,
+            });
+        }
+        Ok(colour)
+    }
+
+    /// The contrast ratio between this colour and white, as WCAG defines it.
+    pub fn contrast_with_white(self) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let [r, g, b] = self.0;
+        let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+        1.05 / (luminance + 0.05)
+    }
+
+    /// This colour mixed with white (`amount` 0.0 = this colour, 1.0 = white), as upstream's
+    /// palette derives its `tint-95` and `tint-50` variants.
+    fn tint(self, amount: f64) -> BrandColour {
+        self.mix([255, 255, 255], amount)
+    }
+
+    /// This colour mixed with black, as upstream's `shade-50` variant.
+    fn shade(self, amount: f64) -> BrandColour {
+        self.mix([0, 0, 0], amount)
+    }
+
+    fn mix(self, other: [u8; 3], amount: f64) -> BrandColour {
+        let blend = |a: u8, b: u8| {
+            let value = f64::from(a) + (f64::from(b) - f64::from(a)) * amount;
+            value.round().clamp(0.0, 255.0) as u8
+        };
+        let [r, g, b] = self.0;
+        BrandColour([blend(r, other[0]), blend(g, other[1]), blend(b, other[2])])
+    }
+}
+
+impl fmt::Display for BrandColour {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [r, g, b] = self.0;
+        write!(f, "#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+/// A council's logo, shown in the generic header.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Logo {
+    /// An image file (SVG or PNG) at a URL.
+    Image {
+        /// Where the image is served.
+        src: String,
+        /// Its text alternative, usually the council's name.
+        alt: String,
+        /// Its height in CSS pixels; the width follows the image's proportions.
+        height: u32,
+    },
+    /// An inline SVG, trusted markup from the council's own configuration.
+    InlineSvg {
+        /// The `<svg>` element.
+        svg: String,
+        /// Its text alternative, given to the SVG as `role="img"` and `aria-label`.
+        alt: String,
+    },
+}
+
+impl Logo {
+    /// An image logo 30 pixels high, the height of upstream's header logos.
+    pub fn image(src: impl Into<String>, alt: impl Into<String>) -> Logo {
+        Logo::Image {
+            src: src.into(),
+            alt: alt.into(),
+            height: 30,
+        }
+    }
+
+    /// An inline SVG logo.
+    pub fn inline_svg(svg: impl Into<String>, alt: impl Into<String>) -> Logo {
+        Logo::InlineSvg {
+            svg: svg.into(),
+            alt: alt.into(),
+        }
+    }
+
+    /// The logo's markup, for the generic header's `logoHtml`.
+    pub fn markup(&self) -> Markup {
+        match self {
+            Logo::Image { src, alt, height } => html! {
+                img class="civic-header__logo" src=(src) alt=(alt) height=(height);
+            },
+            Logo::InlineSvg { svg, alt } => html! {
+                span class="civic-header__logo" role="img" aria-label=(alt) { (PreEscaped(svg)) }
+            },
+        }
+    }
+}
+
+/// A link in the footer's support links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FooterLink {
+    /// The link text.
+    pub text: String,
+    /// Where it goes.
+    pub href: String,
+}
+
+/// A favicon: the icon browsers show in tabs and bookmarks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Favicon {
+    /// Where it is served.
+    pub href: String,
+    /// Its media type, `image/svg+xml`, `image/png` or `image/x-icon`.
+    pub media_type: String,
+}
+
+/// A council's brand. See the [module documentation](self).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Brand {
+    /// The council's name, shown in the header when there is no logo and in page titles.
+    pub name: String,
+    /// The council's home page, linked from the header logo.
+    pub homepage_url: String,
+    /// The logo; without one the header shows the council's name as text.
+    pub logo: Option<Logo>,
+    /// The brand colour.
+    pub colour: BrandColour,
+    /// The favicon; without one no icon is linked (browsers fall back to `/favicon.ico`), never
+    /// GOV.UK's crown.
+    pub favicon: Option<Favicon>,
+    /// The footer's support links.
+    pub footer_links: Vec<FooterLink>,
+    /// The licence or copyright line under the footer links, if any.
+    pub licence: Option<String>,
+    /// Whether to show "© Crown copyright": only for a service whose content really is Crown
+    /// copyright. Off unless asked for.
+    pub crown_copyright: bool,
+}
+
+impl Brand {
+    /// A brand with a name and colour, linking its header to `/`.
+    pub fn new(name: impl Into<String>, colour: BrandColour) -> Brand {
+        Brand {
+            name: name.into(),
+            homepage_url: "/".to_owned(),
+            logo: None,
+            colour,
+            favicon: None,
+            footer_links: Vec::new(),
+            licence: None,
+            crown_copyright: false,
+        }
+    }
+
+    /// Sets the home page the header logo links to.
+    pub fn homepage_url(mut self, url: impl Into<String>) -> Brand {
+        self.homepage_url = url.into();
+        self
+    }
+
+    /// Sets the logo.
+    pub fn logo(mut self, logo: Logo) -> Brand {
+        self.logo = Some(logo);
+        self
+    }
+
+    /// Sets the favicon; the media type is taken from the file's extension.
+    pub fn favicon(mut self, href: impl Into<String>) -> Brand {
+        let href = href.into();
+        let path = href.split(['?', '#']).next().unwrap_or_default();
+        let media_type = match path.rsplit('.').next().map(str::to_ascii_lowercase) {
+            Some(ext) if ext == "svg" => "image/svg+xml",
+            Some(ext) if ext == "ico" => "image/x-icon",
+            _ => "image/png",
+        };
+        self.favicon = Some(Favicon {
+            href,
+            media_type: media_type.to_owned(),
+        });
+        self
+    }
+
+    /// Adds a footer support link.
+    pub fn footer_link(mut self, text: impl Into<String>, href: impl Into<String>) -> Brand {
+        self.footer_links.push(FooterLink {
+            text: text.into(),
+            href: href.into(),
+        });
+        self
+    }
+
+    /// Sets the licence or copyright line.
+    pub fn licence_text(mut self, text: impl Into<String>) -> Brand {
+        self.licence = Some(text.into());
+        self
+    }
+
+    /// Shows "© Crown copyright" in the footer (only for Crown copyright content).
+    pub fn crown_copyright(mut self, shown: bool) -> Brand {
+        self.crown_copyright = shown;
+        self
+    }
+
+    /// The `theme-color` browsers tint their interface with: the brand colour.
+    pub fn theme_color(&self) -> String {
+        self.colour.to_string()
+    }
+
+    /// A `:root { ... }` rule setting GOV.UK Frontend's colour custom properties for this brand.
+    ///
+    /// The brand colour itself, links in it (it has at least 4.5:1 contrast with the white page),
+    /// and the surfaces upstream derives from its brand blue (template and footer background,
+    /// service navigation) as the same tints of this colour.
+    pub fn custom_properties_css(&self) -> String {
+        let c = self.colour;
+        format!(
+            ":root{{--govuk-brand-colour:{c};--govuk-link-colour:{c};--govuk-link-hover-colour:{hover};\
+             --govuk-template-background-colour:{surface};--govuk-surface-background-colour:{surface};\
+             --govuk-surface-border-colour:{border}}}",
+            hover = c.shade(0.5),
+            surface = c.tint(0.95),
+            border = c.tint(0.5),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brand_colours_must_carry_white_text() {
+        assert_eq!(
+            BrandColour::parse("#1D70B8").map(|c| c.to_string()),
+            Ok("#1d70b8".to_owned())
+        );
+        assert!(matches!(
+            BrandColour::parse("#ffdd00"),
+            Err(BrandColourError::TooLight { .. })
+        ));
+        assert_eq!(BrandColour::parse("1d70b8"), Err(BrandColourError::Format));
+        assert_eq!(BrandColour::parse("#1d70b"), Err(BrandColourError::Format));
+        assert_eq!(BrandColour::parse("#1d70bZ"), Err(BrandColourError::Format));
+        let message = BrandColour::parse("#ffdd00").unwrap_err().to_string();
+        assert!(
+            message.contains("#ffdd00") && message.contains("4.5:1"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn tints_match_upstreams_palette() {
+        // govuk-frontend's blue #1d70b8 has tint-95 #f4f8fb and tint-50 #8eb8dc.
+        let blue = BrandColour::parse("#1d70b8").unwrap();
+        assert_eq!(blue.tint(0.95).to_string(), "#f4f8fb");
+        assert_eq!(blue.tint(0.5).to_string(), "#8eb8dc");
+    }
+
+    #[test]
+    fn no_crown_unless_asked() {
+        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
+        assert!(!brand.crown_copyright);
+        assert!(brand.crown_copyright(true).crown_copyright);
+    }
+
+    #[test]
+    fn favicon_type_follows_the_extension() {
+        let colour = BrandColour::parse("#005a4e").unwrap();
+        let brand = Brand::new("K", colour).favicon("/static/icon.svg?v=2");
+        assert_eq!(brand.favicon.unwrap().media_type, "image/svg+xml");
+        let brand = Brand::new("K", colour).favicon("/favicon.ico");
+        assert_eq!(brand.favicon.unwrap().media_type, "image/x-icon");
+    }
+
+    #[test]
+    fn logos_carry_their_alt_text() {
+        let img = Logo::image("/logo.svg", "Kestrel Vale")
+            .markup()
+            .into_string();
+        assert!(img.contains(r#"alt="Kestrel Vale""#), "{img}");
+        let svg = Logo::inline_svg("<svg></svg>", "Kestrel Vale")
+            .markup()
+            .into_string();
+        assert!(svg.contains(r#"aria-label="Kestrel Vale""#) && svg.contains("<svg></svg>"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(input in ".*") {
+            let _ = BrandColour::parse(&input);
+        }
+    }
+}
