@@ -1,6 +1,7 @@
 //! One trait for every source of addresses: the embedded index, OS Places, a cache.
 
 mod cache;
+mod lookup;
 #[cfg(feature = "os-places")]
 pub mod os_places;
 
@@ -9,6 +10,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 
 pub use cache::Cached;
+pub use lookup::{PostcodeLookup, lookup_postcode};
 
 use crate::index::AddressIndex;
 use crate::{Address, Postcode, Uprn};

@@ -57,6 +57,28 @@ async fn embedded_index_finds_addresses_by_postcode_uprn_and_text() {
 }
 
 #[tokio::test]
+async fn lookup_postcode_gives_the_three_outcomes_a_form_needs() {
+    use civic_address_lookup::provider::{PostcodeLookup, lookup_postcode};
+    let provider = embedded();
+    let found = lookup_postcode(&*provider, "zy1 0ab").await.unwrap();
+    assert!(matches!(found, PostcodeLookup::Found { ref addresses, .. } if !addresses.is_empty()));
+    assert_eq!(found.message(messages::Language::English), None);
+    let none = lookup_postcode(&*provider, "SW1A 2AA").await.unwrap();
+    assert_eq!(
+        none.message(messages::Language::Welsh).as_deref(),
+        Some("Ni allwn ddod o hyd i unrhyw gyfeiriadau ar gyfer SW1A 2AA")
+    );
+    let invalid = lookup_postcode(&*provider, "ZY1 OAB").await.unwrap();
+    let PostcodeLookup::Invalid { suggestion, .. } = &invalid else {
+        panic!("{invalid:?}")
+    };
+    assert_eq!(
+        suggestion.map(|p| p.to_string()).as_deref(),
+        Some("ZY1 0AB")
+    );
+}
+
+#[tokio::test]
 async fn postcode_lists_come_in_natural_order() {
     let provider = embedded();
     let index = AddressIndex::build(generate::sample_gazetteer(2_000, 5), generate::info());
