@@ -7,7 +7,9 @@
 //!
 //! The gazetteer is the sample generator's; with `CIVIC_REFERENCE_DATA` set, its postcodes are
 //! replaced by real live postcodes from the ONS list (one for every 12 addresses), so lookups
-//! spread over a realistic key space. Not a PostgreSQL comparison (not written yet).
+//! spread over a realistic key space. With `CIVIC_BENCH_EXPORT=DIR` it also writes the same
+//! addresses, postcodes and queries to DIR for `bench/postgres.sh`, which measures what a
+//! council would otherwise run (PostgreSQL, B-tree on postcode, pg_trgm GIN on the text).
 
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -35,6 +37,36 @@ fn live_postcodes(limit: usize) -> Option<Vec<Postcode>> {
             .take(limit)
             .collect(),
     )
+}
+
+/// The benchmark's data as files for PostgreSQL's COPY: addresses.csv (uprn, postcode,
+/// text), postcodes.txt and queries.txt (one a line, in the order used here).
+fn export(
+    dir: &std::path::Path,
+    index: &AddressIndex,
+    queries: &[String],
+) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    std::fs::create_dir_all(dir)?;
+    let mut csv = csv::Writer::from_path(dir.join("addresses.csv"))?;
+    for a in index.addresses() {
+        let postcode = a.postcode.map(|p| p.to_string()).unwrap_or_default();
+        csv.write_record([a.uprn.to_string(), postcode, a.single_line()])?;
+    }
+    csv.flush()?;
+    let mut postcodes = std::io::BufWriter::new(std::fs::File::create(dir.join("postcodes.txt"))?);
+    let mut last = None;
+    for p in index.addresses().iter().filter_map(|a| a.postcode) {
+        if last != Some(p) {
+            writeln!(postcodes, "{p}")?;
+            last = Some(p);
+        }
+    }
+    let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("queries.txt"))?);
+    for q in queries {
+        writeln!(out, "{q}")?;
+    }
+    Ok(())
 }
 
 fn main() {
@@ -88,6 +120,12 @@ fn main() {
             chars.into_iter().collect()
         })
         .collect();
+    if let Some(dir) = std::env::var_os("CIVIC_BENCH_EXPORT")
+        && let Err(e) = export(std::path::Path::new(&dir), &index, &queries)
+    {
+        eprintln!("cannot export: {e}");
+        return;
+    }
     drop(index);
 
     let before = rss_kib();
