@@ -28,7 +28,7 @@ pub enum ProviderKind {
     GovUkPay,
     /// The offline sandbox.
     Sandbox,
-    /// Stripe (not available yet).
+    /// Stripe Checkout (feature `stripe`).
     Stripe,
 }
 
@@ -128,11 +128,29 @@ impl ProviderConfig {
                 )))
             }
             ProviderKind::GovUkPay => self.govuk_pay(),
-            ProviderKind::Stripe => Err(PaymentError::new(
-                ErrorKind::Account,
-                "the Stripe adapter is not available yet",
-            )),
+            ProviderKind::Stripe => self.stripe(),
         }
+    }
+
+    #[cfg(feature = "stripe")]
+    fn stripe(&self) -> Result<Arc<dyn PaymentProvider>, PaymentError> {
+        let key = self
+            .api_key
+            .as_deref()
+            .ok_or_else(|| PaymentError::new(ErrorKind::Auth, "CIVIC_PAY_API_KEY is not set"))?;
+        let stripe = match &self.base_url {
+            Some(url) => crate::stripe::Stripe::with_base_url(key, url.clone())?,
+            None => crate::stripe::Stripe::new(key)?,
+        };
+        Ok(Arc::new(stripe))
+    }
+
+    #[cfg(not(feature = "stripe"))]
+    fn stripe(&self) -> Result<Arc<dyn PaymentProvider>, PaymentError> {
+        Err(PaymentError::new(
+            ErrorKind::Unsupported,
+            "this build has no Stripe adapter (enable the stripe feature)",
+        ))
     }
 
     #[cfg(feature = "govuk-pay")]
@@ -151,7 +169,7 @@ impl ProviderConfig {
     #[cfg(not(feature = "govuk-pay"))]
     fn govuk_pay(&self) -> Result<Arc<dyn PaymentProvider>, PaymentError> {
         Err(PaymentError::new(
-            ErrorKind::Account,
+            ErrorKind::Unsupported,
             "this build has no GOV.UK Pay adapter (enable the govuk-pay feature)",
         ))
     }
@@ -197,6 +215,7 @@ mod tests {
             ProviderConfig::from_values(None, None, None, Some("sqlite::memory:".into())).unwrap();
         let provider = block_on(sandbox.connect()).unwrap().unwrap();
         assert_eq!(provider.name(), "sandbox");
+        // Without a key (or, in builds without the feature, at all) Stripe cannot connect.
         let stripe = ProviderConfig::from_values(Some("stripe"), None, None, None).unwrap();
         assert!(block_on(stripe.connect()).unwrap().is_err());
         let keyless = ProviderConfig::from_values(Some("govuk"), None, None, None).unwrap();

@@ -34,6 +34,8 @@ pub enum ErrorKind {
     UnexpectedResponse,
     /// Our own store (payment records, sandbox state) failed.
     Store,
+    /// The provider does not offer this.
+    Unsupported,
 }
 
 /// An error from a payment provider or from checking a request before sending it.
@@ -182,6 +184,7 @@ impl fmt::Display for PaymentError {
             ErrorKind::Network => "payment provider unreachable",
             ErrorKind::UnexpectedResponse => "unexpected response from payment provider",
             ErrorKind::Store => "payment store error",
+            ErrorKind::Unsupported => "not offered by this provider",
         };
         f.write_str(kind)?;
         if let Some(code) = &self.inner.code {

@@ -51,6 +51,7 @@
 //! |---|---|---|
 //! | `axum` | no | the sandbox's hosted card page (`sandbox::router`) and the webhook receiver |
 //! | `govuk-pay` | no | the GOV.UK Pay adapter (HTTPS on reqwest with rustls) |
+//! | `stripe` | no | the Stripe adapter (Checkout Sessions) |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -72,6 +73,8 @@ pub mod record;
 pub mod sandbox;
 pub mod sql_store;
 pub mod status;
+#[cfg(feature = "stripe")]
+pub mod stripe;
 pub mod webhook;
 
 pub use checkout::{Checkout, StartOutcome};
