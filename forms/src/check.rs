@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::definition::{
     AnswerType, Condition, Destination, Fee, FormDefinition, Language, LoadError, Question, Text,
 };
+use crate::journey::list_containing;
 
 /// One problem found in a definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -403,6 +404,12 @@ impl<'a> Checker<'a> {
             if route.when.is_none() && unconditional_at.is_none() {
                 unconditional_at = Some(r);
             }
+            if let Destination::Page(target) = &route.to
+                && let Some(t) = form.page_index(target)
+                && t > index
+            {
+                self.check_route_and_lists(&format!("{path}.to"), index, t, target);
+            }
             if let Destination::Page(target) = &route.to {
                 match form.page_index(target) {
                     None => self.report(
@@ -425,6 +432,35 @@ impl<'a> Checker<'a> {
             if let Some(condition) = &route.when {
                 self.check_condition(&format!("{path}.when"), condition, Some(index));
             }
+        }
+    }
+
+    /// A list item's pages are a unit: routes stay inside the item until its last page, and
+    /// enter it only at its first page.
+    fn check_route_and_lists(&mut self, path: &str, from: usize, to: usize, target: &str) {
+        let form = self.form;
+        let from_list = list_containing(form, from);
+        let to_list = list_containing(form, to);
+        if let Some(last) = from_list
+            && from != last
+            && to_list != Some(last)
+        {
+            self.report(
+                path,
+                format!(
+                    "the route leaves the list item before its last page `{}`; routes inside an item must stay inside it",
+                    form.pages[last].id
+                ),
+            );
+        }
+        if let Some(last) = to_list
+            && from_list != Some(last)
+            && list_first_page(form, last) != Some(to)
+        {
+            self.report(
+                path,
+                format!("the route enters the list item at `{target}`, which is not the item's first page"),
+            );
         }
     }
 
@@ -474,6 +510,17 @@ impl<'a> Checker<'a> {
             );
             return;
         };
+        if let Some(list) = list_containing(form, page_index)
+            && asked_by.and_then(|p| list_containing(form, p)) != Some(list)
+        {
+            self.report(
+                format!("{path}.question"),
+                format!(
+                    "the question `{id}` is asked for each item of the list ending at `{}`, so only routes inside that item can test it",
+                    form.pages[list].id
+                ),
+            );
+        }
         if let Some(route_page) = asked_by
             && page_index > route_page
         {
@@ -847,6 +894,15 @@ fn collect_with_paths<'a>(
                 out,
             );
         }
+    }
+}
+
+/// The first page of the list item ending at page `last`.
+fn list_first_page(form: &FormDefinition, last: usize) -> Option<usize> {
+    let list = form.pages[last].add_to_list.as_ref()?;
+    match &list.repeat_from {
+        Some(id) => form.page_index(id),
+        None => Some(last),
     }
 }
 

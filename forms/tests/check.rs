@@ -272,3 +272,50 @@ fn the_rust_builder_is_checked_the_same_way() {
     let yaml = serde_yaml::to_string(&form).unwrap();
     assert_eq!(FormDefinition::parse(&yaml, Format::Yaml).unwrap(), form);
 }
+
+#[test]
+fn list_items_are_entered_at_their_first_page_and_tested_only_inside() {
+    let yaml = "
+id: x
+title: X
+pages:
+  - id: start
+    questions:
+      - { id: start, label: Start?, answer: { type: yes_no } }
+    routes:
+      - when: { equals: { question: start, value: 'no' } }
+        to: size
+  - id: item
+    questions:
+      - { id: item, label: Item?, answer: { type: text } }
+    routes:
+      - when: { equals: { question: item, value: fridge } }
+        to: end
+  - id: size
+    questions:
+      - { id: size, label: Size?, answer: { type: text } }
+    add_to_list: { item_name: item, repeat_from: item }
+  - id: end
+    questions:
+      - { id: end, label: End?, answer: { type: yes_no } }
+    routes:
+      - when: { equals: { question: size, value: big } }
+        to: check_answers
+";
+    let found = problems(yaml);
+    assert_problem(
+        &found,
+        "pages[0].routes[0].to",
+        "enters the list item at `size`, which is not the item's first page",
+    );
+    assert_problem(
+        &found,
+        "pages[1].routes[0].to",
+        "leaves the list item before its last page `size`",
+    );
+    assert_problem(
+        &found,
+        "pages[3].routes[0].when.equals.question",
+        "asked for each item of the list ending at `size`",
+    );
+}

@@ -17,6 +17,7 @@ mod name;
 mod national_insurance_number;
 mod number;
 mod one_from_list;
+mod page;
 mod phone;
 mod postcode;
 mod text;
@@ -37,6 +38,7 @@ use crate::messages::{Message, Part, Subject, Word};
 pub use bank_details::BankDetails;
 pub use international_address::InternationalAddress;
 pub use name::PersonName;
+pub use page::{PageOutcome, expected_fields, read_page, unexpected_fields};
 pub use uk_address::UkAddress;
 
 /// The fields of a submitted form: each name with its values, in the order sent.

@@ -17,7 +17,7 @@ use crate::definition::{Destination, Fee, FormDefinition, Page};
 pub use condition::holds;
 pub use state::{Answers, Item, ListAnswers, ListError, Values};
 
-use state::list_containing;
+pub(crate) use state::list_containing;
 
 /// One step of a journey.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
