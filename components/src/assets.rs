@@ -14,7 +14,7 @@
 //! use civic_components::assets::Assets;
 //!
 //! let assets = Assets::load(Assets::default_dir(), "/assets")?;
-//! assert!(assets.stylesheet_url().starts_with("/assets/civic-"));
+//! assert!(assets.stylesheet_url().is_some_and(|url| url.starts_with("/assets/civic-")));
 //! # Ok::<(), civic_components::assets::AssetsError>(())
 //! ```
 
@@ -68,6 +68,16 @@ impl Assets {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/dist")
     }
 
+    /// No files: pages link no stylesheet or script and render unstyled. For tools and tests
+    /// that need only the markup, and for a service whose assets are not built yet.
+    pub fn empty(base_path: &str) -> Assets {
+        Assets {
+            base: base_path.trim_end_matches('/').to_owned(),
+            files: HashMap::new(),
+            urls: HashMap::new(),
+        }
+    }
+
     /// Reads `civic.css` and `govuk-frontend.min.js` from `dir`, to be served under
     /// `base_path` (`/assets`).
     pub fn load(dir: impl AsRef<Path>, base_path: &str) -> Result<Assets, AssetsError> {
@@ -76,11 +86,7 @@ impl Assets {
             let path = dir.join(name);
             std::fs::read(&path).map_err(|source| AssetsError::Read { path, source })
         };
-        let mut assets = Assets {
-            base: base_path.trim_end_matches('/').to_owned(),
-            files: HashMap::new(),
-            urls: HashMap::new(),
-        };
+        let mut assets = Assets::empty(base_path);
         assets.add("civic.css", "text/css; charset=utf-8", read("civic.css")?);
         let script = assets
             .add(
@@ -126,14 +132,15 @@ impl Assets {
         self.urls.get(name).map(String::as_str)
     }
 
-    /// The stylesheet's URL.
-    pub fn stylesheet_url(&self) -> &str {
-        self.url("civic.css").unwrap_or_default()
+    /// The stylesheet's URL (`None` for [`Assets::empty`]).
+    pub fn stylesheet_url(&self) -> Option<&str> {
+        self.url("civic.css")
     }
 
-    /// The URL of the module that starts GOV.UK Frontend's JavaScript (`initAll`).
-    pub fn init_script_url(&self) -> &str {
-        self.url("init.mjs").unwrap_or_default()
+    /// The URL of the module that starts GOV.UK Frontend's JavaScript with `initAll` (`None`
+    /// for [`Assets::empty`]).
+    pub fn init_script_url(&self) -> Option<&str> {
+        self.url("init.mjs")
     }
 
     /// The file served under `file_name` (the hashed name, without the base path).
@@ -206,7 +213,7 @@ mod tests {
     fn names_follow_the_content() {
         let dir = temp_dir("names");
         let assets = built(&dir);
-        let css = assets.stylesheet_url().to_owned();
+        let css = assets.stylesheet_url().unwrap().to_owned();
         assert!(
             css.starts_with("/assets/civic-") && css.ends_with(".css"),
             "{css}"
@@ -216,7 +223,7 @@ mod tests {
 
         std::fs::write(dir.join("civic.css"), "body{color:blue}").unwrap();
         let rebuilt = Assets::load(&dir, "/assets").unwrap();
-        assert_ne!(rebuilt.stylesheet_url(), css);
+        assert_ne!(rebuilt.stylesheet_url().unwrap(), css);
     }
 
     #[test]
@@ -224,12 +231,24 @@ mod tests {
         let assets = built(&temp_dir("init"));
         let script = assets.url("govuk-frontend.min.js").unwrap();
         let script_file = script.rsplit('/').next().unwrap();
-        let init = assets.init_script_url().rsplit('/').next().unwrap();
+        let init = assets
+            .init_script_url()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap();
         let init = std::str::from_utf8(&assets.get(init).unwrap().bytes)
             .unwrap()
             .to_owned();
         assert!(init.contains(&format!("from './{script_file}'")), "{init}");
         assert!(init.contains("initAll()"));
+    }
+
+    #[test]
+    fn empty_assets_link_nothing() {
+        let assets = Assets::empty("/assets");
+        assert_eq!(assets.stylesheet_url(), None);
+        assert_eq!(assets.init_script_url(), None);
     }
 
     #[test]

@@ -18,7 +18,9 @@
 //! # Ok::<(), civic_components::brand::BrandColourError>(())
 //! ```
 
+use crate::i18n::{Language, Text};
 use maud::{Markup, PreEscaped, html};
+use serde_json::{Value, json};
 use std::fmt;
 
 /// A brand colour: a `#rrggbb` colour dark enough to carry white text.
@@ -279,6 +281,53 @@ impl Brand {
         self.colour.to_string()
     }
 
+    /// The copyright line under the footer: "© Crown copyright" if asked for, otherwise
+    /// "© " and the council's name.
+    pub fn copyright_text(&self, language: Language) -> String {
+        if self.crown_copyright {
+            language.text(Text::CrownCopyright).to_owned()
+        } else {
+            format!("© {}", self.name)
+        }
+    }
+
+    /// Options for the `generic-header` component (upstream's macro options): the logo (or the
+    /// council's name) linking to its home page, in the brand colour (`civic-header`).
+    pub fn header_options(&self) -> Value {
+        let mut options = json!({ "url": self.homepage_url, "classes": "civic-header" });
+        match &self.logo {
+            Some(logo) => options["logoHtml"] = json!(logo.markup().into_string()),
+            None => options["logoText"] = json!(self.name),
+        }
+        options
+    }
+
+    /// Options for the `footer` component (upstream's macro options) in `language`: the
+    /// brand's support links, its licence line (none unless set: no Open Government Licence by
+    /// default) and its copyright line.
+    pub fn footer_options(&self, language: Language) -> Value {
+        let items: Vec<Value> = self
+            .footer_links
+            .iter()
+            .map(|link| json!({ "href": link.href, "text": link.text }))
+            .collect();
+        let licence = match &self.licence {
+            Some(text) => json!({ "text": text }),
+            None => Value::Null,
+        };
+        let mut options = json!({
+            "contentLicence": licence,
+            "copyright": { "text": self.copyright_text(language) },
+        });
+        if !items.is_empty() {
+            options["meta"] = json!({
+                "visuallyHiddenTitle": language.text(Text::SupportLinks),
+                "items": items,
+            });
+        }
+        options
+    }
+
     /// A `:root { ... }` rule setting GOV.UK Frontend's colour custom properties for this brand.
     ///
     /// The brand colour itself, links in it (it has at least 4.5:1 contrast with the white page),
@@ -334,6 +383,29 @@ mod tests {
         let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
         assert!(!brand.crown_copyright);
         assert!(brand.crown_copyright(true).crown_copyright);
+    }
+
+    #[test]
+    fn component_options_carry_the_brand() {
+        let colour = BrandColour::parse("#005a4e").unwrap();
+        let brand = Brand::new("Kestrel Vale", colour)
+            .homepage_url("https://kv.example")
+            .footer_link("Cwcis", "/cookies");
+        let header = brand.header_options();
+        assert_eq!(header["url"], "https://kv.example");
+        assert_eq!(header["logoText"], "Kestrel Vale");
+        let footer = brand.footer_options(Language::Welsh);
+        assert_eq!(footer["copyright"]["text"], "© Kestrel Vale");
+        assert_eq!(footer["contentLicence"], Value::Null);
+        assert_eq!(
+            footer["meta"]["visuallyHiddenTitle"],
+            "Cysylltiadau cymorth"
+        );
+        assert_eq!(footer["meta"]["items"][0]["href"], "/cookies");
+        let crown = brand
+            .crown_copyright(true)
+            .footer_options(Language::English);
+        assert_eq!(crown["copyright"]["text"], "© Crown copyright");
     }
 
     #[test]

@@ -116,6 +116,34 @@ impl Language {
     }
 }
 
+/// With the `axum` feature a handler takes the request's [`Language`] as an argument: the
+/// `lang` query parameter (`?lang=cy`, from a language switcher's links) if it names a supported
+/// language, otherwise the browser's `Accept-Language`, otherwise English.
+#[cfg(feature = "axum")]
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Language {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Language, Self::Rejection> {
+        let from_query = parts.uri.query().and_then(|query| {
+            query
+                .split('&')
+                .filter_map(|pair| pair.strip_prefix("lang="))
+                .find_map(Language::from_code)
+        });
+        let from_header = || {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .map_or(Language::English, Language::from_accept_language)
+        };
+        Ok(from_query.unwrap_or_else(from_header))
+    }
+}
+
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -465,6 +493,25 @@ mod tests {
         assert_eq!(en.format(7), "You have 7 characters remaining");
         let cy = Language::Welsh.count_text(CountText::FilesChosen);
         assert_eq!(cy.format(2), "2 ffeil wedi'u dewis");
+    }
+
+    #[cfg(feature = "axum")]
+    #[tokio::test]
+    async fn requests_choose_their_language() {
+        use axum::extract::FromRequestParts;
+        async fn of(uri: &str, accept: Option<&str>) -> Language {
+            let mut request = axum::http::Request::get(uri);
+            if let Some(accept) = accept {
+                request = request.header("accept-language", accept);
+            }
+            let (mut parts, ()) = request.body(()).unwrap().into_parts();
+            Language::from_request_parts(&mut parts, &()).await.unwrap()
+        }
+        assert_eq!(of("/", None).await, Language::English);
+        assert_eq!(of("/", Some("cy-GB,cy;q=0.9")).await, Language::Welsh);
+        assert_eq!(of("/?lang=cy", None).await, Language::Welsh);
+        assert_eq!(of("/?x=1&lang=en", Some("cy")).await, Language::English);
+        assert_eq!(of("/?lang=fr", Some("cy")).await, Language::Welsh);
     }
 
     proptest::proptest! {

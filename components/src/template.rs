@@ -260,7 +260,9 @@ impl<'a> Page<'a> {
                     }
                     meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover";
                     meta name="theme-color" content=(theme_color);
-                    link rel="stylesheet" href=(self.assets.stylesheet_url());
+                    @if let Some(url) = self.assets.stylesheet_url() {
+                        link rel="stylesheet" href=(url);
+                    }
                     style nonce=[nonce] { (PreEscaped(self.brand.custom_properties_css())) }
                     @if let Some(head) = &self.head { (head) }
                     @if let Some(icon) = &self.brand.favicon {
@@ -299,7 +301,9 @@ impl<'a> Page<'a> {
                             (footer)
                         }
                     }
-                    script type="module" src=(self.assets.init_script_url()) {}
+                    @if let Some(url) = self.assets.init_script_url() {
+                        script type="module" src=(url) {}
+                    }
                     @if let Some(end) = &self.body_end { (end) }
                 }
             }

@@ -146,7 +146,7 @@ fn head_block(
     extra: Option<&Markup>,
 ) -> String {
     html! {
-        link rel="stylesheet" href=(assets.stylesheet_url());
+        link rel="stylesheet" href=(assets.stylesheet_url().unwrap());
         style nonce=[nonce] { (PreEscaped(brand.custom_properties_css())) }
         @if let Some(extra) = extra { (extra) }
     }
@@ -155,7 +155,7 @@ fn head_block(
 
 fn body_end_block(assets: &Assets, extra: Option<&Markup>) -> String {
     html! {
-        script type="module" src=(assets.init_script_url()) {}
+        script type="module" src=(assets.init_script_url().unwrap()) {}
         @if let Some(extra) = extra { (extra) }
     }
     .into_string()
