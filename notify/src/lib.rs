@@ -58,6 +58,7 @@
 //! | `mailbox-transport` | yes | [`transport::MailboxTransport`]: messages kept in memory for a development mailbox |
 //! | `file-transport` | yes | [`transport::FileTransport`]: one JSON file per message |
 //! | `smtp-transport` | yes | [`transport::SmtpTransport`]: email through an SMTP relay, with lettre |
+//! | `notify-api-transport` | yes | [`transport::NotifyApiTransport`]: email and text messages through the GOV.UK Notify API |
 //! | `outbox` | yes | [`outbox::Outbox`]: the durable outbox on SQLite or PostgreSQL, with sqlx |
 
 #![forbid(unsafe_code)]

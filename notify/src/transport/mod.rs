@@ -7,6 +7,7 @@
 //! | [`MailboxTransport`] | `mailbox-transport` | into memory, for a development mailbox page |
 //! | [`FileTransport`] | `file-transport` | one JSON file per message |
 //! | [`SmtpTransport`] | `smtp-transport` | email through an SMTP relay, with lettre |
+//! | [`NotifyApiTransport`] | `notify-api-transport` | email and text messages through GOV.UK Notify |
 
 mod error;
 #[cfg(feature = "file-transport")]
@@ -14,6 +15,8 @@ mod file;
 #[cfg(feature = "mailbox-transport")]
 mod mailbox;
 mod message;
+#[cfg(feature = "notify-api-transport")]
+mod notify_api;
 #[cfg(feature = "smtp-transport")]
 mod smtp;
 mod stub;
@@ -24,6 +27,8 @@ pub use file::FileTransport;
 #[cfg(feature = "mailbox-transport")]
 pub use mailbox::MailboxTransport;
 pub use message::{Outgoing, OutgoingEmail, OutgoingSms, Receipt};
+#[cfg(feature = "notify-api-transport")]
+pub use notify_api::{ApiKey, ApiKeyError, NOTIFY_API_URL, NotifyApiTransport, NotifyTemplates};
 #[cfg(feature = "smtp-transport")]
 pub use smtp::{SmtpConfig, SmtpSecurity, SmtpTransport};
 pub use stub::StubTransport;
