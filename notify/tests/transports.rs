@@ -249,3 +249,46 @@ async fn smtp_server_down_is_transient() {
         .unwrap_err();
     assert!(error.is_transient(), "{error}");
 }
+
+#[tokio::test]
+async fn line_breaks_in_values_cannot_add_a_header() {
+    let (port, received) = smtp_sink("250 ok\r\n").await;
+    let transport = SmtpTransport::new(&SmtpConfig::new(
+        "127.0.0.1",
+        port,
+        SmtpSecurity::None,
+        "x.example",
+    ))
+    .unwrap();
+    let template = Template::new(TemplateKind::Email, Some("Ref ((ref))"), "Body ((ref))");
+    let values = Personalisation::new().with("ref", "A1\r\nBcc: attacker@evil.example");
+    let message = template
+        .render_email(
+            Language::English,
+            &values,
+            &Branding::new("Council", "#000000"),
+        )
+        .unwrap();
+    let outgoing = Outgoing::Email(OutgoingEmail {
+        idempotency_key: "crlf".to_owned(),
+        to: EmailAddress::parse("resident@example.com").unwrap(),
+        from: "Council <council@x.example>".to_owned(),
+        reply_to: None,
+        message,
+    });
+    transport.send(&outgoing).await.unwrap();
+    let data = received.lock().unwrap().join("");
+    let headers = data.split("\n\n").next().unwrap_or("");
+    assert!(
+        !headers
+            .lines()
+            .any(|line| line.to_lowercase().starts_with("bcc:")),
+        "{headers}"
+    );
+    assert!(
+        headers.contains("Subject: Ref A1 Bcc: attacker@evil.example"),
+        "{headers}"
+    );
+    // A recipient with a line break never gets as far as a transport.
+    assert!(EmailAddress::parse("resident@example.com\r\nBcc: x@evil.example").is_err());
+}
