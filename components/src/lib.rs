@@ -11,8 +11,45 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `axum` | no | [`assets::Assets::router`]: serves the stylesheet and script with content-hashed names |
+//!
+//! # Example
+//!
+//! ```
+//! use civic_components::{Hint, render_json};
+//! use maud::Render;
+//!
+//! // From Rust, with a builder…
+//! let hint = Hint::text("For example, 27 3 2007").id("dob-hint");
+//! // …or from the same options object upstream's `govukHint` macro takes.
+//! let same = render_json("hint", serde_json::json!({ "text": "For example, 27 3 2007", "id": "dob-hint" }))?;
+//! assert_eq!(hint.render().into_string(), same.into_string());
+//! # Ok::<(), civic_components::ParamsError>(())
+//! ```
+//!
+//! # How components are built
+//!
+//! One file per component (`hint.rs`), whose params struct deserialises from upstream's
+//! options (camelCase, JavaScript's loose types, see [`de`]) and renders with [`maud::Render`].
+//! Shared pieces are written once: [`escape`] (Nunjucks-identical escaping), [`Attributes`],
+//! [`content::Content`] (`text` vs `html`), [`tag`] (start tags, classes, self-closed SVG).
+//! Every upstream fixture is checked by `tests/fixtures.rs`.
 
 pub mod assets;
+pub mod attributes;
 pub mod brand;
+pub mod content;
+pub mod de;
+pub mod error;
+pub mod escape;
 pub mod i18n;
+pub mod registry;
+pub mod tag;
 pub mod template;
+
+// Components, one file each, alphabetical.
+mod hint;
+
+pub use attributes::Attributes;
+pub use error::ParamsError;
+pub use hint::Hint;
+pub use registry::{COMPONENTS, render_json};

@@ -1,0 +1,115 @@
+//! Rendering any component by its upstream folder name from upstream's option objects.
+
+use maud::{Markup, Render};
+use serde::de::DeserializeOwned;
+
+use crate::error::ParamsError;
+
+/// Every GOV.UK Frontend 6.6.0 component, by its upstream folder name.
+pub const COMPONENTS: &[&str] = &[
+    "accordion",
+    "back-link",
+    "breadcrumbs",
+    "button",
+    "character-count",
+    "checkboxes",
+    "cookie-banner",
+    "date-input",
+    "details",
+    "error-message",
+    "error-summary",
+    "exit-this-page",
+    "feedback",
+    "fieldset",
+    "file-upload",
+    "footer",
+    "generic-header",
+    "header",
+    "hint",
+    "input",
+    "inset-text",
+    "label",
+    "language-navigation",
+    "notification-banner",
+    "pagination",
+    "panel",
+    "password-input",
+    "phase-banner",
+    "radios",
+    "select",
+    "service-navigation",
+    "skip-link",
+    "summary-list",
+    "table",
+    "tabs",
+    "tag",
+    "task-list",
+    "textarea",
+    "warning-text",
+];
+
+/// Renders the component `name` (upstream's folder name, e.g. `date-input`) from the same
+/// options object upstream's Nunjucks macro takes.
+///
+/// ```
+/// let html = civic_components::render_json("hint", serde_json::json!({ "text": "For example, 27 3 2007" }))?;
+/// assert_eq!(html.into_string(), "<div class=\"govuk-hint\">\n  For example, 27 3 2007\n</div>");
+/// # Ok::<(), civic_components::ParamsError>(())
+/// ```
+pub fn render_json(name: &str, params: serde_json::Value) -> Result<Markup, ParamsError> {
+    use crate::*;
+    // One arm per component, alphabetical.
+    match name {
+        "hint" => render::<Hint>(name, params),
+        _ if COMPONENTS.contains(&name) => Err(ParamsError::NotImplemented(name.to_owned())),
+        _ => Err(ParamsError::UnknownComponent(name.to_owned())),
+    }
+}
+
+/// Deserialises `params` as `T`, naming the JSON path on failure, and renders it.
+fn render<T: DeserializeOwned + Render>(
+    name: &str,
+    params: serde_json::Value,
+) -> Result<Markup, ParamsError> {
+    let component: T =
+        serde_path_to_error::deserialize(params).map_err(|error| ParamsError::Invalid {
+            component: name.to_owned(),
+            path: error.path().to_string(),
+            message: error.inner().to_string(),
+        })?;
+    Ok(component.render())
+}
+
+/// Parses the options as `T` without rendering, for callers that keep the component.
+pub fn parse<T: DeserializeOwned>(name: &str, params: serde_json::Value) -> Result<T, ParamsError> {
+    serde_path_to_error::deserialize(params).map_err(|error| ParamsError::Invalid {
+        component: name.to_owned(),
+        path: error.path().to_string(),
+        message: error.inner().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_39_components() {
+        assert_eq!(COMPONENTS.len(), 39);
+        assert!(COMPONENTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn unknown_names_are_told_apart() {
+        let err = render_json("carousel", serde_json::json!({})).unwrap_err();
+        assert_eq!(err, ParamsError::UnknownComponent("carousel".into()));
+    }
+
+    #[test]
+    fn bad_params_name_the_path() {
+        let err =
+            render_json("hint", serde_json::json!({ "attributes": { "a b": "1" } })).unwrap_err();
+        assert!(err.is_invalid_params());
+        assert!(err.to_string().starts_with("hint: attributes"), "{err}");
+    }
+}

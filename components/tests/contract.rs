@@ -1,0 +1,107 @@
+//! Contract tests every component meets (after x-govuk/govuk-components' shared examples):
+//! it accepts custom classes, accepts custom attributes and escapes text.
+//!
+//! Add one `contract!` line per component: its name, minimal options with `text` (or the
+//! option named in `text_at`) and, when classes and attributes land on an inner element, a
+//! CSS selector for that element.
+
+// Tests may unwrap: a failure here is a failing test, not a resident's error.
+#![allow(clippy::unwrap_used)]
+
+use scraper::{Html, Selector};
+use serde_json::{Value, json};
+
+const HOSTILE: &str = "<script>alert('x')</script> & \"quoted\"";
+const ESCAPED: &str = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;";
+
+fn render(name: &str, params: Value) -> String {
+    civic_components::render_json(name, params)
+        .unwrap()
+        .into_string()
+}
+
+fn with(mut params: Value, pointer: &str, value: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    params.pointer_mut(parent).unwrap()[key] = value;
+    params
+}
+
+/// The element classes and attributes should land on: `target`, or the first element.
+fn target_has(html: &str, target: &str, check: impl Fn(scraper::ElementRef<'_>) -> bool) -> bool {
+    let fragment = Html::parse_fragment(html);
+    let selector = Selector::parse(if target.is_empty() { "*" } else { target }).unwrap();
+    let element = fragment
+        .select(&selector)
+        .find(|e| e.value().name() != "html")
+        .unwrap_or_else(|| panic!("no {target:?} element in {html}"));
+    check(element)
+}
+
+fn accepts_custom_classes(name: &str, params: Value, target: &str) {
+    let html = render(name, with(params, "/classes", json!("app-contract-class")));
+    assert!(
+        target_has(&html, target, |e| e
+            .value()
+            .classes()
+            .any(|c| c == "app-contract-class")),
+        "{name}: custom class missing from {target:?} in {html}"
+    );
+}
+
+fn accepts_custom_attributes(name: &str, params: Value, target: &str) {
+    let html = render(
+        name,
+        with(
+            params,
+            "/attributes",
+            json!({ "data-contract": "it's here" }),
+        ),
+    );
+    assert!(
+        target_has(&html, target, |e| e.value().attr("data-contract")
+            == Some("it's here")),
+        "{name}: custom attribute missing from {target:?} in {html}"
+    );
+    assert!(
+        html.contains("data-contract=\"it&#39;s here\""),
+        "{name}: attribute value not escaped: {html}"
+    );
+}
+
+fn escapes_text(name: &str, params: Value, text_at: &str) {
+    let html = render(name, with(params, text_at, json!(HOSTILE)));
+    assert!(
+        html.contains(ESCAPED),
+        "{name}: text at {text_at} not escaped as Nunjucks does: {html}"
+    );
+    assert!(
+        !html.contains("<script>"),
+        "{name}: markup leaked from text: {html}"
+    );
+}
+
+macro_rules! contract {
+    ($module:ident, $name:literal, $params:expr) => {
+        contract!($module, $name, $params, text_at = "/text", target = "");
+    };
+    ($module:ident, $name:literal, $params:expr, text_at = $text_at:literal, target = $target:literal) => {
+        mod $module {
+            use serde_json::json;
+            #[test]
+            fn accepts_custom_classes() {
+                super::accepts_custom_classes($name, $params, $target);
+            }
+            #[test]
+            fn accepts_custom_attributes() {
+                super::accepts_custom_attributes($name, $params, $target);
+            }
+            #[test]
+            fn escapes_text() {
+                super::escapes_text($name, $params, $text_at);
+            }
+        }
+    };
+}
+
+// One line per component, alphabetical.
+contract!(hint, "hint", json!({ "text": "Hint" }));
