@@ -64,6 +64,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod bulk;
 mod email;
 mod email_address;
 mod field;
@@ -84,6 +85,7 @@ pub mod transport;
 mod typography;
 mod value;
 
+pub use bulk::{BulkError, BulkMessage, BulkOptions, MAX_ROWS, RowProblem, check_csv};
 pub use email::{Branding, EMAIL_SIZE_LIMIT_BYTES, EmailMessage, email_subject, plain_text_email};
 pub use email_address::EmailAddress;
 pub use field::Field;
