@@ -132,6 +132,15 @@ async fn not_payable(
         .into_response()
 }
 
+const MINIMAL_CSS: &str = "body{font-family:arial,sans-serif;margin:0 1rem;line-height:1.4}\
+.govuk-form-group{margin-bottom:1.5rem}.govuk-label,.govuk-fieldset__legend{display:block;margin-bottom:.3rem}\
+.govuk-hint{color:#505a5f}.govuk-input{display:block;min-height:2.5rem;font-size:1.1rem}\
+.govuk-date-input__item{display:inline-block;margin-right:1.2rem}\
+.govuk-error-message,.govuk-error-summary__title{color:#d4351c;font-weight:bold}\
+.govuk-button{min-height:2.75rem;padding:.4rem 1rem;font-size:1.1rem;margin:0 0 1.5rem}\
+.govuk-visually-hidden{position:absolute!important;width:1px!important;height:1px!important;\
+margin:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important}";
+
 fn layout(language: Language, title: &str, content: Markup) -> Markup {
     html! {
         (DOCTYPE)
@@ -140,6 +149,9 @@ fn layout(language: Language, title: &str, content: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – GOV.UK Pay sandbox" }
+                // Until the page is built from civic-components and its stylesheet, a few rules
+                // keep fields and buttons large enough to use (WCAG 2.2 target size).
+                style { (maud::PreEscaped(MINIMAL_CSS)) }
             }
             body class="govuk-template__body" {
                 div class="govuk-width-container" {
