@@ -305,3 +305,26 @@ fn the_comparison_notices_a_difference() {
     assert_ne!(a, canonical("<p class=\"a b\">One<em>two</em></p>"));
     assert_ne!(a, canonical("<p class=\"a\">One <em>two</em></p>"));
 }
+
+#[test]
+fn two_brands_in_one_process_keep_their_own_colours_and_names() {
+    let assets = assets();
+    let kestrel = Brand::new("Kestrel Vale", BrandColour::parse("#00594f").unwrap())
+        .favicon("/kv/favicon.svg");
+    let harrier = Brand::new("Harrier Moor", BrandColour::parse("#6f0a3c").unwrap())
+        .favicon("/hm/favicon.svg");
+    let render = |brand: &Brand| {
+        Page::new(brand, &assets, "Pay a parking fine")
+            .header(maud::html! { p { (brand.name) } })
+            .render()
+            .into_string()
+    };
+    let (k, h) = (render(&kestrel), render(&harrier));
+    assert!(k.contains("--govuk-brand-colour:#00594f") && !k.contains("#6f0a3c"));
+    assert!(h.contains("--govuk-brand-colour:#6f0a3c") && !h.contains("#00594f"));
+    assert!(k.contains("/kv/favicon.svg") && h.contains("/hm/favicon.svg"));
+    assert!(k.contains("Kestrel Vale") && !k.contains("Harrier Moor"));
+    // One stylesheet serves both.
+    let css = |page: &str| canonical(page).into_iter().find(|l| l.contains("rel=\"stylesheet\""));
+    assert_eq!(css(&k), css(&h));
+}
