@@ -6,7 +6,7 @@
 //! been reviewed by a Welsh translator, and mutations after "Rhowch" and "Rhaid i" are left to
 //! the `error_name` the form author writes.
 
-use crate::definition::{AnswerType, Language, NameParts, Question, Text};
+use crate::definition::{AnswerType, FileKind, Language, NameParts, Question, Text};
 
 /// The part of an answer an error is about, for answers asked in several fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -162,6 +162,40 @@ pub enum Message {
     RollNumberLength,
     /// "Building society roll number must only include letters a to z, numbers, hyphens, spaces, forward slashes and full stops".
     RollNumberCharacters,
+    /// "The selected file is empty".
+    FileEmpty,
+    /// "The selected file must be smaller than 10MB".
+    FileTooBig(u32),
+    /// "The selected file must be a PDF, JPG or PNG".
+    FileWrongKind(Vec<FileKind>),
+    /// "You can only select up to 3 files at the same time".
+    TooManyFiles(u32),
+}
+
+/// How a kind of file is named to residents.
+fn file_kind_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Pdf => "PDF",
+        FileKind::Jpeg => "JPG",
+        FileKind::Png => "PNG",
+        FileKind::Docx => "Word document",
+        FileKind::Txt => "text file",
+        FileKind::Csv => "CSV",
+    }
+}
+
+fn or_list(kinds: &[FileKind], language: Language) -> String {
+    let or = if language == Language::Cy {
+        " neu "
+    } else {
+        " or "
+    };
+    let names: Vec<&str> = kinds.iter().map(|k| file_kind_name(*k)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{}{or}{last}", init.join(", ")),
+    }
 }
 
 /// How messages name an answer: after "Enter" ("your date of birth") and at the start of a
@@ -542,6 +576,13 @@ impl Message {
                 "Building society roll number must be between 1 and 18 characters".to_owned()
             }
             Message::RollNumberCharacters => "Building society roll number must only include letters a to z, numbers, hyphens, spaces, forward slashes and full stops".to_owned(),
+            Message::FileEmpty => "The selected file is empty".to_owned(),
+            Message::FileTooBig(mb) => format!("The selected file must be smaller than {mb}MB"),
+            Message::FileWrongKind(kinds) => {
+                format!("The selected file must be a {}", or_list(kinds, Language::En))
+            }
+            Message::TooManyFiles(1) => "You can only select up to 1 file at the same time".to_owned(),
+            Message::TooManyFiles(n) => format!("You can only select up to {n} files at the same time"),
         }
     }
 
@@ -602,6 +643,12 @@ impl Message {
                 "Rhaid i rif rôl y gymdeithas adeiladu fod rhwng 1 a 18 nod".to_owned()
             }
             Message::RollNumberCharacters => "Rhaid i rif rôl y gymdeithas adeiladu gynnwys llythrennau a i z, rhifau, cysylltnodau, bylchau, blaenslaesau ac atalnodau llawn yn unig".to_owned(),
+            Message::FileEmpty => "Mae’r ffeil a ddewiswyd yn wag".to_owned(),
+            Message::FileTooBig(mb) => format!("Rhaid i’r ffeil a ddewiswyd fod yn llai na {mb}MB"),
+            Message::FileWrongKind(kinds) => {
+                format!("Rhaid i’r ffeil a ddewiswyd fod yn {}", or_list(kinds, Language::Cy))
+            }
+            Message::TooManyFiles(n) => format!("Gallwch ddewis hyd at {n} ffeil ar yr un pryd yn unig"),
         }
     }
 }

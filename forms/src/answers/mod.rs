@@ -8,6 +8,7 @@
 mod bank_details;
 mod date;
 mod email;
+mod file_upload;
 mod international_address;
 mod long_text;
 mod many_from_list;
@@ -36,6 +37,7 @@ use crate::definition::{AnswerType, Language, Question};
 use crate::messages::{Message, Part, Subject, Word};
 
 pub use bank_details::BankDetails;
+pub use file_upload::{AcceptedFile, UploadedFile, check_files, sniff};
 pub use international_address::InternationalAddress;
 pub use name::PersonName;
 pub use page::{PageOutcome, expected_fields, read_page, unexpected_fields};
@@ -174,6 +176,8 @@ pub enum AnswerValue {
     InternationalAddress(InternationalAddress),
     /// Bank details.
     BankDetails(BankDetails),
+    /// Files uploaded, each checked by its content.
+    Files(Vec<AcceptedFile>),
 }
 
 /// What reading a question's fields gives: an answer, no answer (an optional question left
@@ -211,7 +215,8 @@ pub fn read(question: &Question, submitted: &Submitted, today: Date) -> Outcome 
         AnswerType::Postcode {} => postcode::read(question, submitted),
         AnswerType::VehicleRegistration {} => vehicle_registration::read(question, submitted),
         AnswerType::BankDetails(options) => bank_details::read(question, options, submitted),
-        // Uploads arrive as multipart bodies with file content, not as form fields.
+        // Uploads arrive as multipart bodies with file content, not as form fields: the HTTP
+        // layer reads them with `check_files` and stores them as `AnswerValue::Files`.
         AnswerType::FileUpload(_) => Ok(None),
     };
     match outcome {
@@ -225,9 +230,10 @@ pub fn read(question: &Question, submitted: &Submitted, today: Date) -> Outcome 
 /// The "nothing entered" error for a question: "Enter ..." or "Select ...".
 fn required(question: &Question) -> FieldError {
     let message = match question.answer {
-        AnswerType::YesNo {} | AnswerType::OneFromList(_) | AnswerType::ManyFromList(_) => {
-            Message::SelectRequired
-        }
+        AnswerType::YesNo {}
+        | AnswerType::OneFromList(_)
+        | AnswerType::ManyFromList(_)
+        | AnswerType::FileUpload(_) => Message::SelectRequired,
         _ => Message::Required,
     };
     let parts: &[Part] = match question.answer {
@@ -268,6 +274,7 @@ pub fn display(
         AnswerValue::UkAddress(address) => address.lines(),
         AnswerValue::InternationalAddress(address) => address.lines(),
         AnswerValue::BankDetails(details) => details.lines(),
+        AnswerValue::Files(files) => files.iter().map(|f| f.file_name.clone()).collect(),
     }
 }
 
@@ -403,6 +410,8 @@ mod tests {
         assert_eq!(errors[0].key(), "q.day");
         let q = named(AnswerType::YesNo {}, "if you have a vehicle");
         assert_eq!(error(&q, ""), "Select if you have a vehicle");
+        let q = question(AnswerType::FileUpload(FileUploadOptions::default()));
+        assert_eq!(error(&q, ""), "Select a file");
     }
 
     #[test]

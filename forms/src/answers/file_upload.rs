@@ -1,0 +1,194 @@
+//! File uploads: each file's kind is judged from its content, never from its name or the
+//! browser's content type, then checked against the question's accepted kinds and size limit.
+
+use serde::{Deserialize, Serialize};
+
+use super::FieldError;
+use crate::definition::{FileKind, FileUploadOptions, Question};
+use crate::messages::Message;
+
+/// A file as it arrived in a multipart body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadedFile {
+    /// The name the resident's computer gave it; shown back to them, never trusted.
+    pub file_name: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// A file accepted for a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedFile {
+    /// The name to show on "check your answers" (path and control characters removed).
+    pub file_name: String,
+    /// The kind found in the content.
+    pub kind: FileKind,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// The kind of file `bytes` hold, if it is one of the kinds a form can accept.
+pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
+    match infer::get(bytes).map(|t| t.mime_type()) {
+        Some("application/pdf") => Some(FileKind::Pdf),
+        Some("image/jpeg") => Some(FileKind::Jpeg),
+        Some("image/png") => Some(FileKind::Png),
+        Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document") => {
+            Some(FileKind::Docx)
+        }
+        Some(_) => None,
+        // Plain text has no magic number: UTF-8 without NUL bytes is taken as text.
+        None if !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() => Some(FileKind::Txt),
+        None => None,
+    }
+}
+
+/// Checks the files sent for a question, in order; errors name the problem the Design System
+/// way ("The selected file must be a PDF, JPG or PNG").
+pub fn check_files(
+    question: &Question,
+    options: &FileUploadOptions,
+    files: &[UploadedFile],
+) -> Result<Vec<AcceptedFile>, Vec<FieldError>> {
+    // Browsers send an empty, nameless part when no file was chosen.
+    let files: Vec<&UploadedFile> = files
+        .iter()
+        .filter(|f| !(f.file_name.is_empty() && f.bytes.is_empty()))
+        .collect();
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let error = |message| Err(vec![FieldError::whole(question, message)]);
+    if files.len() > options.max_files as usize {
+        return error(Message::TooManyFiles(options.max_files));
+    }
+    let limit = u64::from(options.max_size_mb) * 1024 * 1024;
+    let mut accepted = Vec::new();
+    for file in files {
+        let size = file.bytes.len() as u64;
+        if size == 0 {
+            return error(Message::FileEmpty);
+        }
+        if size > limit {
+            return error(Message::FileTooBig(options.max_size_mb));
+        }
+        // CSV is text by content; a text file is accepted as CSV when CSV is asked for.
+        let kind = match sniff(&file.bytes) {
+            Some(FileKind::Txt) if options.accept.contains(&FileKind::Csv) => Some(FileKind::Csv),
+            kind => kind,
+        };
+        match kind.filter(|k| options.accept.contains(k)) {
+            Some(kind) => accepted.push(AcceptedFile {
+                file_name: clean_name(&file.file_name),
+                kind,
+                size,
+            }),
+            None => return error(Message::FileWrongKind(options.accept.clone())),
+        }
+    }
+    Ok(accepted)
+}
+
+/// The last path segment without control characters: browsers on Windows may send a full path.
+fn clean_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let cleaned: String = last.chars().filter(|c| !c.is_control()).take(255).collect();
+    if cleaned.trim().is_empty() {
+        "file".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::{AnswerType, Language};
+    use proptest::prelude::*;
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    const PDF: &[u8] = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
+
+    fn upload(name: &str, bytes: &[u8]) -> UploadedFile {
+        UploadedFile {
+            file_name: name.to_owned(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    fn question(options: FileUploadOptions) -> Question {
+        Question::new(
+            "q",
+            "Upload your proof of address",
+            AnswerType::FileUpload(options),
+        )
+    }
+
+    fn messages(options: FileUploadOptions, files: &[UploadedFile]) -> Vec<String> {
+        let q = question(options.clone());
+        check_files(&q, &options, files)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.text(&q, Language::En))
+            .collect()
+    }
+
+    #[test]
+    fn the_content_decides_the_kind_not_the_name() {
+        let options = FileUploadOptions::default();
+        let q = question(options.clone());
+        let ok = check_files(&q, &options, &[upload("C:\\Users\\me\\scan.pdf", PNG)]).unwrap();
+        assert_eq!(
+            ok,
+            [AcceptedFile {
+                file_name: "scan.pdf".into(),
+                kind: FileKind::Png,
+                size: PNG.len() as u64
+            }]
+        );
+        assert_eq!(
+            messages(
+                options.clone(),
+                &[upload("invoice.pdf", b"MZ\x90\0 not a pdf")]
+            ),
+            ["The selected file must be a PDF, JPG or PNG"]
+        );
+        assert_eq!(sniff(PDF), Some(FileKind::Pdf));
+        assert_eq!(sniff(b"name,postcode\nA,SW1A 2AA\n"), Some(FileKind::Txt));
+    }
+
+    #[test]
+    fn size_count_and_emptiness_are_checked() {
+        let options = FileUploadOptions {
+            max_files: 1,
+            max_size_mb: 1,
+            ..FileUploadOptions::default()
+        };
+        assert_eq!(
+            messages(options.clone(), &[upload("a.png", &[])]),
+            ["The selected file is empty"]
+        );
+        let big = [PNG, &vec![0u8; 1024 * 1024]].concat();
+        assert_eq!(
+            messages(options.clone(), &[upload("a.png", &big)]),
+            ["The selected file must be smaller than 1MB"]
+        );
+        assert_eq!(
+            messages(
+                options.clone(),
+                &[upload("a.png", PNG), upload("b.png", PNG)]
+            ),
+            ["You can only select up to 1 file at the same time"]
+        );
+        let q = question(options.clone());
+        assert_eq!(check_files(&q, &options, &[upload("", &[])]), Ok(vec![]));
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_are_accepted_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..64), name in ".*") {
+            let options = FileUploadOptions { accept: vec![FileKind::Pdf, FileKind::Csv], ..FileUploadOptions::default() };
+            let _ = check_files(&question(options.clone()), &options, &[upload(&name, &bytes)]);
+        }
+    }
+}
