@@ -18,6 +18,7 @@
 //! # Ok::<(), civic_components::brand::BrandColourError>(())
 //! ```
 
+use crate::escape::Escaped;
 use crate::i18n::{Language, Text};
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Value, json};
@@ -161,10 +162,10 @@ impl Logo {
     pub fn markup(&self) -> Markup {
         match self {
             Logo::Image { src, alt, height } => html! {
-                img class="civic-header__logo" src=(src) alt=(alt) height=(height);
+                img class="civic-header__logo" src=(Escaped(src)) alt=(Escaped(alt)) height=(height);
             },
             Logo::InlineSvg { svg, alt } => html! {
-                span class="civic-header__logo" role="img" aria-label=(alt) { (PreEscaped(svg)) }
+                span class="civic-header__logo" role="img" aria-label=(Escaped(alt)) { (PreEscaped(svg)) }
             },
         }
     }

@@ -31,25 +31,42 @@
 //! One file per component (`hint.rs`), whose params struct deserialises from upstream's
 //! options (camelCase, JavaScript's loose types, see [`de`]) and renders with [`maud::Render`].
 //! Shared pieces are written once: [`escape`] (Nunjucks-identical escaping), [`Attributes`],
-//! [`content::Content`] (`text` vs `html`), [`tag`] (start tags, classes, self-closed SVG).
+//! [`content::Content`] (`text` vs `html`), [`element`] (start tags, classes, self-closed SVG).
 //! Every upstream fixture is checked by `tests/fixtures.rs`.
 
 pub mod assets;
 pub mod attributes;
 pub mod brand;
+mod builder;
 pub mod content;
 pub mod de;
+pub mod element;
 pub mod error;
 pub mod escape;
 pub mod i18n;
 pub mod registry;
-pub mod tag;
 pub mod template;
 
 // Components, one file each, alphabetical.
+mod back_link;
+mod details;
+mod error_message;
 mod hint;
+mod inset_text;
+mod label;
+mod skip_link;
+mod tag;
+mod warning_text;
 
 pub use attributes::Attributes;
+pub use back_link::BackLink;
+pub use details::Details;
 pub use error::ParamsError;
+pub use error_message::ErrorMessage;
 pub use hint::Hint;
+pub use inset_text::InsetText;
+pub use label::Label;
 pub use registry::{COMPONENTS, render_json};
+pub use skip_link::SkipLink;
+pub use tag::Tag;
+pub use warning_text::WarningText;

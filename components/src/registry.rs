@@ -60,7 +60,15 @@ pub fn render_json(name: &str, params: serde_json::Value) -> Result<Markup, Para
     use crate::*;
     // One arm per component, alphabetical.
     match name {
+        "back-link" => render::<BackLink>(name, params),
+        "details" => render::<Details>(name, params),
+        "error-message" => render::<ErrorMessage>(name, params),
         "hint" => render::<Hint>(name, params),
+        "inset-text" => render::<InsetText>(name, params),
+        "label" => render::<Label>(name, params),
+        "skip-link" => render::<SkipLink>(name, params),
+        "tag" => render::<Tag>(name, params),
+        "warning-text" => render::<WarningText>(name, params),
         _ if COMPONENTS.contains(&name) => Err(ParamsError::NotImplemented(name.to_owned())),
         _ => Err(ParamsError::UnknownComponent(name.to_owned())),
     }

@@ -27,9 +27,12 @@
 //! ```
 
 use crate::assets::Assets;
+use crate::attributes::Attributes;
 use crate::brand::Brand;
+use crate::element::open;
+use crate::escape::escape_into;
 use crate::i18n::{Language, Text};
-use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
+use maud::{Markup, PreEscaped, Render};
 
 /// Upstream's one inline script: marks the body so styles for JavaScript-enhanced components
 /// apply before the modules run. Written exactly as upstream writes it, so a CSP hash of it
@@ -56,6 +59,11 @@ pub struct Page<'a> {
     main_classes: Option<String>,
     main_lang: Option<String>,
     footer_classes: Option<String>,
+    body_attributes: Attributes,
+    header_attributes: Attributes,
+    container_attributes: Attributes,
+    main_attributes: Attributes,
+    footer_attributes: Attributes,
     skip_link: bool,
     head: Option<Markup>,
     body_start: Option<Markup>,
@@ -87,6 +95,11 @@ impl<'a> Page<'a> {
             main_classes: None,
             main_lang: None,
             footer_classes: None,
+            body_attributes: Attributes::new(),
+            header_attributes: Attributes::new(),
+            container_attributes: Attributes::new(),
+            main_attributes: Attributes::new(),
+            footer_attributes: Attributes::new(),
             skip_link: true,
             head: None,
             body_start: None,
@@ -180,6 +193,36 @@ impl<'a> Page<'a> {
         self
     }
 
+    /// Attributes added to `<body>` (upstream's `bodyAttributes`).
+    pub fn body_attributes(mut self, attributes: Attributes) -> Self {
+        self.body_attributes = attributes;
+        self
+    }
+
+    /// Attributes added to `<header>` (upstream's `headerAttributes`).
+    pub fn header_attributes(mut self, attributes: Attributes) -> Self {
+        self.header_attributes = attributes;
+        self
+    }
+
+    /// Attributes added to the width container (upstream's `containerAttributes`).
+    pub fn container_attributes(mut self, attributes: Attributes) -> Self {
+        self.container_attributes = attributes;
+        self
+    }
+
+    /// Attributes added to `<main>` (upstream's `mainAttributes`).
+    pub fn main_attributes(mut self, attributes: Attributes) -> Self {
+        self.main_attributes = attributes;
+        self
+    }
+
+    /// Attributes added to `<footer>` (upstream's `footerAttributes`).
+    pub fn footer_attributes(mut self, attributes: Attributes) -> Self {
+        self.footer_attributes = attributes;
+        self
+    }
+
     /// Leaves out the skip link (upstream's empty `skipLink` block): only for pages with no
     /// header to skip.
     pub fn without_skip_link(mut self) -> Self {
@@ -243,71 +286,130 @@ impl<'a> Page<'a> {
 
     /// The page's HTML.
     pub fn render(&self) -> Markup {
+        let mut out = String::with_capacity(2048);
+        self.render_to(&mut out);
+        PreEscaped(out)
+    }
+
+    fn render_to(&self, out: &mut String) {
         let lang = self.language;
-        let theme_color = self
-            .theme_color
-            .clone()
-            .unwrap_or_else(|| self.brand.theme_color());
         let nonce = self.csp_nonce.as_deref();
-        html! {
-            (DOCTYPE)
-            html lang=(lang.code()) class={ "govuk-template" @if let Some(c) = &self.html_classes { " " (c) } } {
-                head {
-                    meta charset="utf-8";
-                    title lang=[self.title_lang.as_deref()] {
-                        @if self.title_has_error { (lang.text(Text::PageTitleErrorPrefix)) " " }
-                        (self.title)
-                    }
-                    meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover";
-                    meta name="theme-color" content=(theme_color);
-                    @if let Some(url) = self.assets.stylesheet_url() {
-                        link rel="stylesheet" href=(url);
-                    }
-                    style nonce=[nonce] { (PreEscaped(self.brand.custom_properties_css())) }
-                    @if let Some(head) = &self.head { (head) }
-                    @if let Some(icon) = &self.brand.favicon {
-                        link rel="icon" href=(icon.href) type=(icon.media_type);
-                    }
-                    @if let Some(url) = &self.opengraph_image_url {
-                        meta property="og:image" content=(url);
-                    }
-                }
-                body class={ "govuk-template__body" @if let Some(c) = &self.body_classes { " " (c) } } {
-                    script nonce=[nonce] { (PreEscaped(JS_ENABLED_SCRIPT)) }
-                    @if let Some(start) = &self.body_start { (start) }
-                    @if self.skip_link {
-                        a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link" {
-                            (lang.text(Text::SkipToMainContent))
-                        }
-                    }
-                    @if let Some(header) = non_empty(&self.header) {
-                        header class={ "govuk-template__header" @if let Some(c) = &self.header_classes { " " (c) } } {
-                            (header)
-                        }
-                    }
-                    div class={ "govuk-width-container" @if let Some(c) = &self.container_classes { " " (c) } } {
-                        @if let Some(before) = &self.before_content { (before) }
-                        @if let Some(main) = &self.main {
-                            (main)
-                        } @else {
-                            main class={ "govuk-main-wrapper" @if let Some(c) = &self.main_classes { " " (c) } }
-                                id="main-content" lang=[self.main_lang.as_deref()] {
-                                @if let Some(content) = &self.content { (content) }
-                            }
-                        }
-                    }
-                    @if let Some(footer) = non_empty(&self.footer) {
-                        footer class={ "govuk-template__footer" @if let Some(c) = &self.footer_classes { " " (c) } } {
-                            (footer)
-                        }
-                    }
-                    @if let Some(url) = self.assets.init_script_url() {
-                        script type="module" src=(url) {}
-                    }
-                    @if let Some(end) = &self.body_end { (end) }
-                }
+        let theme_color = match &self.theme_color {
+            Some(colour) => colour.clone(),
+            None => self.brand.theme_color(),
+        };
+        let block = |out: &mut String, markup: &Option<Markup>| {
+            if let Some(markup) = markup {
+                out.push_str(&markup.0);
             }
+        };
+
+        out.push_str("<!DOCTYPE html>");
+        open(out, "html")
+            .attr("lang", lang.code())
+            .class("govuk-template", self.html_classes.as_deref())
+            .end();
+        out.push_str("<head><meta charset=\"utf-8\">");
+        open(out, "title")
+            .attr_if("lang", self.title_lang.as_deref())
+            .end();
+        if self.title_has_error {
+            escape_into(out, lang.text(Text::PageTitleErrorPrefix));
+            out.push(' ');
         }
+        escape_into(out, &self.title);
+        out.push_str("</title>");
+        out.push_str(
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">",
+        );
+        open(out, "meta")
+            .attr("name", "theme-color")
+            .attr("content", &theme_color)
+            .end();
+        if let Some(url) = self.assets.stylesheet_url() {
+            open(out, "link")
+                .attr("rel", "stylesheet")
+                .attr("href", url)
+                .end();
+        }
+        // Built from validated colours only, so it needs no escaping.
+        open(out, "style").attr_if("nonce", nonce).end();
+        out.push_str(&self.brand.custom_properties_css());
+        out.push_str("</style>");
+        block(out, &self.head);
+        if let Some(icon) = &self.brand.favicon {
+            open(out, "link")
+                .attr("rel", "icon")
+                .attr("href", &icon.href)
+                .attr("type", &icon.media_type)
+                .end();
+        }
+        if let Some(url) = &self.opengraph_image_url {
+            open(out, "meta")
+                .attr("property", "og:image")
+                .attr("content", url)
+                .end();
+        }
+        out.push_str("</head>");
+
+        open(out, "body")
+            .class("govuk-template__body", self.body_classes.as_deref())
+            .attrs(&self.body_attributes)
+            .end();
+        open(out, "script").attr_if("nonce", nonce).end();
+        out.push_str(JS_ENABLED_SCRIPT);
+        out.push_str("</script>");
+        block(out, &self.body_start);
+        if self.skip_link {
+            out.push_str(
+                "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">",
+            );
+            escape_into(out, lang.text(Text::SkipToMainContent));
+            out.push_str("</a>");
+        }
+        if let Some(header) = non_empty(&self.header) {
+            open(out, "header")
+                .class("govuk-template__header", self.header_classes.as_deref())
+                .attrs(&self.header_attributes)
+                .end();
+            out.push_str(&header.0);
+            out.push_str("</header>");
+        }
+        open(out, "div")
+            .class("govuk-width-container", self.container_classes.as_deref())
+            .attrs(&self.container_attributes)
+            .end();
+        block(out, &self.before_content);
+        if self.main.is_some() {
+            block(out, &self.main);
+        } else {
+            open(out, "main")
+                .class("govuk-main-wrapper", self.main_classes.as_deref())
+                .attr("id", "main-content")
+                .attr_if("lang", self.main_lang.as_deref())
+                .attrs(&self.main_attributes)
+                .end();
+            block(out, &self.content);
+            out.push_str("</main>");
+        }
+        out.push_str("</div>");
+        if let Some(footer) = non_empty(&self.footer) {
+            open(out, "footer")
+                .class("govuk-template__footer", self.footer_classes.as_deref())
+                .attrs(&self.footer_attributes)
+                .end();
+            out.push_str(&footer.0);
+            out.push_str("</footer>");
+        }
+        if let Some(url) = self.assets.init_script_url() {
+            open(out, "script")
+                .attr("type", "module")
+                .attr("src", url)
+                .end();
+            out.push_str("</script>");
+        }
+        block(out, &self.body_end);
+        out.push_str("</body></html>");
     }
 }
 
@@ -317,8 +419,8 @@ fn non_empty(block: &Option<Markup>) -> Option<&Markup> {
 }
 
 impl Render for Page<'_> {
-    fn render(&self) -> Markup {
-        Page::render(self)
+    fn render_to(&self, buffer: &mut String) {
+        Page::render_to(self, buffer);
     }
 }
 
@@ -373,7 +475,10 @@ mod tests {
             .render()
             .into_string();
         assert!(html.contains(r#"<html lang="cy""#));
-        assert!(html.contains("Neidio i'r prif gynnwys"));
+        assert!(
+            html.contains("Neidio i&#39;r prif gynnwys"),
+            "escaped as Nunjucks does"
+        );
         assert!(html.contains("<title>Gwall: Talu</title>"));
     }
 

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers: a failure should stop the test.
 
+use civic_components::Attributes;
 use civic_components::assets::Assets;
 use civic_components::brand::{Brand, BrandColour};
 use civic_components::i18n::{Language, Text};
@@ -230,6 +231,11 @@ fn full_welsh_page_matches_upstream() {
         .main_classes("app-main")
         .main_lang("cy")
         .footer_classes("app-footer")
+        .body_attributes(Attributes::new().with("data-app", "dyffryn's").unwrap())
+        .header_attributes(Attributes::new().with("data-header", "1").unwrap())
+        .container_attributes(Attributes::new().with_flag("hidden", false).unwrap())
+        .main_attributes(Attributes::new().with("role", "main").unwrap())
+        .footer_attributes(Attributes::new().with("data-footer", "<b>").unwrap())
         .head(head.clone())
         .body_start(body_start.clone())
         .header(header.clone())
@@ -254,6 +260,11 @@ fn full_welsh_page_matches_upstream() {
             "mainClasses": "app-main",
             "mainLang": "cy",
             "footerClasses": "app-footer",
+            "bodyAttributes": { "data-app": "dyffryn's" },
+            "headerAttributes": { "data-header": "1" },
+            "containerAttributes": { "hidden": { "value": false, "optional": true } },
+            "mainAttributes": { "role": "main" },
+            "footerAttributes": { "data-footer": "<b>" },
         }),
         json!({
             "skipLinkText": Language::Welsh.text(Text::SkipToMainContent),
@@ -325,6 +336,10 @@ fn two_brands_in_one_process_keep_their_own_colours_and_names() {
     assert!(k.contains("/kv/favicon.svg") && h.contains("/hm/favicon.svg"));
     assert!(k.contains("Kestrel Vale") && !k.contains("Harrier Moor"));
     // One stylesheet serves both.
-    let css = |page: &str| canonical(page).into_iter().find(|l| l.contains("rel=\"stylesheet\""));
+    let css = |page: &str| {
+        canonical(page)
+            .into_iter()
+            .find(|l| l.contains("rel=\"stylesheet\""))
+    };
     assert_eq!(css(&k), css(&h));
 }
