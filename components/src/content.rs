@@ -23,6 +23,14 @@ impl<'a> Content<'a> {
         }
     }
 
+    /// Writes the content with html untrimmed, for templates that use `html | safe` alone.
+    pub fn render_untrimmed_to(&self, out: &mut String) {
+        match self {
+            Content::Text(text) => escape_into(out, text),
+            Content::Html(html) => out.push_str(html),
+        }
+    }
+
     /// Like [`Content::pick`] for `Option<String>` fields.
     pub fn from_fields(text: &'a Option<String>, html: &'a Option<String>) -> Option<Self> {
         Self::pick(text.as_deref(), html.as_deref())

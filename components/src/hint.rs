@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::attributes::Attributes;
 use crate::content::Content;
-use crate::tag::open;
+use crate::element::open;
 
 /// Hint text: `govukHint` options.
 ///

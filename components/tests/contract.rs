@@ -105,3 +105,15 @@ macro_rules! contract {
 
 // One line per component, alphabetical.
 contract!(hint, "hint", json!({ "text": "Hint" }));
+contract!(back_link, "back-link", json!({ "text": "Back" }));
+contract!(
+    details,
+    "details",
+    json!({ "summaryText": "Summary", "text": "More" })
+);
+contract!(error_message, "error-message", json!({ "text": "Wrong" }));
+contract!(inset_text, "inset-text", json!({ "text": "Inset" }));
+contract!(label, "label", json!({ "text": "Label" }));
+contract!(skip_link, "skip-link", json!({ "text": "Skip" }));
+contract!(tag, "tag", json!({ "text": "Done" }));
+contract!(warning_text, "warning-text", json!({ "text": "Careful" }));
