@@ -144,6 +144,40 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Language {
     }
 }
 
+/// Options for the `language-navigation` component switching between every [`Language`]:
+/// each named in itself, the `current` one marked, the others linked to `href(language)`
+/// (`?lang=cy`, say), labelled in the current language.
+///
+/// ```
+/// use civic_components::i18n::{Language, language_navigation_options};
+///
+/// let options = language_navigation_options(Language::Welsh, |l| format!("?lang={}", l.code()));
+/// assert_eq!(options["ariaLabel"], "Dewis iaith");
+/// assert_eq!(options["items"][0]["href"], "?lang=en");
+/// assert_eq!(options["items"][1]["current"], true);
+/// ```
+pub fn language_navigation_options(
+    current: Language,
+    href: impl Fn(Language) -> String,
+) -> serde_json::Value {
+    let items: Vec<serde_json::Value> = Language::ALL
+        .iter()
+        .map(|&language| {
+            let mut item = serde_json::json!({
+                "text": language.native_name(),
+                "lang": language.code(),
+            });
+            if language == current {
+                item["current"] = serde_json::Value::Bool(true);
+            } else {
+                item["href"] = serde_json::Value::String(href(language));
+            }
+            item
+        })
+        .collect();
+    serde_json::json!({ "ariaLabel": current.text(Text::Language), "items": items })
+}
+
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use civic_components::assets::Assets;
 use civic_components::brand::{Brand, BrandColour};
-use civic_components::i18n::Language;
+use civic_components::i18n::{Language, language_navigation_options};
 use civic_components::template::Page;
 use maud::{Markup, html};
 
@@ -85,6 +85,10 @@ pub(crate) async fn home(
         .language(language)
         .csp_nonce(nonce.as_str())
         .header(component("generic-header", brand.header_options()))
+        .before_content(component(
+            "language-navigation",
+            language_navigation_options(language, |l| format!("?lang={}", l.code())),
+        ))
         .footer(component("footer", brand.footer_options(language)))
         .content(html! {
             h1 class="govuk-heading-xl" { (council) }
@@ -102,13 +106,6 @@ pub(crate) async fn home(
                             p class="govuk-body" { (service.summary) }
                         }
                     }
-                }
-            }
-            p class="govuk-body" {
-                @if welsh {
-                    a class="govuk-link" href="?lang=en" lang="en" hreflang="en" { "English" }
-                } @else {
-                    a class="govuk-link" href="?lang=cy" lang="cy" hreflang="cy" { "Cymraeg" }
                 }
             }
         })
