@@ -5,6 +5,8 @@
 //! (in memory, or SQL through [`crate::SqlStore`] so several instances share it); its hosted
 //! "Enter card details" page is an axum router behind the `axum` feature.
 
+#[cfg(feature = "axum")]
+mod api;
 mod cards;
 #[cfg(feature = "axum")]
 mod page;
@@ -26,6 +28,8 @@ use crate::provider::PaymentProvider;
 use crate::status::{FailureReason, PaymentStatus};
 use crate::webhook::WebhookSink;
 
+#[cfg(feature = "axum")]
+pub use api::api_router;
 pub use cards::{CardEntry, CardOutcome, FieldError, brand, outcome};
 #[cfg(feature = "axum")]
 pub use page::{router, serve};

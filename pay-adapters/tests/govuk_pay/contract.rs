@@ -56,12 +56,22 @@ fn to_json_schema(value: &Value) -> Value {
     }
 }
 
-struct Spec {
+pub struct Spec {
     doc: Value,
     components: Value,
 }
 
 impl Spec {
+    /// GOV.UK Pay's published spec, from the reference data folder.
+    pub fn load(root: &str) -> Spec {
+        let doc: Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{root}/specs/govuk-pay-publicapi.json")).unwrap(),
+        )
+        .unwrap();
+        let components = to_json_schema(&doc["components"]);
+        Spec { doc, components }
+    }
+
     fn operation(&self, operation_id: &str) -> (String, String, Value) {
         for (path, item) in self.doc["paths"].as_object().unwrap() {
             for (method, op) in item.as_object().unwrap() {
@@ -89,7 +99,7 @@ impl Spec {
         json!({"$ref": format!("#/components/schemas/{name}")})
     }
 
-    fn check(&self, exchange: &Exchange) -> Vec<String> {
+    pub fn check(&self, exchange: &Exchange) -> Vec<String> {
         let Some(operation_id) = exchange.operation else {
             return Vec::new();
         };
@@ -400,12 +410,7 @@ async fn every_exchange_matches_the_published_spec() {
         );
         return;
     };
-    let doc: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("{root}/specs/govuk-pay-publicapi.json")).unwrap(),
-    )
-    .unwrap();
-    let components = to_json_schema(&doc["components"]);
-    let spec = Spec { doc, components };
+    let spec = Spec::load(&root);
     let cards: Vec<String> =
         std::fs::read_to_string(format!("{root}/specs/govuk-pay-test-cards.tsv"))
             .unwrap()

@@ -5,6 +5,7 @@
 
 mod contract;
 mod mock;
+mod sandbox_api;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -204,7 +204,7 @@ fn field_error(status: u16, code: &str, field: &str, description: &str) -> (u16,
 }
 
 /// The operation a request is for, by the spec's operationId.
-fn operation(method: &Method, segments: &[&str]) -> Option<&'static str> {
+pub fn operation(method: &Method, segments: &[&str]) -> Option<&'static str> {
     Some(match (method.as_str(), segments) {
         ("POST", ["v1", "payments"]) => "Create a payment",
         ("GET", ["v1", "payments"]) => "Search payments",
