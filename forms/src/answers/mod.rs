@@ -264,7 +264,7 @@ pub fn display(
         AnswerValue::MonthYear { year, month } => {
             vec![month_year::display(*year, *month, language)]
         }
-        AnswerValue::Time { hour, minute } => vec![time_of_day::display(*hour, *minute)],
+        AnswerValue::Time { hour, minute } => vec![time_of_day::display(*hour, *minute, language)],
         AnswerValue::YesNo(yes) => vec![yes_no::display(*yes, language)],
         AnswerValue::Choice(value) => vec![one_from_list::label(question, value, language)],
         AnswerValue::Choices(values) => values

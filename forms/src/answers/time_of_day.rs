@@ -1,7 +1,7 @@
 //! A time of day in two fields, hour (0 to 23) and minute.
 
 use super::{AnswerValue, FieldError, Outcome, Submitted, field};
-use crate::definition::Question;
+use crate::definition::{Language, Question};
 use crate::messages::{Message, Part};
 
 fn number(text: &str, max: u8) -> Result<Option<u8>, ()> {
@@ -53,13 +53,19 @@ pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
     }
 }
 
-/// The GOV.UK style: `9:30am`, `5pm`, `midday`, `midnight`.
-pub(super) fn display(hour: u8, minute: u8) -> String {
+/// The GOV.UK style: `9:30am`, `5pm`, `midday`, `midnight` (Welsh `9:30yb`, `canol dydd`).
+pub(super) fn display(hour: u8, minute: u8, language: Language) -> String {
+    let cy = language == Language::Cy;
     match (hour, minute) {
-        (0, 0) => "midnight".to_owned(),
-        (12, 0) => "midday".to_owned(),
+        (0, 0) => (if cy { "hanner nos" } else { "midnight" }).to_owned(),
+        (12, 0) => (if cy { "canol dydd" } else { "midday" }).to_owned(),
         _ => {
-            let suffix = if hour < 12 { "am" } else { "pm" };
+            let suffix = match (hour < 12, cy) {
+                (true, false) => "am",
+                (false, false) => "pm",
+                (true, true) => "yb",
+                (false, true) => "yh",
+            };
             let h = match hour % 12 {
                 0 => 12,
                 h => h,
@@ -104,9 +110,10 @@ mod tests {
                 "Time of the incident must include a minute".to_owned()
             ])
         );
-        assert_eq!(display(17, 0), "5pm");
-        assert_eq!(display(0, 5), "12:05am");
-        assert_eq!(display(12, 0), "midday");
+        assert_eq!(display(17, 0, Language::En), "5pm");
+        assert_eq!(display(0, 5, Language::En), "12:05am");
+        assert_eq!(display(12, 0, Language::En), "midday");
+        assert_eq!(display(9, 30, Language::Cy), "9:30yb");
     }
 
     proptest! {
