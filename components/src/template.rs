@@ -32,6 +32,7 @@ use crate::brand::Brand;
 use crate::element::open;
 use crate::escape::escape_into;
 use crate::i18n::{Language, Text};
+use crate::skip_link::SkipLink;
 use maud::{Markup, PreEscaped, Render};
 
 /// Upstream's one inline script: marks the body so styles for JavaScript-enhanced components
@@ -361,11 +362,9 @@ impl<'a> Page<'a> {
         out.push_str("</script>");
         block(out, &self.body_start);
         if self.skip_link {
-            out.push_str(
-                "<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">",
-            );
-            escape_into(out, lang.text(Text::SkipToMainContent));
-            out.push_str("</a>");
+            SkipLink::text(lang.text(Text::SkipToMainContent))
+                .href("#main-content")
+                .render_to(out);
         }
         if let Some(header) = non_empty(&self.header) {
             open(out, "header")
