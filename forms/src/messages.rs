@@ -2,9 +2,9 @@
 //!
 //! Error messages follow the GOV.UK Design System's wording, built from the question's
 //! [`error_name`](crate::definition::Question::error_name): "Enter your date of birth",
-//! "Date of birth must include a month". The Welsh follows the same patterns; it has not yet
-//! been reviewed by a Welsh translator, and mutations after "Rhowch" and "Rhaid i" are left to
-//! the `error_name` the form author writes.
+//! "Date of birth must include a month". The Welsh follows the same patterns, with the soft
+//! mutation the name takes after "Rhowch" and "Rhaid i"; it has not yet been reviewed by a
+//! Welsh translator.
 
 use crate::definition::{AnswerType, FileKind, Language, NameParts, Question, Text};
 
@@ -587,6 +587,10 @@ impl Message {
     }
 
     fn welsh(&self, enter: &str, start: &str) -> String {
+        // Welsh mutates the first consonant after "Rhowch"/"Dewiswch" (a direct object) and
+        // after "Rhaid i": "Rhowch god post", "Rhaid i ddyddiad geni ...".
+        let enter = &soft_mutation(enter);
+        let start = &soft_mutation(start);
         match self {
             Message::Required => format!("Rhowch {enter}"),
             Message::SelectRequired => format!("Dewiswch {enter}"),
@@ -651,6 +655,35 @@ impl Message {
             Message::TooManyFiles(n) => format!("Gallwch ddewis hyd at {n} ffeil ar yr un pryd yn unig"),
         }
     }
+}
+
+/// The Welsh soft mutation of a phrase's first word (treiglad meddal): c→g, p→b, t→d, b→f,
+/// d→dd, g→(dropped), ll→l, m→f, rh→r. Vowels and words like "eich" are unchanged.
+pub fn soft_mutation(phrase: &str) -> String {
+    const RULES: &[(&str, &str)] = &[
+        ("ll", "l"),
+        ("rh", "r"),
+        ("c", "g"),
+        ("p", "b"),
+        ("t", "d"),
+        ("b", "f"),
+        ("d", "dd"),
+        ("g", ""),
+        ("m", "f"),
+    ];
+    // "ch", "ph", "th" and "dd" are their own letters and never mutate.
+    if ["ch", "ph", "th", "dd"]
+        .iter()
+        .any(|d| phrase.starts_with(d))
+    {
+        return phrase.to_owned();
+    }
+    for (from, to) in RULES {
+        if let Some(rest) = phrase.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    phrase.to_owned()
 }
 
 /// Words shown on "check your answers" and in answers themselves.
@@ -733,6 +766,23 @@ mod tests {
     }
 
     #[test]
+    fn welsh_mutates_the_name_after_the_verb_and_after_i() {
+        assert_eq!(soft_mutation("cod post"), "god post");
+        assert_eq!(soft_mutation("rhif ffôn"), "rif ffôn");
+        assert_eq!(soft_mutation("llinell gyntaf"), "linell gyntaf");
+        assert_eq!(soft_mutation("gwlad"), "wlad");
+        assert_eq!(soft_mutation("eich enw"), "eich enw");
+        assert_eq!(soft_mutation("ffeil"), "ffeil");
+        assert_eq!(soft_mutation("dyddiad"), "ddyddiad");
+        assert_eq!(soft_mutation("ddyddiad"), "ddyddiad");
+        let subject = Subject::from_phrase("cod post", Language::Cy);
+        assert_eq!(
+            Message::Required.text(&subject, Language::Cy),
+            "Rhowch god post"
+        );
+    }
+
+    #[test]
     fn welsh_messages_use_the_welsh_name() {
         let subject = Subject::from_phrase("eich dyddiad geni", Language::Cy);
         assert_eq!(subject.start, "Dyddiad geni");
@@ -742,7 +792,7 @@ mod tests {
         );
         assert_eq!(
             Message::MissingParts(vec![Part::Day, Part::Year]).text(&subject, Language::Cy),
-            "Rhaid i dyddiad geni gynnwys diwrnod a blwyddyn"
+            "Rhaid i ddyddiad geni gynnwys diwrnod a blwyddyn"
         );
     }
 }

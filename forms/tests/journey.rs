@@ -87,7 +87,7 @@ async fn a_resident_completes_the_example_form() {
             ]
         ),
         Err(vec![
-            "Rhaid i dyddiad geni fod yn ddyddiad go iawn".to_owned()
+            "Rhaid i ddyddiad geni fod yn ddyddiad go iawn".to_owned()
         ])
     );
     // Over 65: the benefits page is skipped.
