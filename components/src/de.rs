@@ -57,6 +57,44 @@ impl<'de> Visitor<'de> for LooseString {
     }
 }
 
+/// A value printed as Nunjucks prints it, with `false` kept as the text `"false"` (for
+/// options a template tests with `!== undefined`, such as `preventDoubleClick`).
+/// `null` is absent; objects and arrays are an error.
+pub fn printed<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    struct Printed;
+    impl<'de> Visitor<'de> for Printed {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string, a number, a boolean or null")
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            LooseString.visit_str(v)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            LooseString.visit_i64(v)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            LooseString.visit_u64(v)
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            LooseString.visit_f64(v)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    deserializer.deserialize_any(Printed)
+}
+
 /// Formats a number as JavaScript's `String(n)` does for the values options carry.
 pub(crate) fn js_number(v: f64) -> String {
     if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e21 {
@@ -239,6 +277,50 @@ pub fn items<'de, D: Deserializer<'de>, T: DeserializeOwned>(
     deserializer.deserialize_any(Items::<T>(PhantomData))
 }
 
+/// Like [`items`], but falsy entries stay in place as `None`: for templates that count them
+/// (`loop.index` in ids, `| length`) or render them as empty parts (upstream's `{% for %}`
+/// without `{% if item %}`).
+pub fn items_with_gaps<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+    deserializer: D,
+) -> Result<Vec<Option<T>>, D::Error> {
+    struct Items<T>(PhantomData<T>);
+    impl<'de, T: DeserializeOwned> Visitor<'de> for Items<T> {
+        type Value = Vec<Option<T>>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list, false or null")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            if v {
+                Err(E::invalid_type(de::Unexpected::Bool(v), &self))
+            } else {
+                Ok(Vec::new())
+            }
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = seq.next_element::<Item<T>>()? {
+                out.push(item.0);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_any(Items::<T>(PhantomData))
+}
+
+/// An option that is set and not empty, as a Nunjucks `{% if %}` tests a string.
+pub fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|value| !value.is_empty())
+}
+
 /// One list entry: falsy entries become `None` and are dropped by [`items`].
 struct Item<T>(Option<T>);
 
@@ -272,6 +354,10 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Item<T> {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 T::deserialize(MapAccessDeserializer::new(map)).map(Some)
+            }
+            // Items that are lists themselves: the table's rows.
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(SeqAccessDeserializer::new(seq)).map(Some)
             }
         }
         deserializer

@@ -49,23 +49,31 @@ pub mod template;
 
 // Components, one file each, alphabetical.
 mod back_link;
+mod button;
 mod details;
 mod error_message;
+mod fieldset;
 mod hint;
 mod inset_text;
 mod label;
+mod panel;
+mod phase_banner;
 mod skip_link;
 mod tag;
 mod warning_text;
 
 pub use attributes::Attributes;
 pub use back_link::BackLink;
+pub use button::Button;
 pub use details::Details;
 pub use error::ParamsError;
 pub use error_message::ErrorMessage;
+pub use fieldset::{Fieldset, Legend};
 pub use hint::Hint;
 pub use inset_text::InsetText;
 pub use label::Label;
+pub use panel::{Panel, PanelAction, PanelActions};
+pub use phase_banner::{PhaseBanner, PhaseTag};
 pub use registry::{COMPONENTS, render_json};
 pub use skip_link::SkipLink;
 pub use tag::Tag;

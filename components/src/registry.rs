@@ -61,11 +61,15 @@ pub fn render_json(name: &str, params: serde_json::Value) -> Result<Markup, Para
     // One arm per component, alphabetical.
     match name {
         "back-link" => render::<BackLink>(name, params),
+        "button" => render::<Button>(name, params),
         "details" => render::<Details>(name, params),
         "error-message" => render::<ErrorMessage>(name, params),
+        "fieldset" => render::<Fieldset>(name, params),
         "hint" => render::<Hint>(name, params),
         "inset-text" => render::<InsetText>(name, params),
         "label" => render::<Label>(name, params),
+        "panel" => render::<Panel>(name, params),
+        "phase-banner" => render::<PhaseBanner>(name, params),
         "skip-link" => render::<SkipLink>(name, params),
         "tag" => render::<Tag>(name, params),
         "warning-text" => render::<WarningText>(name, params),

@@ -117,3 +117,21 @@ contract!(label, "label", json!({ "text": "Label" }));
 contract!(skip_link, "skip-link", json!({ "text": "Skip" }));
 contract!(tag, "tag", json!({ "text": "Done" }));
 contract!(warning_text, "warning-text", json!({ "text": "Careful" }));
+contract!(button, "button", json!({ "text": "Save" }));
+contract!(
+    fieldset,
+    "fieldset",
+    json!({ "legend": { "text": "Legend" } }),
+    text_at = "/legend/text",
+    target = ""
+);
+contract!(
+    panel,
+    "panel",
+    json!({ "titleText": "Done", "text": "Body" })
+);
+contract!(
+    phase_banner,
+    "phase-banner",
+    json!({ "text": "New service", "tag": { "text": "Beta" } })
+);
