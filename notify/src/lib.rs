@@ -59,6 +59,7 @@
 //! | `file-transport` | yes | [`transport::FileTransport`]: one JSON file per message |
 //! | `smtp-transport` | yes | [`transport::SmtpTransport`]: email through an SMTP relay, with lettre |
 //! | `notify-api-transport` | yes | [`transport::NotifyApiTransport`]: email and text messages through the GOV.UK Notify API |
+//! | `rate-limit` | yes | [`transport::RateLimited`]: a per-minute limit in front of any transport |
 //! | `outbox` | yes | [`outbox::Outbox`]: the durable outbox on SQLite or PostgreSQL, with sqlx |
 
 #![forbid(unsafe_code)]

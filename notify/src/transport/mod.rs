@@ -8,6 +8,8 @@
 //! | [`FileTransport`] | `file-transport` | one JSON file per message |
 //! | [`SmtpTransport`] | `smtp-transport` | email through an SMTP relay, with lettre |
 //! | [`NotifyApiTransport`] | `notify-api-transport` | email and text messages through GOV.UK Notify |
+//!
+//! [`RateLimited`] (feature `rate-limit`) wraps any transport in a per-minute limit.
 
 mod error;
 #[cfg(feature = "file-transport")]
@@ -17,6 +19,8 @@ mod mailbox;
 mod message;
 #[cfg(feature = "notify-api-transport")]
 mod notify_api;
+#[cfg(feature = "rate-limit")]
+mod rate_limited;
 #[cfg(feature = "smtp-transport")]
 mod smtp;
 mod stub;
@@ -29,6 +33,8 @@ pub use mailbox::MailboxTransport;
 pub use message::{Outgoing, OutgoingEmail, OutgoingSms, Receipt};
 #[cfg(feature = "notify-api-transport")]
 pub use notify_api::{ApiKey, ApiKeyError, NOTIFY_API_URL, NotifyApiTransport, NotifyTemplates};
+#[cfg(feature = "rate-limit")]
+pub use rate_limited::RateLimited;
 #[cfg(feature = "smtp-transport")]
 pub use smtp::{SmtpConfig, SmtpSecurity, SmtpTransport};
 pub use stub::StubTransport;
