@@ -82,6 +82,10 @@ fn test() -> Result<(), String> {
 
 fn setup(needs: Needs) -> Result<(), String> {
     npm_packages()?;
+    // The stylesheet and script every page links to, compiled from govuk-frontend with Dart Sass.
+    run(Command::new("sh")
+        .arg(root().join("components/build-assets"))
+        .current_dir(root()))?;
     if needs.book {
         mdbook()?;
     }
