@@ -58,6 +58,15 @@ pub struct SandboxArgs {
     /// does, for example --webhook-url http://127.0.0.1:3000/pay/webhooks.
     #[arg(long, value_name = "URL", requires = "webhook_secret")]
     pub webhook_url: Option<String>,
+    /// Also serve GOV.UK Pay's API (/v1/payments...) on the same port, taking this key, so a
+    /// service set up for GOV.UK Pay can use the sandbox, for example --api-key api_test_local.
+    #[arg(
+        long,
+        value_name = "KEY",
+        env = "CIVIC_PAY_API_KEY",
+        hide_env_values = true
+    )]
+    pub api_key: Option<String>,
     /// The secret webhooks are signed with (Pay-Signature), for example --webhook-secret "$SECRET".
     #[arg(
         long,
@@ -158,7 +167,14 @@ fn sandbox(args: SandboxArgs) -> Outcome {
         }
         writeln!(out, "State in {}. Stop with Ctrl-C.", args.database)?;
         drop(out);
-        civic_pay_adapters::sandbox::serve(address, provider)
+        if args.api_key.is_some() {
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "GOV.UK Pay API at {base}v1/payments (CIVIC_PAY_PROVIDER=govuk CIVIC_PAY_BASE_URL={base})"
+            )?;
+        }
+        civic_pay_adapters::sandbox::serve(address, provider, args.api_key)
             .await
             .map_err(|e| Failure(format!("cannot serve on {address}: {e}")))?;
         Ok(Verdict::AllValid)

@@ -135,3 +135,38 @@ contract!(
     "phase-banner",
     json!({ "text": "New service", "tag": { "text": "Beta" } })
 );
+contract!(
+    input,
+    "input",
+    json!({"name": "n", "label": {"text": "L"}}),
+    text_at = "/label/text",
+    target = "input"
+);
+contract!(
+    textarea,
+    "textarea",
+    json!({"name": "n", "label": {"text": "L"}}),
+    text_at = "/label/text",
+    target = "textarea"
+);
+contract!(
+    character_count,
+    "character-count",
+    json!({"name": "n", "maxlength": 10, "label": {"text": "L"}}),
+    text_at = "/label/text",
+    target = "textarea"
+);
+contract!(
+    select,
+    "select",
+    json!({"name": "n", "label": {"text": "L"}, "items": [{"value": "v", "text": "T"}]}),
+    text_at = "/items/0/text",
+    target = "select"
+);
+contract!(
+    file_upload,
+    "file-upload",
+    json!({"name": "n", "label": {"text": "L"}}),
+    text_at = "/label/text",
+    target = "input"
+);

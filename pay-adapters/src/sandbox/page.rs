@@ -31,13 +31,19 @@ pub fn router(provider: SandboxProvider) -> Router {
         .with_state(Arc::new(provider))
 }
 
-/// Serves the card pages on `address` until the process is stopped.
+/// Serves the card pages on `address` until the process is stopped, and with `api_key`, the
+/// sandbox's GOV.UK Pay API ([`super::api_router`]) on the same origin.
 pub async fn serve(
     address: std::net::SocketAddr,
     provider: SandboxProvider,
+    api_key: Option<String>,
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(address).await?;
-    axum::serve(listener, router(provider)).await
+    let mut app = router(provider.clone());
+    if let Some(key) = api_key {
+        app = app.merge(super::api_router(provider, key));
+    }
+    axum::serve(listener, app).await
 }
 
 type Sandbox = State<Arc<SandboxProvider>>;
