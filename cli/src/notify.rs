@@ -5,8 +5,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use civic_notify::{
-    Allow, Branding, EmailAddress, Language, Personalisation, PhoneNumber, SmsMessage, SmsPolicy,
-    Template, TemplateError, TemplateKind,
+    Allow, Branding, BulkError, BulkOptions, EmailAddress, Language, Personalisation, PhoneNumber,
+    SmsMessage, SmsPolicy, Template, TemplateError, TemplateKind, check_csv,
 };
 
 use crate::input::{self, LineFormat, Outcome, Verdict};
@@ -36,6 +36,32 @@ pub enum Command {
     /// optionally a [cy] table, each with body and, for email and letters, subject). Exit
     /// status 1 when a value is missing or the message is refused (too long, empty).
     Preview(PreviewArgs),
+    /// Check a CSV file for a bulk send as GOV.UK Notify's upload does, before anything is queued.
+    ///
+    /// The file needs a recipient column ("email address" or "phone number") and a column per
+    /// placeholder. Every bad row is reported with its row number (the header is row 1) and
+    /// reason. Exit status 1 when any row, or the file, has a problem.
+    Bulk(BulkArgs),
+}
+
+/// Arguments of `civic notify bulk`.
+#[derive(Debug, Args)]
+pub struct BulkArgs {
+    /// The CSV file, for example reminders.csv.
+    #[arg(value_name = "CSV")]
+    pub csv: String,
+    /// The template file, for example --template templates/reminder.toml.
+    #[arg(long, value_name = "FILE")]
+    pub template: String,
+    /// Which language version to send, for example --lang cy.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LanguageArg,
+    /// Also allow these kinds of number, for example --allow landline,international.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub allow: Vec<AllowArg>,
+    /// Print one JSON object per problem: {"row","reason"}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How `civic notify preview` prints an email or letter.
@@ -149,6 +175,7 @@ pub fn run(command: Command) -> Outcome {
         Command::CheckPhone(args) => check_phone(args),
         Command::CheckEmail(args) => check_email(args),
         Command::Preview(args) => preview(args),
+        Command::Bulk(args) => bulk(args),
     }
 }
 
@@ -233,13 +260,7 @@ struct PhoneReport<'a> {
 
 fn check_phone(args: CheckPhoneArgs) -> Outcome {
     let numbers = input::inputs(args.numbers, LineFormat::Plain)?;
-    let mut allow = Allow::UK_MOBILE;
-    for extra in &args.allow {
-        allow = match extra {
-            AllowArg::Landline => allow.with_uk_landline(),
-            AllowArg::International => allow.with_international(),
-        };
-    }
+    let allow = allow_from(&args.allow);
     let mut invalid = 0;
     for number in &numbers {
         let report = match PhoneNumber::parse(number, allow) {
@@ -377,6 +398,60 @@ fn preview(args: PreviewArgs) -> Outcome {
         }
     }
     Ok(Verdict::AllValid)
+}
+
+fn allow_from(extras: &[AllowArg]) -> Allow {
+    let mut allow = Allow::UK_MOBILE;
+    for extra in extras {
+        allow = match extra {
+            AllowArg::Landline => allow.with_uk_landline(),
+            AllowArg::International => allow.with_international(),
+        };
+    }
+    allow
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    row: usize,
+    reason: &'a str,
+}
+
+fn bulk(args: BulkArgs) -> Outcome {
+    let template = Template::load(std::path::Path::new(&args.template))
+        .map_err(|e| input::Failure(e.to_string()))?;
+    let csv = input::read_document(&args.csv)?;
+    let mut options = BulkOptions::new(Branding::new("Council", "#0B0C0C"));
+    options.language = match args.lang {
+        LanguageArg::En => Language::English,
+        LanguageArg::Cy => Language::Welsh,
+    };
+    options.allow = allow_from(&args.allow);
+    match check_csv(&csv, &template, &options) {
+        Ok(messages) => {
+            if !args.json {
+                print_line(&format!("{} messages ready to send", messages.len()))?;
+            }
+            Ok(Verdict::AllValid)
+        }
+        Err(BulkError::Rows(problems)) => {
+            for problem in &problems {
+                if args.json {
+                    input::print_json_line(&Problem {
+                        row: problem.row,
+                        reason: &problem.reason,
+                    })?;
+                } else {
+                    print_line(&format!("row {}: {}", problem.row, problem.reason))?;
+                }
+            }
+            Ok(Verdict::SomeInvalid)
+        }
+        Err(error) => {
+            print_line(&format!("file: {error}"))?;
+            Ok(Verdict::SomeInvalid)
+        }
+    }
 }
 
 fn print_line(line: &str) -> Result<(), input::Failure> {
