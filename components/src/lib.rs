@@ -49,44 +49,79 @@ pub mod registry;
 pub mod template;
 
 // Components, one file each, alphabetical.
+mod accordion;
 mod back_link;
+mod breadcrumbs;
 mod button;
 mod character_count;
 mod details;
 mod error_message;
+mod error_summary;
+mod feedback;
 mod fieldset;
 mod file_upload;
+mod footer;
+mod generic_header;
+mod header;
 mod hint;
 mod input;
 mod inset_text;
 mod label;
+mod language_navigation;
+mod notification_banner;
+mod pagination;
 mod panel;
 mod phase_banner;
 mod select;
+mod service_navigation;
 mod skip_link;
+mod summary_list;
+mod table;
+mod tabs;
 mod tag;
+mod task_list;
 mod textarea;
 mod warning_text;
 
+pub use accordion::{Accordion, AccordionItem, AccordionText};
 pub use attributes::Attributes;
 pub use back_link::BackLink;
+pub use breadcrumbs::{Breadcrumbs, BreadcrumbsItem};
 pub use button::Button;
 pub use character_count::{CharacterCount, CountMessage};
 pub use details::Details;
 pub use error::ParamsError;
 pub use error_message::ErrorMessage;
+pub use error_summary::{ErrorSummary, ErrorSummaryItem};
+pub use feedback::Feedback;
 pub use fieldset::{Fieldset, Legend};
 pub use file_upload::FileUpload;
+pub use footer::{Footer, FooterLink, FooterMeta, FooterNavigation, FooterText};
+pub use generic_header::GenericHeader;
+pub use header::Header;
 pub use hint::Hint;
 pub use i18n_attributes::PluralTexts;
 pub use input::{Affix, Extra, FormGroup, Input, InputWrapper};
 pub use inset_text::InsetText;
 pub use label::Label;
+pub use language_navigation::{LanguageNavigation, LanguageNavigationItem};
+pub use notification_banner::NotificationBanner;
+pub use pagination::{Pagination, PaginationItem, PaginationLink};
 pub use panel::{Panel, PanelAction, PanelActions};
 pub use phase_banner::{PhaseBanner, PhaseTag};
 pub use registry::{COMPONENTS, render_json};
 pub use select::{Select, SelectItem};
+pub use service_navigation::{
+    EndSlot, ServiceNavigation, ServiceNavigationItem, ServiceNavigationSlots,
+};
 pub use skip_link::SkipLink;
+pub use summary_list::{
+    SummaryCard, SummaryCardTitle, SummaryList, SummaryListAction, SummaryListActions,
+    SummaryListCell, SummaryListRow,
+};
+pub use table::{Table, TableCell};
+pub use tabs::{Tabs, TabsItem, TabsPanel};
 pub use tag::Tag;
+pub use task_list::{TaskList, TaskListItem, TaskListStatus, TaskListText};
 pub use textarea::Textarea;
 pub use warning_text::WarningText;

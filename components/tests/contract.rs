@@ -170,3 +170,108 @@ contract!(
     text_at = "/label/text",
     target = "input"
 );
+contract!(
+    error_summary,
+    "error-summary",
+    json!({"titleText": "There is a problem"}),
+    text_at = "/titleText",
+    target = ""
+);
+contract!(
+    summary_list,
+    "summary-list",
+    json!({"rows": [{"key": {"text": "K"}, "value": {"text": "V"}}]}),
+    text_at = "/rows/0/value/text",
+    target = ""
+);
+contract!(
+    table,
+    "table",
+    json!({"rows": [[{"text": "C"}]]}),
+    text_at = "/rows/0/0/text",
+    target = ""
+);
+contract!(
+    task_list,
+    "task-list",
+    json!({"items": [{"title": {"text": "T"}, "status": {"text": "S"}}]}),
+    text_at = "/items/0/title/text",
+    target = ""
+);
+contract!(
+    notification_banner,
+    "notification-banner",
+    json!({"text": "N"}),
+    text_at = "/text",
+    target = ""
+);
+contract!(
+    breadcrumbs,
+    "breadcrumbs",
+    json!({"items": [{"text": "Home", "href": "/"}]}),
+    text_at = "/items/0/text",
+    target = ""
+);
+contract!(
+    pagination,
+    "pagination",
+    json!({"previous": {"href": "/p", "text": "Prev"}}),
+    text_at = "/previous/text",
+    target = ""
+);
+contract!(
+    service_navigation,
+    "service-navigation",
+    json!({"serviceName": "S"}),
+    text_at = "/serviceName",
+    target = ""
+);
+contract!(
+    generic_header,
+    "generic-header",
+    json!({"logoText": "L"}),
+    text_at = "/logoText",
+    target = ""
+);
+contract!(
+    header,
+    "header",
+    json!({"productName": "P"}),
+    text_at = "/productName",
+    target = ""
+);
+contract!(
+    footer,
+    "footer",
+    json!({"meta": {"text": "M"}}),
+    text_at = "/meta/text",
+    target = ""
+);
+contract!(
+    language_navigation,
+    "language-navigation",
+    json!({"items": [{"text": "English", "lang": "en", "current": true}]}),
+    text_at = "/items/0/text",
+    target = ""
+);
+contract!(
+    tabs,
+    "tabs",
+    json!({"items": [{"label": "L", "id": "t", "panel": {"text": "P"}}]}),
+    text_at = "/items/0/label",
+    target = ""
+);
+contract!(
+    accordion,
+    "accordion",
+    json!({"id": "a", "items": [{"heading": {"text": "H"}, "content": {"text": "C"}}]}),
+    text_at = "/items/0/heading/text",
+    target = ""
+);
+contract!(
+    feedback,
+    "feedback",
+    json!({"titleText": "T", "text": "B"}),
+    text_at = "/text",
+    target = ""
+);
