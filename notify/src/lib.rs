@@ -72,6 +72,7 @@ mod field;
 mod formatters;
 mod gsm;
 mod language;
+mod letter_postcode;
 mod markdown;
 mod messages;
 #[cfg(feature = "outbox")]
@@ -95,6 +96,9 @@ pub use gsm::{
     WELSH_NON_GSM_CHARACTERS, downgrade_to_ascii, downgrade_to_sms,
 };
 pub use language::Language;
+pub use letter_postcode::{
+    format_postcode_for_printing, format_postcode_or_none, is_real_uk_postcode, normalise_postcode,
+};
 pub use markdown::{
     markdown_to_email_html, markdown_to_letter_html, markdown_to_plain_text, markdown_to_preheader,
 };
