@@ -259,18 +259,23 @@ impl PaymentRecordStore for SqlStore {
     }
 }
 
-/// Makes a fresh PostgreSQL schema for one test and returns a URL whose connections use it,
-/// so parallel tests never see each other's tables.
+/// Makes a fresh PostgreSQL schema for one test (replacing the one an earlier run left) and
+/// returns a URL whose connections use it, so parallel tests never see each other's tables.
 #[cfg(test)]
 pub(crate) async fn test_schema(url: &str, name: &str) -> String {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
-    let schema = format!("civic_pay_{name}_{}", crate::ids::random_id(8));
+    let schema = format!("civic_pay_test_{name}");
     let mut connection = sqlx::AnyConnection::connect(url).await.unwrap();
-    sqlx::query(&format!("CREATE SCHEMA {schema}"))
-        .execute(&mut connection)
-        .await
-        .unwrap();
+    for statement in [
+        format!("DROP SCHEMA IF EXISTS {schema} CASCADE"),
+        format!("CREATE SCHEMA {schema}"),
+    ] {
+        sqlx::query(&statement)
+            .execute(&mut connection)
+            .await
+            .unwrap();
+    }
     let separator = if url.contains('?') { '&' } else { '?' };
     format!("{url}{separator}options=-c%20search_path%3D{schema}")
 }
