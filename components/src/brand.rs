@@ -18,7 +18,8 @@
 //! # Ok::<(), civic_components::brand::BrandColourError>(())
 //! ```
 
-use crate::escape::Escaped;
+use crate::element::open;
+use crate::escape::{Escaped, escape_into};
 use crate::i18n::{Language, Text};
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Value, json};
@@ -303,30 +304,50 @@ impl Brand {
         options
     }
 
-    /// Options for the `footer` component (upstream's macro options) in `language`: the
-    /// brand's support links, its licence line (none unless set: no Open Government Licence by
-    /// default) and its copyright line.
-    pub fn footer_options(&self, language: Language) -> Value {
-        let items: Vec<Value> = self
-            .footer_links
-            .iter()
-            .map(|link| json!({ "href": link.href, "text": link.text }))
-            .collect();
-        let licence = match &self.licence {
-            Some(text) => json!({ "text": text }),
-            None => Value::Null,
-        };
-        let mut options = json!({
-            "contentLicence": licence,
-            "copyright": { "text": self.copyright_text(language) },
-        });
-        if !items.is_empty() {
-            options["meta"] = json!({
-                "visuallyHiddenTitle": language.text(Text::SupportLinks),
-                "items": items,
-            });
+    /// The council's footer in `language`: upstream's footer layout and classes, with the
+    /// brand's support links, its licence line (none unless set) and its copyright line.
+    ///
+    /// Not upstream's `footer` component, which always draws the crown and links its copyright
+    /// line to the Crown copyright page: neither belongs on a council's pages.
+    pub fn footer(&self, language: Language) -> Markup {
+        let mut out = String::with_capacity(512);
+        out.push_str(
+            "<div class=\"govuk-footer civic-footer\"><div class=\"govuk-width-container\">\
+             <div class=\"govuk-footer__meta\">\
+             <div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">",
+        );
+        if !self.footer_links.is_empty() {
+            out.push_str("<h2 class=\"govuk-visually-hidden\">");
+            escape_into(&mut out, language.text(Text::SupportLinks));
+            out.push_str("</h2><ul class=\"govuk-footer__inline-list\">");
+            for link in &self.footer_links {
+                out.push_str("<li class=\"govuk-footer__inline-list-item\">");
+                open(&mut out, "a")
+                    .attr("class", "govuk-footer__link")
+                    .attr("href", &link.href)
+                    .end();
+                escape_into(&mut out, &link.text);
+                out.push_str("</a></li>");
+            }
+            out.push_str("</ul>");
         }
-        options
+        if let Some(licence) = &self.licence {
+            out.push_str("<span class=\"govuk-footer__licence-description\">");
+            escape_into(&mut out, licence);
+            out.push_str("</span>");
+        }
+        out.push_str("</div><div class=\"govuk-footer__meta-item\">");
+        if self.crown_copyright {
+            out.push_str(
+                "<a class=\"govuk-footer__link\" href=\"https://www.nationalarchives.gov.uk/information-management/re-using-public-sector-information/uk-government-licensing-framework/crown-copyright/\">",
+            );
+            escape_into(&mut out, &self.copyright_text(language));
+            out.push_str("</a>");
+        } else {
+            escape_into(&mut out, &self.copyright_text(language));
+        }
+        out.push_str("</div></div></div></div>");
+        PreEscaped(out)
     }
 
     /// A `:root { ... }` rule setting GOV.UK Frontend's colour custom properties for this brand.
@@ -395,18 +416,15 @@ mod tests {
         let header = brand.header_options();
         assert_eq!(header["url"], "https://kv.example");
         assert_eq!(header["logoText"], "Kestrel Vale");
-        let footer = brand.footer_options(Language::Welsh);
-        assert_eq!(footer["copyright"]["text"], "© Kestrel Vale");
-        assert_eq!(footer["contentLicence"], Value::Null);
-        assert_eq!(
-            footer["meta"]["visuallyHiddenTitle"],
-            "Cysylltiadau cymorth"
-        );
-        assert_eq!(footer["meta"]["items"][0]["href"], "/cookies");
-        let crown = brand
-            .crown_copyright(true)
-            .footer_options(Language::English);
-        assert_eq!(crown["copyright"]["text"], "© Crown copyright");
+        let footer = brand.footer(Language::Welsh).into_string();
+        assert!(footer.contains(">Cysylltiadau cymorth</h2>"), "{footer}");
+        assert!(footer.contains(r#"href="/cookies">Cwcis</a>"#), "{footer}");
+        assert!(footer.contains("© Kestrel Vale</div>"), "{footer}");
+        for crown in ["crown", "Crown", "nationalarchives", "licence"] {
+            assert!(!footer.contains(crown), "{crown} in {footer}");
+        }
+        let crown = brand.crown_copyright(true).footer(Language::English);
+        assert!(crown.into_string().contains(">© Crown copyright</a>"));
     }
 
     #[test]

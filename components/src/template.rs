@@ -6,7 +6,8 @@
 //! What upstream fills in by default is GOV.UK's and never served here: the title
 //! "GOV.UK - The best place to find government services and information" (a page must have its
 //! own), the crown header, the crown favicons and app manifest (the [`Brand`]'s favicon instead).
-//! The council's generic header and footer are passed in as the header and footer blocks.
+//! The council's generic header and its footer ([`Brand::footer`]) are passed in as the header
+//! and footer blocks.
 //!
 //! ```no_run
 //! use civic_components::assets::Assets;
