@@ -275,3 +275,17 @@ contract!(
     text_at = "/text",
     target = ""
 );
+contract!(
+    cookie_banner,
+    "cookie-banner",
+    json!({"messages": [{"text": "M"}]}),
+    text_at = "/messages/0/text",
+    target = ""
+);
+contract!(
+    exit_this_page,
+    "exit-this-page",
+    json!({"text": "Exit"}),
+    text_at = "/text",
+    target = ""
+);
