@@ -92,3 +92,32 @@ fn check(files: Vec<String>, json: bool) -> Outcome {
     }
     Ok(Verdict::from_invalid_count(invalid))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, text: &str) -> String {
+        let dir = std::env::temp_dir().join(format!("civic-cli-forms-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+
+    const GOOD: &str = "id: x\ntitle: X\npages:\n  - id: a\n    questions:\n      - { id: q, label: Q?, answer: { type: yes_no } }\n";
+
+    #[test]
+    fn a_sound_definition_exits_0_and_a_broken_one_exits_1() {
+        let good = write("good.yaml", GOOD);
+        assert_eq!(check(vec![good.clone()], false).unwrap(), Verdict::AllValid);
+        let bad = write("bad.yaml", &format!("{GOOD}    routes:\n      - to: b\n"));
+        assert_eq!(check(vec![good, bad], true).unwrap(), Verdict::SomeInvalid);
+    }
+
+    #[test]
+    fn a_missing_file_is_a_usage_error() {
+        let error = check(vec!["/no/such/form.yaml".to_owned()], false).unwrap_err();
+        assert_eq!(error.0, "cannot read /no/such/form.yaml: no such file");
+    }
+}
