@@ -64,14 +64,8 @@ pub struct Footer {
 fn nullable<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<Option<FooterText>>, D::Error> {
-    let v = serde_json::Value::deserialize(d)?;
-    match v {
-        serde_json::Value::Null => Ok(Some(None)),
-        serde_json::Value::Object(_) => serde_json::from_value(v)
-            .map(|t| Some(Some(t)))
-            .map_err(serde::de::Error::custom),
-        _ => Ok(Some(Some(FooterText::default()))),
-    }
+    // Present: `null` (or `false`) is "no licence", an object is the licence to show.
+    crate::de::object(d).map(Some)
 }
 
 /// Text or trusted HTML.
