@@ -137,6 +137,18 @@ impl<'a> Journey<'a> {
         (index + 1 < self.form.pages.len()).then_some(index + 1)
     }
 
+    /// Where to send the resident after their answers to a page were accepted (the redirect
+    /// of Post/Redirect/Get). A Change link from "check your answers" returns there when the
+    /// journey is still complete; when the new answer opened pages not yet answered, the
+    /// resident answers those first.
+    pub fn after_submit(&self, answers: &Answers, from_check_answers: bool) -> Step {
+        let current = self.current(answers);
+        if from_check_answers && current == Step::CheckAnswers {
+            return Step::CheckAnswers;
+        }
+        current
+    }
+
     /// The step the resident is on now.
     pub fn current(&self, answers: &Answers) -> Step {
         self.steps(answers).pop().unwrap_or(Step::CheckAnswers)

@@ -223,3 +223,28 @@ fn changing_an_earlier_answer_reroutes_and_drops_pages_no_longer_taken() {
     assert_eq!(taken, ["in-area", "not-eligible"]);
     assert!(!journey.can_visit(&page("contact"), &answers));
 }
+
+#[test]
+fn a_change_from_check_answers_returns_there_unless_new_pages_opened() {
+    let form = form();
+    let journey = Journey::new(&form, date!(2025 - 01 - 01));
+    let mut answers = Answers::default();
+    record(
+        &mut answers,
+        &form,
+        "in-area",
+        "in_area",
+        Some(AnswerValue::YesNo(true)),
+    );
+    record(&mut answers, &form, "item", "item", text("sofa"));
+    record(&mut answers, &form, "item-size", "size", text("small"));
+    answers.add_another(&form, "item-size", false).unwrap();
+    record(&mut answers, &form, "contact", "email", None);
+    // Changing the email keeps the journey complete: back to check answers.
+    record(&mut answers, &form, "contact", "email", None);
+    assert_eq!(journey.after_submit(&answers, true), Step::CheckAnswers);
+    // Changing an item to a fridge opens the gas question, which must be answered first.
+    answers.change_item("item-size", 0).unwrap();
+    record(&mut answers, &form, "item", "item", text("fridge"));
+    assert_eq!(journey.after_submit(&answers, true), page("item-gas"));
+}
