@@ -36,7 +36,8 @@ pub struct ServiceNavigation {
     #[serde(deserialize_with = "crate::de::items_with_gaps")]
     pub navigation: Vec<Option<ServiceNavigationItem>>,
     /// Whether the links fold behind a menu button on small screens (default: when there are two or more).
-    pub collapse_navigation_on_mobile: Option<serde_json::Value>,
+    #[serde(deserialize_with = "crate::de::optional_truthy")]
+    pub collapse_navigation_on_mobile: Option<bool>,
     /// The label of the section landmark (default "Service information").
     #[serde(deserialize_with = "crate::de::string")]
     pub aria_label: Option<String>,
@@ -129,19 +130,10 @@ pub enum EndSlot {
     },
 }
 
-fn truthy(v: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match v {
-        Value::Null | Value::Bool(false) => false,
-        Value::String(s) => !s.is_empty(),
-        Value::Number(n) => n.as_f64() != Some(0.0),
-        _ => true,
-    }
-}
-
 impl Render for ServiceNavigation {
     fn render_to(&self, b: &mut String) {
-        let slots = self.slots.clone().unwrap_or_default();
+        let no_slots = ServiceNavigationSlots::default();
+        let slots = self.slots.as_ref().unwrap_or(&no_slots);
         let (end_html, end_inline) = match &slots.end {
             Some(EndSlot::Html(h)) => (Some(h.as_str()).filter(|h| !h.is_empty()), false),
             Some(EndSlot::Aligned { html, align }) => {
@@ -201,10 +193,9 @@ impl Render for ServiceNavigation {
             b.push_str("</span>\n");
         }
         let items: Vec<&ServiceNavigationItem> = self.navigation.iter().flatten().collect();
-        let collapse = match &self.collapse_navigation_on_mobile {
-            Some(v) => truthy(v),
-            None => items.len() > 1,
-        };
+        let collapse = self
+            .collapse_navigation_on_mobile
+            .unwrap_or(items.len() > 1);
         if !items.is_empty() || nav_start.is_some() || nav_end.is_some() {
             b.push_str("<nav aria-label=\"");
             escape_into(b, given(&self.navigation_label).unwrap_or(menu_text));

@@ -247,8 +247,7 @@ impl SummaryList {
             if !actions.is_empty() {
                 b.push_str("<dd");
                 b.push_str(" class=\"govuk-summary-list__actions");
-                if let Some(classes) = given(&row.actions.as_ref().and_then(|a| a.classes.clone()))
-                {
+                if let Some(classes) = row.actions.as_ref().and_then(|a| given(&a.classes)) {
                     b.push(' ');
                     escape_into(b, classes);
                 }
@@ -307,11 +306,11 @@ impl Render for SummaryList {
             b.push_str(">\n");
         }
         let actions = items(&card.actions);
-        let classes = card.actions.as_ref().and_then(|a| a.classes.clone());
+        let classes = card.actions.as_ref().and_then(|a| given(&a.classes));
         if let [only] = actions {
             b.push_str("<div");
             b.push_str(" class=\"govuk-summary-card__actions");
-            if let Some(classes) = given(&classes) {
+            if let Some(classes) = classes {
                 b.push(' ');
                 escape_into(b, classes);
             }
@@ -322,7 +321,7 @@ impl Render for SummaryList {
         } else if !actions.is_empty() {
             b.push_str("<ul");
             b.push_str(" class=\"govuk-summary-card__actions");
-            if let Some(classes) = given(&classes) {
+            if let Some(classes) = classes {
                 b.push(' ');
                 escape_into(b, classes);
             }
