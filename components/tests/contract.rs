@@ -289,3 +289,31 @@ contract!(
     text_at = "/text",
     target = ""
 );
+contract!(
+    radios,
+    "radios",
+    json!({"name": "n", "items": [{"value": "v", "text": "T"}]}),
+    text_at = "/items/0/text",
+    target = ".govuk-radios"
+);
+contract!(
+    checkboxes,
+    "checkboxes",
+    json!({"name": "n", "items": [{"value": "v", "text": "T"}]}),
+    text_at = "/items/0/text",
+    target = ".govuk-checkboxes"
+);
+contract!(
+    date_input,
+    "date-input",
+    json!({"id": "d", "fieldset": {"legend": {"text": "L"}}}),
+    text_at = "/fieldset/legend/text",
+    target = ".govuk-date-input"
+);
+contract!(
+    password_input,
+    "password-input",
+    json!({"name": "n", "label": {"text": "L"}}),
+    text_at = "/label/text",
+    target = "input"
+);
