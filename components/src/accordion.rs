@@ -238,6 +238,11 @@ impl Accordion {
     }
 }
 
+crate::builder::string_setters!(Accordion {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Accordion);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,6 +143,11 @@ impl Breadcrumbs {
     }
 }
 
+crate::builder::string_setters!(Breadcrumbs {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Breadcrumbs);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -283,6 +283,11 @@ impl CookieBannerMessage {
     }
 }
 
+crate::builder::string_setters!(CookieBanner {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(CookieBanner);
+
 #[cfg(test)]
 mod tests {
     use super::*;

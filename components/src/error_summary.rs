@@ -205,6 +205,8 @@ impl Render for ErrorSummary {
     }
 }
 
+crate::builder::attributes_setter!(ErrorSummary);
+
 #[cfg(test)]
 mod tests {
     use super::*;

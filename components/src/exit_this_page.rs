@@ -156,6 +156,11 @@ impl ExitThisPage {
     }
 }
 
+crate::builder::string_setters!(ExitThisPage {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(ExitThisPage);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -106,6 +106,11 @@ impl Feedback {
     }
 }
 
+crate::builder::string_setters!(Feedback {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Feedback);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -336,6 +336,11 @@ impl Footer {
     }
 }
 
+crate::builder::string_setters!(Footer {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Footer);
+
 #[cfg(test)]
 mod tests {
     use super::*;

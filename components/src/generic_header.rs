@@ -107,6 +107,8 @@ impl GenericHeader {
     }
 }
 
+crate::builder::attributes_setter!(GenericHeader);
+
 #[cfg(test)]
 mod tests {
     use super::*;

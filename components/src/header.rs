@@ -61,6 +61,11 @@ impl Render for Header {
     }
 }
 
+crate::builder::string_setters!(Header {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Header);
+
 #[cfg(test)]
 mod tests {
     use super::*;

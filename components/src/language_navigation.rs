@@ -223,6 +223,11 @@ impl LanguageNavigation {
     }
 }
 
+crate::builder::string_setters!(LanguageNavigation {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(LanguageNavigation);
+
 #[cfg(test)]
 mod tests {
     use super::*;

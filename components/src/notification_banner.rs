@@ -159,6 +159,11 @@ impl NotificationBanner {
     }
 }
 
+crate::builder::string_setters!(NotificationBanner {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(NotificationBanner);
+
 #[cfg(test)]
 mod tests {
     use super::*;

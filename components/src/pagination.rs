@@ -289,6 +289,11 @@ impl Pagination {
     }
 }
 
+crate::builder::string_setters!(Pagination {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Pagination);
+
 #[cfg(test)]
 mod tests {
     use super::*;

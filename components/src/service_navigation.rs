@@ -336,6 +336,11 @@ impl ServiceNavigation {
     }
 }
 
+crate::builder::string_setters!(ServiceNavigation {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(ServiceNavigation);
+
 #[cfg(test)]
 mod tests {
     use super::*;

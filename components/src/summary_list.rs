@@ -455,6 +455,8 @@ impl SummaryCard {
     }
 }
 
+crate::builder::attributes_setter!(SummaryList);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -226,6 +226,11 @@ impl TableCell {
     }
 }
 
+crate::builder::string_setters!(Table {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Table);
+
 #[cfg(test)]
 mod tests {
     use super::*;

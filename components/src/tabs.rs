@@ -190,6 +190,11 @@ impl Tabs {
     }
 }
 
+crate::builder::string_setters!(Tabs {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(Tabs);
+
 #[cfg(test)]
 mod tests {
     use super::*;

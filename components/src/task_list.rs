@@ -263,6 +263,11 @@ impl TaskListItem {
     }
 }
 
+crate::builder::string_setters!(TaskList {
+    classes: "Adds classes to the outer element.",
+});
+crate::builder::attributes_setter!(TaskList);
+
 #[cfg(test)]
 mod tests {
     use super::*;
