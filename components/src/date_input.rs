@@ -67,6 +67,10 @@ pub struct DateInput {
     pub classes: Option<String>,
     /// Extra HTML attributes for the container.
     pub attributes: Attributes,
+    /// The language of the built-in box labels (Day, Month, Year); upstream's English
+    /// (the capitalised name) when unset.
+    #[serde(skip)]
+    pub language: Option<crate::i18n::Language>,
 }
 
 /// One box of a [`DateInput`].
@@ -271,6 +275,12 @@ impl DateInput {
         self
     }
 
+    /// Labels the day, month and year boxes in `language` ("Diwrnod", "Mis", "Blwyddyn").
+    pub fn language(mut self, language: crate::i18n::Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
     /// Puts the boxes in a fieldset.
     pub fn fieldset(mut self, fieldset: Fieldset) -> Self {
         self.fieldset = Some(fieldset);
@@ -410,10 +420,20 @@ impl DateInput {
             Some(prefix) => format!("{prefix}-{name}"),
             None => name.to_owned(),
         };
+        let built_in = |slot: Slot| {
+            use crate::i18n::Text;
+            let text = match slot {
+                Slot::Day => Text::Day,
+                Slot::Month => Text::Month,
+                Slot::Year => Text::Year,
+            };
+            self.language.map(|language| language.text(text).to_owned())
+        };
         let label_text = item
             .label
             .clone()
             .filter(|l| !l.is_empty())
+            .or_else(|| slot.and_then(built_in))
             .unwrap_or_else(|| {
                 capitalize(item.name.as_deref().or(slot.map(Slot::name)).unwrap_or(""))
             });
@@ -527,6 +547,17 @@ mod tests {
         let html = one.render().into_string();
         assert_eq!(html.matches("govuk-input--error").count(), 1);
         assert!(html.contains(r#"class="govuk-input govuk-date-input__input govuk-input--error govuk-input--width-4" id="dob-year""#), "{html}");
+    }
+
+    #[test]
+    fn welsh_labels_the_standard_boxes() {
+        let html = DateInput::new("dob")
+            .language(crate::i18n::Language::Welsh)
+            .render()
+            .into_string();
+        for label in ["Diwrnod", "Mis", "Blwyddyn"] {
+            assert!(html.contains(&format!("\n  {label}\n</label>")), "{html}");
+        }
     }
 
     #[test]

@@ -557,3 +557,46 @@ impl Render for Radios {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fieldset::Legend;
+
+    #[test]
+    fn the_first_id_has_no_number_and_dividers_count() {
+        let html = Radios::new("sign-in")
+            .fieldset(Fieldset::new().legend(Legend::text("How do you want to sign in?")))
+            .item(RadioItem::new("gateway", "Government Gateway"))
+            .item(RadioItem::divider("or"))
+            .item(
+                RadioItem::new("create", "Create an account")
+                    .conditional(maud::html! { p { "Hi" } }),
+            )
+            .value("create")
+            .render()
+            .into_string();
+        assert!(
+            html.contains(r#"id="sign-in" name="sign-in" type="radio" value="gateway">"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"id="sign-in-3" name="sign-in" type="radio" value="create" checked data-aria-controls="conditional-sign-in-3">"#), "{html}");
+        assert!(
+            html.contains(r#"<div class="govuk-radios__conditional" id="conditional-sign-in-3">"#)
+        );
+    }
+
+    #[test]
+    fn bad_options_name_their_json_path() {
+        let err = crate::render_json(
+            "radios",
+            serde_json::json!({"name": "n", "items": [{}, false, {"conditional": {"html": {"x": 1}}}]}),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("radios: items[2].conditional.html"),
+            "{err}"
+        );
+    }
+}
