@@ -139,6 +139,10 @@ fn values<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<Strin
                 Ok(None)
             }
         }
+        // A single value checks the item with that value.
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok((!v.is_empty()).then(|| vec![v.to_owned()]))
+        }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
             while let Some(value) = seq.next_element::<Value>()? {
@@ -427,6 +431,19 @@ mod tests {
             .into_string();
         assert!(
             html.contains(r#"aria-describedby="extra terms-hint terms-item-hint""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_single_value_checks_its_item() {
+        let checkboxes: Checkboxes = serde_json::from_value(serde_json::json!({
+            "name": "n", "items": [{"value": "a", "text": "A"}, {"value": "b", "text": "B"}], "values": "b"
+        }))
+        .unwrap();
+        let html = checkboxes.render().into_string();
+        assert!(
+            html.contains(r#"value="b" checked"#) && !html.contains(r#"value="a" checked"#),
             "{html}"
         );
     }
