@@ -449,7 +449,11 @@ impl DateInput {
                 )
             });
         let input = Input {
-            label: Some(Label::text(label_text).classes("govuk-date-input__label")),
+            label: Some(
+                Label::text(label_text)
+                    .classes("govuk-date-input__label")
+                    .for_id(id.as_str()),
+            ),
             id: Some(id),
             classes: Some(input_classes),
             value: value

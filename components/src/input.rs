@@ -510,9 +510,14 @@ pub(crate) fn field_prelude(
     described_by: &mut String,
 ) {
     if let Some(label) = label {
-        let mut label = label.clone();
-        label.for_id = Some(id.to_owned());
-        label.render_to(out);
+        // Components that build the label themselves point it at the field already.
+        if label.for_id.as_deref() == Some(id) {
+            label.render_to(out);
+        } else {
+            let mut label = label.clone();
+            label.for_id = Some(id.to_owned());
+            label.render_to(out);
+        }
     }
     out.push('\n');
     hint_and_error(out, id, hint, error, described_by);
