@@ -136,7 +136,8 @@ mod tests {
 
     #[test]
     fn a_bad_json_line_names_its_line() {
-        let error = read_lines("\"ok\"\nnot json\n".as_bytes(), LineFormat::JsonString).unwrap_err();
+        let error =
+            read_lines("\"ok\"\nnot json\n".as_bytes(), LineFormat::JsonString).unwrap_err();
         assert!(error.0.starts_with("standard input line 2:"), "{}", error.0);
     }
 
