@@ -66,6 +66,9 @@ fn demo() -> Result<(), String> {
 fn test() -> Result<(), String> {
     setup(Needs::ALL)?;
     let root = root();
+    // The book's generated parts (rendered component examples, params tables, answer type
+    // and reference pages) come from civic-book, which calls our own renderer.
+    run(cargo().args(["run", "--quiet", "--package", "civic-book"]))?;
     run(Command::new(mdbook_path())
         .args(["build"])
         .arg(root.join("book")))?;

@@ -1,0 +1,194 @@
+//! The guide's checks: it builds with no warnings, its internal links resolve, and every
+//! component, answer type and `civic` command has its page.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .unwrap()
+        .to_path_buf()
+}
+
+fn summary() -> String {
+    std::fs::read_to_string(root().join("book/src/SUMMARY.md")).unwrap()
+}
+
+/// The pinned mdBook: `MDBOOK`, the one `cargo xtask` builds into `.tools/`, or one on the PATH.
+fn mdbook() -> Option<PathBuf> {
+    let candidates = std::env::var_os("MDBOOK")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([root().join(".tools/bin/mdbook")])
+        .chain(
+            std::env::var_os("PATH")
+                .map(|p| {
+                    std::env::split_paths(&p)
+                        .map(|d| d.join("mdbook"))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default(),
+        );
+    candidates.into_iter().find(|path| {
+        Command::new(path)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+#[test]
+fn the_book_builds_without_warnings_and_every_internal_link_resolves() {
+    let Some(mdbook) = mdbook() else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED the_book_builds_without_warnings_and_every_internal_link_resolves: no mdbook (run `cargo xtask setup`, or set MDBOOK)"
+        );
+        return;
+    };
+    let root = root();
+    civic_book::generate::all(&root, &root.join("book/src/generated")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new(&mdbook)
+        .arg("build")
+        .arg(root.join("book"))
+        .arg("--dest-dir")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "mdbook build failed:\n{log}");
+    let complaints: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains("WARN") || line.contains("ERROR"))
+        .collect();
+    assert!(
+        complaints.is_empty(),
+        "mdbook warned:\n{}",
+        complaints.join("\n")
+    );
+
+    let broken = civic_book::links::check(out.path()).unwrap();
+    let listed: Vec<String> = broken.iter().map(ToString::to_string).collect();
+    assert!(
+        broken.is_empty(),
+        "{} broken links:\n{}",
+        broken.len(),
+        listed.join("\n")
+    );
+
+    // Every component page shows its rendered example, code and params.
+    for name in civic_components::COMPONENTS {
+        let page =
+            std::fs::read_to_string(out.path().join(format!("components/{name}.html"))).unwrap();
+        assert!(
+            page.contains(&format!("generated/components/{name}/preview.html")),
+            "{name}"
+        );
+        assert!(page.contains("<h3 id="), "{name}: no params table");
+        assert!(
+            !page.contains("{{#include"),
+            "{name}: an include was not resolved"
+        );
+    }
+}
+
+#[test]
+fn every_component_has_its_page() {
+    let summary = summary();
+    let dir = root().join("book/src/components");
+    for name in civic_components::COMPONENTS {
+        assert!(
+            dir.join(format!("{name}.md")).is_file(),
+            "no page for {name}"
+        );
+        assert!(
+            summary.contains(&format!("(components/{name}.md)")),
+            "{name} is not in SUMMARY.md"
+        );
+    }
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let name = file.trim_end_matches(".md");
+        assert!(
+            name == "index" || civic_components::COMPONENTS.contains(&name),
+            "book/src/components/{file} is not a component"
+        );
+    }
+}
+
+#[test]
+fn every_answer_type_has_its_page() {
+    let summary = summary();
+    let types = civic_book::generate::answer_types_in(&root()).unwrap();
+    assert!(types.len() >= 22, "{types:?}");
+    for name in &types {
+        assert!(
+            summary.contains(&format!("(generated/answers/{name}.md)")),
+            "answer type {name} is not in SUMMARY.md"
+        );
+    }
+    // Each answer type file in civic-forms is one of them (the file for `time` is
+    // `time_of_day.rs`, as `time` is a crate's name).
+    for entry in std::fs::read_dir(root().join("forms/src/answers")).unwrap() {
+        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let name = file.trim_end_matches(".rs");
+        if ["mod", "page"].contains(&name) {
+            continue;
+        }
+        let name = if name == "time_of_day" { "time" } else { name };
+        assert!(
+            types.iter().any(|t| t == name),
+            "forms/src/answers/{file} has no answer type page"
+        );
+    }
+}
+
+#[test]
+fn every_civic_command_is_on_the_command_page() {
+    let page = std::fs::read_to_string(root().join("book/src/reference/civic-command.md")).unwrap();
+    for entry in std::fs::read_dir(root().join("cli/src/snapshots")).unwrap() {
+        let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            page.contains(&format!("cli/src/snapshots/{file}:5:")),
+            "{file} is not included in reference/civic-command.md"
+        );
+    }
+}
+
+#[test]
+fn every_pattern_in_the_issue_has_its_page() {
+    let summary = summary();
+    for page in [
+        "question-pages",
+        "check-answers",
+        "confirmation-pages",
+        "addresses",
+        "dates",
+        "names",
+        "contact-details",
+        "payments",
+        "notifications",
+        "save-and-return",
+        "add-to-a-list",
+        "welsh",
+        "retention",
+    ] {
+        assert!(summary.contains(&format!("(patterns/{page}.md)")), "{page}");
+        assert!(
+            root()
+                .join(format!("book/src/patterns/{page}.md"))
+                .is_file(),
+            "{page}"
+        );
+    }
+}
