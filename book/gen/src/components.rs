@@ -5,7 +5,6 @@
 //! Each example sits between `ANCHOR: name` and `ANCHOR_END: name` (the Rust) and
 //! `ANCHOR: name-options` / `ANCHOR_END: name-options` (the option object).
 
-use civic_components::i18n::Language;
 use civic_components::*;
 use maud::{Markup, Render, html};
 use serde_json::{Value, json};
@@ -966,11 +965,4 @@ pub fn warning_text_options() -> Value {
     // ANCHOR: warning-text-options
     json!({ "text": "You can be fined up to £400 if you leave waste on the street." })
     // ANCHOR_END: warning-text-options
-}
-
-/// The date input in Welsh: the built-in texts follow [`Language`].
-pub fn date_input_welsh() -> DateInput {
-    // ANCHOR: date-input-welsh
-    DateInput::new("dyddiad").language(Language::Welsh)
-    // ANCHOR_END: date-input-welsh
 }

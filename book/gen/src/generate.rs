@@ -396,9 +396,15 @@ fn form_definition(root: &Path, out: &Path) -> Result<(), GenerateError> {
                         .as_str()
                         .map(|c| format!("`\"{c}\"`"))
                         .or_else(|| {
-                            variant["properties"]["type"]["const"]
-                                .as_str()
-                                .map(|c| format!("`type: {c}`"))
+                            variant["properties"]["type"]["const"].as_str().map(|c| {
+                                match name.as_str() {
+                                    // Each answer type has its own page.
+                                    "AnswerType" => {
+                                        format!("[`type: {c}`](../generated/answers/{c}.md)")
+                                    }
+                                    _ => format!("`type: {c}`"),
+                                }
+                            })
                         })
                         .or_else(|| {
                             variant["required"]
