@@ -167,6 +167,13 @@ fn preview(name: &str, html: &str, stylesheet: bool) -> String {
     page.push_str("</head>\n<body class=\"govuk-template__body\">\n");
     page.push_str("<script>document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');</script>\n");
     page.push_str("<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+    if !html.contains("<h1") {
+        // Every page needs its one heading; examples that are the page heading bring theirs.
+        let _ = writeln!(
+            page,
+            "<h1 class=\"govuk-visually-hidden\">Example of the {name} component</h1>"
+        );
+    }
     page.push_str(html);
     page.push_str("\n</main></div>\n");
     if stylesheet {
@@ -300,7 +307,7 @@ fn sample_options(name: &str) -> Value {
 /// the question is left unanswered (produced by civic-forms itself).
 fn answer_types(root: &Path, out: &Path) -> Result<usize, GenerateError> {
     use civic_forms::answers::{Submitted, read as read_answer};
-    use civic_forms::definition::{AnswerType, Language, Question};
+    use civic_forms::definition::{AnswerType, Language, Question, Text};
 
     let schema = schema(root)?;
     let mut count = 0;
@@ -338,21 +345,43 @@ fn answer_types(root: &Path, out: &Path) -> Result<usize, GenerateError> {
             answer.to_string()
         };
         let yaml = format!(
-            "questions:\n  - id: example\n    label: Your question\n    error_name: your answer\n    answer: {answer_yaml}\n"
+            "questions:\n  - id: example\n    label: {{ en: Your question, cy: Eich cwestiwn }}\n    error_name: {{ en: your answer, cy: eich ateb }}\n    answer: {answer_yaml}\n"
         );
+        // The example must load as part of a form, or the page would teach a mistake.
+        let form = format!(
+            "id: example\ntitle: {{ en: Example, cy: Enghraifft }}\nlanguages: [en, cy]\npages:\n  - id: example\n{}",
+            yaml.lines()
+                .map(|line| format!("    {line}\n"))
+                .collect::<String>()
+        );
+        civic_forms::definition::FormDefinition::parse(
+            &form,
+            civic_forms::definition::Format::Yaml,
+        )
+        .map_err(|e| GenerateError::Parse {
+            path: PathBuf::from(format!("the {name} answer type's example")),
+            message: e.to_string(),
+        })?;
         let _ = writeln!(page, "## Example\n\n```yaml\n{yaml}```\n");
         if let Ok(answer_type) = parsed {
-            let question =
-                Question::new("example", "Your question", answer_type).error_name("your answer");
+            let question = Question::new(
+                "example",
+                Text::bilingual("Your question", "Eich cwestiwn"),
+                answer_type,
+            )
+            .error_name(Text::bilingual("your answer", "eich ateb"));
             let today = time::OffsetDateTime::now_utc().date();
             if let Err(errors) = read_answer(&question, &Submitted::default(), today) {
-                page.push_str("Left unanswered, the page shows:\n\n");
+                page.push_str(
+                    "Left unanswered, the page shows (with `error_name: { en: your answer, cy: eich ateb }`):\n\n| field | English | Welsh |\n|---|---|---|\n",
+                );
                 for error in errors {
                     let _ = writeln!(
                         page,
-                        "- {} (field `{}`)",
+                        "| `{}` | {} | {} |",
+                        error.key(),
                         error.text(&question, Language::En),
-                        error.key()
+                        error.text(&question, Language::Cy)
                     );
                 }
                 page.push('\n');

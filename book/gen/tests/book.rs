@@ -192,3 +192,35 @@ fn every_pattern_in_the_issue_has_its_page() {
         );
     }
 }
+
+#[test]
+fn generation_writes_a_page_part_for_every_component_and_answer_type() {
+    let out = tempfile::tempdir().unwrap();
+    let written = civic_book::generate::all(&root(), out.path()).unwrap();
+    assert_eq!(written.components, civic_components::COMPONENTS.len());
+    assert_eq!(
+        written.answer_types,
+        civic_book::generate::answer_types_in(&root())
+            .unwrap()
+            .len()
+    );
+    for name in civic_components::COMPONENTS {
+        for file in ["example.html", "options.json", "preview.html", "params.md"] {
+            let path = out.path().join("components").join(name).join(file);
+            assert!(
+                std::fs::metadata(&path).unwrap().len() > 0,
+                "{}",
+                path.display()
+            );
+        }
+        let params =
+            std::fs::read_to_string(out.path().join("components").join(name).join("params.md"))
+                .unwrap();
+        assert!(
+            params.contains("| `classes` |") || params.contains("| `attributes` |"),
+            "{name}: {params}"
+        );
+    }
+    let pay = std::fs::read_to_string(out.path().join("reference/govuk-pay-errors.md")).unwrap();
+    assert!(pay.contains("| `P0900` |"), "{pay}");
+}
