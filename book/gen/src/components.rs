@@ -89,8 +89,8 @@ pub fn examples() -> Vec<Example> {
 }
 
 /// The accordion.
+// ANCHOR: accordion
 pub fn accordion() -> Accordion {
-    // ANCHOR: accordion
     Accordion::new("bin-collections")
         .section(
             "Household rubbish",
@@ -100,12 +100,12 @@ pub fn accordion() -> Accordion {
             "Garden waste",
             "<p class=\"govuk-body\">Collected every other Friday, March to November.</p>",
         )
-    // ANCHOR_END: accordion
 }
+// ANCHOR_END: accordion
 
 /// The accordion's options.
+// ANCHOR: accordion-options
 pub fn accordion_options() -> Value {
-    // ANCHOR: accordion-options
     json!({
       "id": "bin-collections",
       "items": [
@@ -119,36 +119,36 @@ pub fn accordion_options() -> Value {
         }
       ]
     })
-    // ANCHOR_END: accordion-options
 }
+// ANCHOR_END: accordion-options
 
 /// The back link.
+// ANCHOR: back-link
 pub fn back_link() -> BackLink {
-    // ANCHOR: back-link
     BackLink::new().href("/report-a-pothole/location")
-    // ANCHOR_END: back-link
 }
+// ANCHOR_END: back-link
 
 /// The back link's options.
+// ANCHOR: back-link-options
 pub fn back_link_options() -> Value {
-    // ANCHOR: back-link-options
     json!({ "href": "/report-a-pothole/location" })
-    // ANCHOR_END: back-link-options
 }
+// ANCHOR_END: back-link-options
 
 /// Breadcrumbs.
+// ANCHOR: breadcrumbs
 pub fn breadcrumbs() -> Breadcrumbs {
-    // ANCHOR: breadcrumbs
     Breadcrumbs::new()
         .link("Home", "/")
         .link("Bins and recycling", "/bins")
         .current("Order a new bin")
-    // ANCHOR_END: breadcrumbs
 }
+// ANCHOR_END: breadcrumbs
 
 /// The breadcrumbs' options.
+// ANCHOR: breadcrumbs-options
 pub fn breadcrumbs_options() -> Value {
-    // ANCHOR: breadcrumbs-options
     json!({
       "items": [
         { "text": "Home", "href": "/" },
@@ -156,48 +156,48 @@ pub fn breadcrumbs_options() -> Value {
         { "text": "Order a new bin" }
       ]
     })
-    // ANCHOR_END: breadcrumbs-options
 }
+// ANCHOR_END: breadcrumbs-options
 
 /// The button.
+// ANCHOR: button
 pub fn button() -> Button {
-    // ANCHOR: button
     Button::text("Save and continue").prevent_double_click(true)
-    // ANCHOR_END: button
 }
+// ANCHOR_END: button
 
 /// The button's options.
+// ANCHOR: button-options
 pub fn button_options() -> Value {
-    // ANCHOR: button-options
     json!({ "text": "Save and continue", "preventDoubleClick": true })
-    // ANCHOR_END: button-options
 }
+// ANCHOR_END: button-options
 
 /// The character count.
+// ANCHOR: character-count
 pub fn character_count() -> CharacterCount {
-    // ANCHOR: character-count
     CharacterCount::new("details")
         .label(Label::text("Describe the problem").classes("govuk-label--m"))
         .hint(Hint::text("Do not include personal information"))
         .maxlength(500)
-    // ANCHOR_END: character-count
 }
+// ANCHOR_END: character-count
 
 /// The character count's options.
+// ANCHOR: character-count-options
 pub fn character_count_options() -> Value {
-    // ANCHOR: character-count-options
     json!({
       "name": "details",
       "label": { "text": "Describe the problem", "classes": "govuk-label--m" },
       "hint": { "text": "Do not include personal information" },
       "maxlength": 500
     })
-    // ANCHOR_END: character-count-options
 }
+// ANCHOR_END: character-count-options
 
 /// Checkboxes.
+// ANCHOR: checkboxes
 pub fn checkboxes() -> Checkboxes {
-    // ANCHOR: checkboxes
     Checkboxes::new("containers")
         .fieldset(
             Fieldset::new().legend(
@@ -208,12 +208,12 @@ pub fn checkboxes() -> Checkboxes {
         .item(CheckboxItem::new("rubbish", "Rubbish bin"))
         .item(CheckboxItem::new("recycling", "Recycling box"))
         .item(CheckboxItem::new("food", "Food waste caddy"))
-    // ANCHOR_END: checkboxes
 }
+// ANCHOR_END: checkboxes
 
 /// The checkboxes' options.
+// ANCHOR: checkboxes-options
 pub fn checkboxes_options() -> Value {
-    // ANCHOR: checkboxes-options
     json!({
       "name": "containers",
       "fieldset": {
@@ -226,12 +226,12 @@ pub fn checkboxes_options() -> Value {
         { "value": "food", "text": "Food waste caddy" }
       ]
     })
-    // ANCHOR_END: checkboxes-options
 }
+// ANCHOR_END: checkboxes-options
 
 /// The cookie banner.
+// ANCHOR: cookie-banner
 pub fn cookie_banner() -> CookieBanner {
-    // ANCHOR: cookie-banner
     CookieBanner::new([CookieBannerMessage::new(
         "Cookies on Kestrel Vale Borough Council",
         "We use some essential cookies to make this service work.",
@@ -239,12 +239,12 @@ pub fn cookie_banner() -> CookieBanner {
     .button("Accept analytics cookies", "cookies", "accept")
     .button("Reject analytics cookies", "cookies", "reject")
     .link("View cookies", "/cookies")])
-    // ANCHOR_END: cookie-banner
 }
+// ANCHOR_END: cookie-banner
 
 /// The cookie banner's options.
+// ANCHOR: cookie-banner-options
 pub fn cookie_banner_options() -> Value {
-    // ANCHOR: cookie-banner-options
     json!({
       "messages": [{
         "headingText": "Cookies on Kestrel Vale Borough Council",
@@ -256,12 +256,12 @@ pub fn cookie_banner_options() -> Value {
         ]
       }]
     })
-    // ANCHOR_END: cookie-banner-options
 }
+// ANCHOR_END: cookie-banner-options
 
 /// The date input.
+// ANCHOR: date-input
 pub fn date_input() -> DateInput {
-    // ANCHOR: date-input
     DateInput::new("collection-date")
         .fieldset(
             Fieldset::new().legend(
@@ -271,12 +271,12 @@ pub fn date_input() -> DateInput {
             ),
         )
         .hint(Hint::text("For example, 27 3 2027"))
-    // ANCHOR_END: date-input
 }
+// ANCHOR_END: date-input
 
 /// The date input's options.
+// ANCHOR: date-input-options
 pub fn date_input_options() -> Value {
-    // ANCHOR: date-input-options
     json!({
       "id": "collection-date",
       "fieldset": {
@@ -288,56 +288,56 @@ pub fn date_input_options() -> Value {
       },
       "hint": { "text": "For example, 27 3 2027" }
     })
-    // ANCHOR_END: date-input-options
 }
+// ANCHOR_END: date-input-options
 
 /// Details.
+// ANCHOR: details
 pub fn details() -> Details {
-    // ANCHOR: details
     Details::summary_text("Help with the postcode")
         .text("Your postcode is on letters we have sent you, such as your council tax bill.")
-    // ANCHOR_END: details
 }
+// ANCHOR_END: details
 
 /// The details' options.
+// ANCHOR: details-options
 pub fn details_options() -> Value {
-    // ANCHOR: details-options
     json!({
       "summaryText": "Help with the postcode",
       "text": "Your postcode is on letters we have sent you, such as your council tax bill."
     })
-    // ANCHOR_END: details-options
 }
+// ANCHOR_END: details-options
 
 /// The error message.
+// ANCHOR: error-message
 pub fn error_message() -> ErrorMessage {
-    // ANCHOR: error-message
     ErrorMessage::text("Enter a full UK postcode")
-    // ANCHOR_END: error-message
 }
+// ANCHOR_END: error-message
 
 /// The error message's options.
+// ANCHOR: error-message-options
 pub fn error_message_options() -> Value {
-    // ANCHOR: error-message-options
     json!({ "text": "Enter a full UK postcode" })
-    // ANCHOR_END: error-message-options
 }
+// ANCHOR_END: error-message-options
 
 /// The error summary.
+// ANCHOR: error-summary
 pub fn error_summary() -> ErrorSummary {
-    // ANCHOR: error-summary
     ErrorSummary::new("There is a problem")
         .error("Enter a full UK postcode", "#postcode")
         .error(
             "The date of collection must be in the future",
             "#collection-date-day",
         )
-    // ANCHOR_END: error-summary
 }
+// ANCHOR_END: error-summary
 
 /// The error summary's options.
+// ANCHOR: error-summary-options
 pub fn error_summary_options() -> Value {
-    // ANCHOR: error-summary-options
     json!({
       "titleText": "There is a problem",
       "errorList": [
@@ -345,45 +345,45 @@ pub fn error_summary_options() -> Value {
         { "text": "The date of collection must be in the future", "href": "#collection-date-day" }
       ]
     })
-    // ANCHOR_END: error-summary-options
 }
+// ANCHOR_END: error-summary-options
 
 /// Exit this page.
+// ANCHOR: exit-this-page
 pub fn exit_this_page() -> ExitThisPage {
-    // ANCHOR: exit-this-page
     ExitThisPage::new().redirect_url("https://www.bbc.co.uk/weather")
-    // ANCHOR_END: exit-this-page
 }
+// ANCHOR_END: exit-this-page
 
 /// Exit this page's options.
+// ANCHOR: exit-this-page-options
 pub fn exit_this_page_options() -> Value {
-    // ANCHOR: exit-this-page-options
     json!({ "redirectUrl": "https://www.bbc.co.uk/weather" })
-    // ANCHOR_END: exit-this-page-options
 }
+// ANCHOR_END: exit-this-page-options
 
 /// Feedback.
+// ANCHOR: feedback
 pub fn feedback() -> Feedback {
-    // ANCHOR: feedback
     Feedback::new("Help us improve this service").html(
         "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/feedback\">Tell us what you think</a></p>",
     )
-    // ANCHOR_END: feedback
 }
+// ANCHOR_END: feedback
 
 /// Feedback's options.
+// ANCHOR: feedback-options
 pub fn feedback_options() -> Value {
-    // ANCHOR: feedback-options
     json!({
       "titleText": "Help us improve this service",
       "html": "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/feedback\">Tell us what you think</a></p>"
     })
-    // ANCHOR_END: feedback-options
 }
+// ANCHOR_END: feedback-options
 
 /// The fieldset.
+// ANCHOR: fieldset
 pub fn fieldset() -> Fieldset {
-    // ANCHOR: fieldset
     Fieldset::new()
         .legend(
             Legend::text("What is your address?")
@@ -393,12 +393,12 @@ pub fn fieldset() -> Fieldset {
         .caller(html! {
             p class="govuk-body" { "The questions for each line of the address go here." }
         })
-    // ANCHOR_END: fieldset
 }
+// ANCHOR_END: fieldset
 
 /// The fieldset's options (Nunjucks passes the contents with `{% call %}`; here, as `html`).
+// ANCHOR: fieldset-options
 pub fn fieldset_options() -> Value {
-    // ANCHOR: fieldset-options
     json!({
       "legend": {
         "text": "What is your address?",
@@ -407,44 +407,44 @@ pub fn fieldset_options() -> Value {
       },
       "html": "<p class=\"govuk-body\">The questions for each line of the address go here.</p>"
     })
-    // ANCHOR_END: fieldset-options
 }
+// ANCHOR_END: fieldset-options
 
 /// The file upload.
+// ANCHOR: file-upload
 pub fn file_upload() -> FileUpload {
-    // ANCHOR: file-upload
     FileUpload::new("photo")
         .label(Label::text("Upload a photo of the fly-tipping"))
         .hint(Hint::text("JPG or PNG, up to 10MB"))
-    // ANCHOR_END: file-upload
 }
+// ANCHOR_END: file-upload
 
 /// The file upload's options.
+// ANCHOR: file-upload-options
 pub fn file_upload_options() -> Value {
-    // ANCHOR: file-upload-options
     json!({
       "name": "photo",
       "label": { "text": "Upload a photo of the fly-tipping" },
       "hint": { "text": "JPG or PNG, up to 10MB" }
     })
-    // ANCHOR_END: file-upload-options
 }
+// ANCHOR_END: file-upload-options
 
 /// The footer, as a council uses it: no crown.
+// ANCHOR: footer
 pub fn footer() -> Footer {
-    // ANCHOR: footer
     Footer::new()
         .without_crown()
         .meta_link("Accessibility statement", "/accessibility")
         .meta_link("Cookies", "/cookies")
         .content_licence(None)
         .copyright("© Kestrel Vale Borough Council")
-    // ANCHOR_END: footer
 }
+// ANCHOR_END: footer
 
 /// The footer's options (`hideCrown` is civic's own option, not upstream's).
+// ANCHOR: footer-options
 pub fn footer_options() -> Value {
-    // ANCHOR: footer-options
     json!({
       "hideCrown": true,
       "meta": {
@@ -456,54 +456,54 @@ pub fn footer_options() -> Value {
       "contentLicence": null,
       "copyright": { "text": "© Kestrel Vale Borough Council" }
     })
-    // ANCHOR_END: footer-options
 }
+// ANCHOR_END: footer-options
 
 /// The generic header, the one a council uses.
+// ANCHOR: generic-header
 pub fn generic_header() -> GenericHeader {
-    // ANCHOR: generic-header
     GenericHeader::new("Kestrel Vale Borough Council").url("https://kestrel-vale.example")
-    // ANCHOR_END: generic-header
 }
+// ANCHOR_END: generic-header
 
 /// The generic header's options.
+// ANCHOR: generic-header-options
 pub fn generic_header_options() -> Value {
-    // ANCHOR: generic-header-options
     json!({ "logoText": "Kestrel Vale Borough Council", "url": "https://kestrel-vale.example" })
-    // ANCHOR_END: generic-header-options
 }
+// ANCHOR_END: generic-header-options
 
 /// The GOV.UK header (only for GOV.UK services).
+// ANCHOR: header
 pub fn header() -> Header {
-    // ANCHOR: header
     Header::default()
-    // ANCHOR_END: header
 }
+// ANCHOR_END: header
 
 /// The GOV.UK header's options.
+// ANCHOR: header-options
 pub fn header_options() -> Value {
-    // ANCHOR: header-options
     json!({})
-    // ANCHOR_END: header-options
 }
+// ANCHOR_END: header-options
 
 /// The hint.
+// ANCHOR: hint
 pub fn hint() -> Hint {
-    // ANCHOR: hint
     Hint::text("For example, 27 3 2007").id("dob-hint")
-    // ANCHOR_END: hint
 }
+// ANCHOR_END: hint
 
 /// The hint's options.
+// ANCHOR: hint-options
 pub fn hint_options() -> Value {
-    // ANCHOR: hint-options
     json!({ "text": "For example, 27 3 2007", "id": "dob-hint" })
-    // ANCHOR_END: hint-options
 }
+// ANCHOR_END: hint-options
 
 /// The text input.
+// ANCHOR: input
 pub fn input() -> Input {
-    // ANCHOR: input
     Input::new("postcode")
         .label(
             Label::text("What is your postcode?")
@@ -513,12 +513,12 @@ pub fn input() -> Input {
         .hint(Hint::text("For example, KV1 2AB"))
         .autocomplete("postal-code")
         .classes("govuk-input--width-10")
-    // ANCHOR_END: input
 }
+// ANCHOR_END: input
 
 /// The text input's options.
+// ANCHOR: input-options
 pub fn input_options() -> Value {
-    // ANCHOR: input-options
     json!({
       "name": "postcode",
       "label": { "text": "What is your postcode?", "classes": "govuk-label--l", "isPageHeading": true },
@@ -526,91 +526,91 @@ pub fn input_options() -> Value {
       "autocomplete": "postal-code",
       "classes": "govuk-input--width-10"
     })
-    // ANCHOR_END: input-options
 }
+// ANCHOR_END: input-options
 
 /// Inset text.
+// ANCHOR: inset-text
 pub fn inset_text() -> InsetText {
-    // ANCHOR: inset-text
     InsetText::text("It can take up to 10 working days to deliver a new bin.")
-    // ANCHOR_END: inset-text
 }
+// ANCHOR_END: inset-text
 
 /// Inset text's options.
+// ANCHOR: inset-text-options
 pub fn inset_text_options() -> Value {
-    // ANCHOR: inset-text-options
     json!({ "text": "It can take up to 10 working days to deliver a new bin." })
-    // ANCHOR_END: inset-text-options
 }
+// ANCHOR_END: inset-text-options
 
 /// The label.
+// ANCHOR: label
 pub fn label() -> Label {
-    // ANCHOR: label
     Label::text("Email address").for_id("email")
-    // ANCHOR_END: label
 }
+// ANCHOR_END: label
 
 /// The label's options.
+// ANCHOR: label-options
 pub fn label_options() -> Value {
-    // ANCHOR: label-options
     json!({ "text": "Email address", "for": "email" })
-    // ANCHOR_END: label-options
 }
+// ANCHOR_END: label-options
 
 /// The language navigation, English and Welsh.
+// ANCHOR: language-navigation
 pub fn language_navigation() -> LanguageNavigation {
-    // ANCHOR: language-navigation
     LanguageNavigation::new()
         .current("English", "en")
         .link("Cymraeg", "cy", "?lang=cy")
-    // ANCHOR_END: language-navigation
 }
+// ANCHOR_END: language-navigation
 
 /// The language navigation's options.
+// ANCHOR: language-navigation-options
 pub fn language_navigation_options() -> Value {
-    // ANCHOR: language-navigation-options
     json!({
       "items": [
         { "text": "English", "lang": "en", "current": true },
         { "text": "Cymraeg", "lang": "cy", "href": "?lang=cy" }
       ]
     })
-    // ANCHOR_END: language-navigation-options
 }
+// ANCHOR_END: language-navigation-options
 
 /// The notification banner.
+// ANCHOR: notification-banner
 pub fn notification_banner() -> NotificationBanner {
-    // ANCHOR: notification-banner
     NotificationBanner::new(
         "Bin collections are a day later than usual in the week after a bank holiday.",
     )
-    // ANCHOR_END: notification-banner
 }
+// ANCHOR_END: notification-banner
 
 /// The notification banner's options.
+// ANCHOR: notification-banner-options
 pub fn notification_banner_options() -> Value {
-    // ANCHOR: notification-banner-options
     json!({
       "text": "Bin collections are a day later than usual in the week after a bank holiday."
     })
-    // ANCHOR_END: notification-banner-options
 }
+// ANCHOR_END: notification-banner-options
 
 /// Pagination.
+// ANCHOR: pagination
 pub fn pagination() -> Pagination {
-    // ANCHOR: pagination
     Pagination::new()
         .previous("?page=1")
         .page(1, "?page=1", false)
         .page(2, "?page=2", true)
         .page(3, "?page=3", false)
         .next("?page=3")
-    // ANCHOR_END: pagination
 }
+// ANCHOR_END: pagination
 
 /// Pagination's options.
+// ANCHOR: pagination-options
 pub fn pagination_options() -> Value {
-    // ANCHOR: pagination-options
     json!({
       "previous": { "href": "?page=1" },
       "next": { "href": "?page=3" },
@@ -620,71 +620,71 @@ pub fn pagination_options() -> Value {
         { "number": 3, "href": "?page=3" }
       ]
     })
-    // ANCHOR_END: pagination-options
 }
+// ANCHOR_END: pagination-options
 
 /// The panel on a confirmation page.
+// ANCHOR: panel
 pub fn panel() -> Panel {
-    // ANCHOR: panel
     Panel::title_text("Collection booked")
         .html(html! { "Your reference number" br; strong { "KV7-4XQ-92M" } })
-    // ANCHOR_END: panel
 }
+// ANCHOR_END: panel
 
 /// The panel's options.
+// ANCHOR: panel-options
 pub fn panel_options() -> Value {
-    // ANCHOR: panel-options
     json!({
       "titleText": "Collection booked",
       "html": "Your reference number<br><strong>KV7-4XQ-92M</strong>"
     })
-    // ANCHOR_END: panel-options
 }
+// ANCHOR_END: panel-options
 
 /// The password input.
+// ANCHOR: password-input
 pub fn password_input() -> PasswordInput {
-    // ANCHOR: password-input
     PasswordInput::new("password")
         .label(Label::text("Password"))
         .autocomplete("current-password")
-    // ANCHOR_END: password-input
 }
+// ANCHOR_END: password-input
 
 /// The password input's options.
+// ANCHOR: password-input-options
 pub fn password_input_options() -> Value {
-    // ANCHOR: password-input-options
     json!({
       "name": "password",
       "label": { "text": "Password" },
       "autocomplete": "current-password"
     })
-    // ANCHOR_END: password-input-options
 }
+// ANCHOR_END: password-input-options
 
 /// The phase banner.
+// ANCHOR: phase-banner
 pub fn phase_banner() -> PhaseBanner {
-    // ANCHOR: phase-banner
     PhaseBanner::html(html! {
         "This is a new service. Help us improve it and "
         a class="govuk-link" href="/feedback" { "give your feedback" } "."
     })
     .tag(PhaseTag::text("Beta"))
-    // ANCHOR_END: phase-banner
 }
+// ANCHOR_END: phase-banner
 
 /// The phase banner's options.
+// ANCHOR: phase-banner-options
 pub fn phase_banner_options() -> Value {
-    // ANCHOR: phase-banner-options
     json!({
       "tag": { "text": "Beta" },
       "html": "This is a new service. Help us improve it and <a class=\"govuk-link\" href=\"/feedback\">give your feedback</a>."
     })
-    // ANCHOR_END: phase-banner-options
 }
+// ANCHOR_END: phase-banner-options
 
 /// Radios.
+// ANCHOR: radios
 pub fn radios() -> Radios {
-    // ANCHOR: radios
     Radios::new("bin-size")
         .fieldset(
             Fieldset::new().legend(
@@ -695,12 +695,12 @@ pub fn radios() -> Radios {
         )
         .item(RadioItem::new("140", "140 litres").hint(Hint::text("For 1 or 2 people")))
         .item(RadioItem::new("240", "240 litres").hint(Hint::text("For 3 to 5 people")))
-    // ANCHOR_END: radios
 }
+// ANCHOR_END: radios
 
 /// The radios' options.
+// ANCHOR: radios-options
 pub fn radios_options() -> Value {
-    // ANCHOR: radios-options
     json!({
       "name": "bin-size",
       "fieldset": {
@@ -715,23 +715,23 @@ pub fn radios_options() -> Value {
         { "value": "240", "text": "240 litres", "hint": { "text": "For 3 to 5 people" } }
       ]
     })
-    // ANCHOR_END: radios-options
 }
+// ANCHOR_END: radios-options
 
 /// The select.
+// ANCHOR: select
 pub fn select() -> Select {
-    // ANCHOR: select
     Select::new("ward")
         .label(Label::text("Ward"))
         .item(SelectItem::new("", "Choose a ward"))
         .item(SelectItem::new("north", "Kestrel North"))
         .item(SelectItem::new("south", "Kestrel South"))
-    // ANCHOR_END: select
 }
+// ANCHOR_END: select
 
 /// The select's options.
+// ANCHOR: select-options
 pub fn select_options() -> Value {
-    // ANCHOR: select-options
     json!({
       "name": "ward",
       "label": { "text": "Ward" },
@@ -741,12 +741,12 @@ pub fn select_options() -> Value {
         { "value": "south", "text": "Kestrel South" }
       ]
     })
-    // ANCHOR_END: select-options
 }
+// ANCHOR_END: select-options
 
 /// The service navigation.
+// ANCHOR: service-navigation
 pub fn service_navigation() -> ServiceNavigation {
-    // ANCHOR: service-navigation
     ServiceNavigation::new()
         .service_name(
             "Book a bulky waste collection",
@@ -754,12 +754,12 @@ pub fn service_navigation() -> ServiceNavigation {
         )
         .link("Your bookings", "/bulky-waste/bookings", true)
         .link("Prices", "/bulky-waste/prices", false)
-    // ANCHOR_END: service-navigation
 }
+// ANCHOR_END: service-navigation
 
 /// The service navigation's options.
+// ANCHOR: service-navigation-options
 pub fn service_navigation_options() -> Value {
-    // ANCHOR: service-navigation-options
     json!({
       "serviceName": "Book a bulky waste collection",
       "serviceUrl": "/bulky-waste",
@@ -768,26 +768,26 @@ pub fn service_navigation_options() -> Value {
         { "text": "Prices", "href": "/bulky-waste/prices" }
       ]
     })
-    // ANCHOR_END: service-navigation-options
 }
+// ANCHOR_END: service-navigation-options
 
 /// The skip link.
+// ANCHOR: skip-link
 pub fn skip_link() -> SkipLink {
-    // ANCHOR: skip-link
     SkipLink::text("Skip to main content").href("#main-content")
-    // ANCHOR_END: skip-link
 }
+// ANCHOR_END: skip-link
 
 /// The skip link's options.
+// ANCHOR: skip-link-options
 pub fn skip_link_options() -> Value {
-    // ANCHOR: skip-link-options
     json!({ "text": "Skip to main content", "href": "#main-content" })
-    // ANCHOR_END: skip-link-options
 }
+// ANCHOR_END: skip-link-options
 
 /// The summary list, as on "check your answers".
+// ANCHOR: summary-list
 pub fn summary_list() -> SummaryList {
-    // ANCHOR: summary-list
     SummaryList::new()
         .row(SummaryListRow::new("Postcode", "KV1 2AB").action(
             "/bulky-waste/postcode",
@@ -801,12 +801,12 @@ pub fn summary_list() -> SummaryList {
                 "collection date",
             ),
         )
-    // ANCHOR_END: summary-list
 }
+// ANCHOR_END: summary-list
 
 /// The summary list's options.
+// ANCHOR: summary-list-options
 pub fn summary_list_options() -> Value {
-    // ANCHOR: summary-list-options
     json!({
       "rows": [
         {
@@ -825,12 +825,12 @@ pub fn summary_list_options() -> Value {
         }
       ]
     })
-    // ANCHOR_END: summary-list-options
 }
+// ANCHOR_END: summary-list-options
 
 /// The table.
+// ANCHOR: table
 pub fn table() -> Table {
-    // ANCHOR: table
     Table::new()
         .caption("Bulky waste prices")
         .head([TableCell::text("Items"), TableCell::text("Price").numeric()])
@@ -842,12 +842,12 @@ pub fn table() -> Table {
             TableCell::text("4 to 6"),
             TableCell::text("£40.00").numeric(),
         ])
-    // ANCHOR_END: table
 }
+// ANCHOR_END: table
 
 /// The table's options.
+// ANCHOR: table-options
 pub fn table_options() -> Value {
-    // ANCHOR: table-options
     json!({
       "caption": "Bulky waste prices",
       "head": [ { "text": "Items" }, { "text": "Price", "format": "numeric" } ],
@@ -856,12 +856,12 @@ pub fn table_options() -> Value {
         [ { "text": "4 to 6" }, { "text": "£40.00", "format": "numeric" } ]
       ]
     })
-    // ANCHOR_END: table-options
 }
+// ANCHOR_END: table-options
 
 /// Tabs.
+// ANCHOR: tabs
 pub fn tabs() -> Tabs {
-    // ANCHOR: tabs
     Tabs::new()
         .tab(
             "This week",
@@ -873,12 +873,12 @@ pub fn tabs() -> Tabs {
             "next-week",
             "<p class=\"govuk-body\">Recycling and food waste.</p>",
         )
-    // ANCHOR_END: tabs
 }
+// ANCHOR_END: tabs
 
 /// The tabs' options.
+// ANCHOR: tabs-options
 pub fn tabs_options() -> Value {
-    // ANCHOR: tabs-options
     json!({
       "items": [
         { "label": "This week", "id": "this-week",
@@ -887,26 +887,26 @@ pub fn tabs_options() -> Value {
           "panel": { "html": "<p class=\"govuk-body\">Recycling and food waste.</p>" } }
       ]
     })
-    // ANCHOR_END: tabs-options
 }
+// ANCHOR_END: tabs-options
 
 /// The tag.
+// ANCHOR: tag
 pub fn tag() -> Tag {
-    // ANCHOR: tag
     Tag::text("Paid").classes("govuk-tag--green")
-    // ANCHOR_END: tag
 }
+// ANCHOR_END: tag
 
 /// The tag's options.
+// ANCHOR: tag-options
 pub fn tag_options() -> Value {
-    // ANCHOR: tag-options
     json!({ "text": "Paid", "classes": "govuk-tag--green" })
-    // ANCHOR_END: tag-options
 }
+// ANCHOR_END: tag-options
 
 /// The task list.
+// ANCHOR: task-list
 pub fn task_list() -> TaskList {
-    // ANCHOR: task-list
     TaskList::new()
         .item(TaskListItem::new("Your details", "Completed").href("/licence/details"))
         .item(
@@ -914,12 +914,12 @@ pub fn task_list() -> TaskList {
                 .href("/licence/premises")
                 .status_tag(Tag::text("Incomplete").classes("govuk-tag--blue")),
         )
-    // ANCHOR_END: task-list
 }
+// ANCHOR_END: task-list
 
 /// The task list's options.
+// ANCHOR: task-list-options
 pub fn task_list_options() -> Value {
-    // ANCHOR: task-list-options
     json!({
       "items": [
         { "title": { "text": "Your details" }, "href": "/licence/details",
@@ -928,41 +928,41 @@ pub fn task_list_options() -> Value {
           "status": { "tag": { "text": "Incomplete", "classes": "govuk-tag--blue" } } }
       ]
     })
-    // ANCHOR_END: task-list-options
 }
+// ANCHOR_END: task-list-options
 
 /// The textarea.
+// ANCHOR: textarea
 pub fn textarea() -> Textarea {
-    // ANCHOR: textarea
     Textarea::new("location")
         .label(Label::text("Where is the pothole?").classes("govuk-label--m"))
         .hint(Hint::text("For example, outside 14 Mill Lane"))
         .rows(3)
-    // ANCHOR_END: textarea
 }
+// ANCHOR_END: textarea
 
 /// The textarea's options.
+// ANCHOR: textarea-options
 pub fn textarea_options() -> Value {
-    // ANCHOR: textarea-options
     json!({
       "name": "location",
       "label": { "text": "Where is the pothole?", "classes": "govuk-label--m" },
       "hint": { "text": "For example, outside 14 Mill Lane" },
       "rows": 3
     })
-    // ANCHOR_END: textarea-options
 }
+// ANCHOR_END: textarea-options
 
 /// Warning text.
+// ANCHOR: warning-text
 pub fn warning_text() -> WarningText {
-    // ANCHOR: warning-text
     WarningText::text("You can be fined up to £400 if you leave waste on the street.")
-    // ANCHOR_END: warning-text
 }
+// ANCHOR_END: warning-text
 
 /// Warning text's options.
+// ANCHOR: warning-text-options
 pub fn warning_text_options() -> Value {
-    // ANCHOR: warning-text-options
     json!({ "text": "You can be fined up to £400 if you leave waste on the street." })
-    // ANCHOR_END: warning-text-options
 }
+// ANCHOR_END: warning-text-options
