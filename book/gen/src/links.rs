@@ -30,8 +30,7 @@ impl std::fmt::Display for Broken {
 
 /// Every broken internal link under the built book at `root`.
 pub fn check(root: &Path) -> std::io::Result<Vec<Broken>> {
-    let mut pages = Vec::new();
-    collect(root, &mut pages)?;
+    let pages = html_files(root)?;
     let mut ids: HashMap<PathBuf, HashSet<String>> = HashMap::new();
     let mut links: Vec<(PathBuf, String)> = Vec::new();
     let anchors = Selector::parse("[href], [src]").unwrap_or_else(|_| unreachable!());
@@ -111,6 +110,14 @@ pub fn check(root: &Path) -> std::io::Result<Vec<Broken>> {
         }
     }
     Ok(broken)
+}
+
+/// Every HTML file under `root`.
+pub fn html_files(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut pages = Vec::new();
+    collect(root, &mut pages)?;
+    pages.sort();
+    Ok(pages)
 }
 
 fn collect(dir: &Path, pages: &mut Vec<PathBuf>) -> std::io::Result<()> {

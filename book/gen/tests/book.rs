@@ -77,6 +77,16 @@ fn the_book_builds_without_warnings_and_every_internal_link_resolves() {
         complaints.join("\n")
     );
 
+    // No include was left unresolved on any page.
+    for page in civic_book::links::html_files(out.path()).unwrap() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        assert!(
+            !text.contains("{{#"),
+            "{}: an mdBook directive was not resolved",
+            page.display()
+        );
+    }
+
     let broken = civic_book::links::check(out.path()).unwrap();
     let listed: Vec<String> = broken.iter().map(ToString::to_string).collect();
     assert!(
@@ -223,4 +233,51 @@ fn generation_writes_a_page_part_for_every_component_and_answer_type() {
     }
     let pay = std::fs::read_to_string(out.path().join("reference/govuk-pay-errors.md")).unwrap();
     assert!(pay.contains("| `P0900` |"), "{pay}");
+}
+
+/// mdBook includes nothing, silently, for an anchor that does not exist.
+#[test]
+fn every_anchor_the_pages_include_exists() {
+    fn pages(dir: &Path, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.ends_with("generated") {
+                continue;
+            }
+            if path.is_dir() {
+                pages(&path, found);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                found.push(path);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    pages(&root().join("book/src"), &mut found);
+    let mut checked = 0;
+    for page in found {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for include in text.split("{{#include ").skip(1) {
+            let spec = include.split("}}").next().unwrap().trim();
+            let Some((file, anchor)) = spec.split_once(':') else {
+                continue;
+            };
+            // `file:5:` and `file:30:61` are line ranges, not anchors.
+            if anchor
+                .split(':')
+                .all(|part| part.is_empty() || part.parse::<u32>().is_ok())
+            {
+                continue;
+            }
+            let source = std::fs::read_to_string(page.parent().unwrap().join(file))
+                .unwrap_or_else(|e| panic!("{}: {file}: {e}", page.display()));
+            assert!(
+                source.contains(&format!("ANCHOR: {anchor}\n"))
+                    && source.contains(&format!("ANCHOR_END: {anchor}\n")),
+                "{}: {file} has no anchor {anchor}",
+                page.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 39, "only {checked} anchored includes found");
 }
