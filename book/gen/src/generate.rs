@@ -111,6 +111,24 @@ pub fn type_name(component: &str) -> String {
 /// Per component: `example.html` (what the Rust renders), `options.json` (the upstream option
 /// object), `preview.html` (a page showing the example styled) and `params.md`.
 fn components(root: &Path, out: &Path, stylesheet: bool) -> Result<usize, GenerateError> {
+    // Every component's params types first, so a table can link to another's.
+    let mut found = std::collections::BTreeMap::new();
+    let mut homes = params::Homes::new();
+    for name in civic_components::COMPONENTS {
+        let path = root
+            .join("components/src")
+            .join(format!("{}.rs", name.replace('-', "_")));
+        let params = params::read(&read(&path)?).map_err(|e| GenerateError::Parse {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        for p in &params {
+            homes
+                .entry(p.name.clone())
+                .or_insert_with(|| (*name).to_owned());
+        }
+        found.insert(*name, params);
+    }
     let mut count = 0;
     for example in examples() {
         let dir = out.join("components").join(example.name);
@@ -136,17 +154,10 @@ fn components(root: &Path, out: &Path, stylesheet: bool) -> Result<usize, Genera
             &preview(example.name, &html, stylesheet),
         )?;
 
-        let source_path = root
-            .join("components/src")
-            .join(format!("{}.rs", example.name.replace('-', "_")));
-        let source = read(&source_path)?;
-        let found = params::read(&source).map_err(|e| GenerateError::Parse {
-            path: source_path.clone(),
-            message: e.to_string(),
-        })?;
+        let params = found.remove(example.name).unwrap_or_default();
         write(
             &dir.join("params.md"),
-            &params::markdown(found, &type_name(example.name)),
+            &params::markdown(params, &type_name(example.name), &homes, example.name),
         )?;
         count += 1;
     }

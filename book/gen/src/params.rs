@@ -71,8 +71,12 @@ pub fn read(source: &str) -> Result<Vec<Params>, syn::Error> {
     Ok(found)
 }
 
-/// The Markdown tables for a component's params, its main struct (`main`) first.
-pub fn markdown(mut params: Vec<Params>, main: &str) -> String {
+/// Where each params type is documented: its name and the component page it is on.
+pub type Homes = std::collections::BTreeMap<String, String>;
+
+/// The Markdown tables for a component's params, its main struct (`main`) first. A field whose
+/// type is another params type links to its table, on this page or `homes` says which.
+pub fn markdown(mut params: Vec<Params>, main: &str, homes: &Homes, page: &str) -> String {
     params.sort_by_key(|p| p.name != main);
     let mut out = String::new();
     for p in &params {
@@ -84,16 +88,38 @@ pub fn markdown(mut params: Vec<Params>, main: &str) -> String {
         out.push_str("| option | Rust field | type | what it does |\n|---|---|---|---|\n");
         for f in &p.fields {
             out.push_str(&format!(
-                "| `{}` | `{}` | `{}` | {} |\n",
+                "| `{}` | `{}` | `{}`{} | {} |\n",
                 f.option,
                 f.rust,
                 f.ty,
+                links(&f.ty, homes, page),
                 cell(&f.doc)
             ));
         }
         out.push('\n');
     }
     out
+}
+
+/// ` ([Label](label.md#label))` for a type naming params documented elsewhere or above.
+fn links(ty: &str, homes: &Homes, page: &str) -> String {
+    let named: Vec<String> = ty
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .filter_map(|word| {
+            let home = homes.get(word)?;
+            let anchor = word.to_lowercase();
+            Some(if home == page {
+                format!("[{word}](#{anchor})")
+            } else {
+                format!("[{word}]({home}.md#{anchor})")
+            })
+        })
+        .collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", named.join(", "))
+    }
 }
 
 fn derives_deserialize(attrs: &[Attribute]) -> bool {
@@ -248,14 +274,24 @@ mod tests {
                 fields: vec![Field {
                     option: "a".into(),
                     rust: "a".into(),
-                    ty: "bool".into(),
+                    ty: "Option<Vec<Item>>".into(),
                     doc: "yes | no".into(),
                 }],
             },
         ];
-        let md = markdown(params, "Main");
+        let mut homes = Homes::new();
+        homes.insert("Item".into(), "here".into());
+        homes.insert("Label".into(), "label".into());
+        let md = markdown(params, "Main", &homes, "here");
         assert!(md.starts_with("### `Main`\n\nMain one.\n\n"));
-        assert!(md.contains("| `a` | `a` | `bool` | yes \\| no |"));
+        assert!(
+            md.contains("| `a` | `a` | `Option<Vec<Item>>` ([Item](#item)) | yes \\| no |"),
+            "{md}"
+        );
+        assert_eq!(
+            links("Option<Label>", &homes, "here"),
+            " ([Label](label.md#label))"
+        );
         assert!(md.find("### `Item`") > md.find("### `Main`"));
     }
 }
