@@ -281,3 +281,37 @@ fn every_anchor_the_pages_include_exists() {
     }
     assert!(checked > 39, "only {checked} anchored includes found");
 }
+
+/// The configuration page is written by hand: it must name every setting the demo reads.
+#[test]
+fn the_configuration_page_names_every_setting() {
+    let source = std::fs::read_to_string(root().join("examples/src/config.rs")).unwrap();
+    let page = std::fs::read_to_string(root().join("book/src/reference/configuration.md")).unwrap();
+    let variables: Vec<&str> = source
+        .split("lookup(\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert!(variables.len() >= 4, "{variables:?}");
+    let file = syn::parse_file(&source).unwrap();
+    let keys: Vec<String> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) if s.ident == "FileSettings" => Some(s),
+            _ => None,
+        })
+        .flat_map(|s| {
+            s.fields
+                .iter()
+                .filter_map(|f| f.ident.as_ref().map(ToString::to_string))
+        })
+        .collect();
+    assert!(keys.len() >= 4, "{keys:?}");
+    for setting in variables.iter().map(|v| (*v).to_owned()).chain(keys) {
+        assert!(
+            page.contains(&format!("`{setting}`")),
+            "reference/configuration.md does not name `{setting}`, which examples/src/config.rs reads"
+        );
+    }
+}
