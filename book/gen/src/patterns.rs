@@ -423,19 +423,23 @@ pub fn add_to_a_list(today: Date) -> Result<Vec<String>, Box<dyn std::error::Err
         Format::Yaml,
     )?;
     // ANCHOR: add-to-a-list
+    let (Some(in_area), Some(items_page)) = (form.find_page("in-area"), form.find_page("items"))
+    else {
+        return Err("the bulky waste form has no in-area or items page".into());
+    };
     let mut answers = Answers::default();
     let yes = Submitted::from_pairs([("lives_in_area", "yes")]);
     answers.record_page(
         &form,
         "in-area",
-        read_page_or_empty(&form, "in-area", &yes, today),
+        read_page(in_area, &yes, today).map_err(|e| format!("{e:?}"))?,
     );
     for item in ["Sofa", "Fridge"] {
         let typed = Submitted::from_pairs([("item", item), ("item_kind", "furniture")]);
         answers.record_page(
             &form,
             "items",
-            read_page_or_empty(&form, "items", &typed, today),
+            read_page(items_page, &typed, today).map_err(|e| format!("{e:?}"))?,
         );
         // "Do you need to add another item?" Yes, then no after the second.
         answers.add_another(&form, "items", item == "Sofa")?;
@@ -450,17 +454,6 @@ pub fn add_to_a_list(today: Date) -> Result<Vec<String>, Box<dyn std::error::Err
         .collect();
     // ANCHOR_END: add-to-a-list
     Ok(items)
-}
-
-fn read_page_or_empty(
-    form: &FormDefinition,
-    page_id: &str,
-    submitted: &Submitted,
-    today: Date,
-) -> Vec<(String, Option<answers::AnswerValue>)> {
-    form.find_page(page_id)
-        .and_then(|page| read_page(page, submitted, today).ok())
-        .unwrap_or_default()
 }
 
 /// The guide's form in Welsh: labels from the definition, messages from civic-forms, and the

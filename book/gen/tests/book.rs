@@ -315,3 +315,25 @@ fn the_configuration_page_names_every_setting() {
         );
     }
 }
+
+/// "Add to a list" shows lines 30 to 61 of the bulky waste form: the items page, whole.
+#[test]
+fn the_add_to_a_list_excerpt_is_the_items_page() {
+    let page = std::fs::read_to_string(root().join("book/src/patterns/add-to-a-list.md")).unwrap();
+    assert!(page.contains("bulky-waste.yaml:30:61}}"));
+    let form = std::fs::read_to_string(root().join("forms/definitions/bulky-waste.yaml")).unwrap();
+    let lines: Vec<&str> = form.lines().collect();
+    assert_eq!(
+        lines[29], "  - id: items",
+        "the excerpt must start at the items page"
+    );
+    assert!(
+        lines[57..61].iter().any(|l| l.trim() == "add_to_list:"),
+        "{:?}",
+        &lines[57..61]
+    );
+    assert!(
+        lines[61].starts_with("  - id: "),
+        "the excerpt must end where the next page starts"
+    );
+}
