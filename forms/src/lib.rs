@@ -43,6 +43,8 @@
 //! - [`session`]: where answers live between requests: in memory, SQLite or PostgreSQL.
 //! - [`messages`]: every built-in message a resident sees, in English and Welsh.
 //! - [`reference`]: confirmation references that are easy to read aloud.
+//! - [`delivery`]: a finished form's fan-out to handlers, each delivery tracked and retried.
+//! - `save_return` (feature `sql`): one-off "save and return" links by email.
 //!
 //! # Cargo features
 //!
@@ -57,8 +59,11 @@ pub mod answers;
 pub mod check;
 pub mod decimal;
 pub mod definition;
+pub mod delivery;
 pub mod journey;
 pub mod messages;
 pub mod reference;
+#[cfg(feature = "sql")]
+pub mod save_return;
 pub mod schema;
 pub mod session;

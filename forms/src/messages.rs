@@ -716,6 +716,59 @@ impl Word {
     }
 }
 
+/// The emails this crate sends, as civic-notify templates: `((placeholders))` are filled in
+/// (and HTML-escaped) by civic-notify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EmailText {
+    /// The "save and return" link: `((form))`, `((link))`, `((days))`.
+    SaveAndReturn,
+    /// The resident's copy of what they sent: `((form))`, `((reference))`, `((answers))`.
+    ResidentConfirmation,
+    /// The council team's notice of a submission: `((form))`, `((reference))`, `((answers))`.
+    TeamNotice,
+}
+
+impl EmailText {
+    /// The subject and body in `language`.
+    pub fn text(self, language: Language) -> (&'static str, &'static str) {
+        match (self, language) {
+            (EmailText::SaveAndReturn, Language::Cy) => (
+                "Parhau â’ch cais: ((form))",
+                "Defnyddiwch y ddolen hon i barhau â’ch cais:\n\n((link))\n\nMae’r ddolen yn gweithio unwaith ac am ((days)) diwrnod. Os na wnaethoch ofyn amdani, gallwch anwybyddu’r e-bost hwn.",
+            ),
+            (EmailText::SaveAndReturn, _) => (
+                "Continue your application: ((form))",
+                "Use this link to continue your application:\n\n((link))\n\nThe link works once and for ((days)) days. If you did not ask for it, you can ignore this email.",
+            ),
+            (EmailText::ResidentConfirmation, Language::Cy) => (
+                "Rydym wedi cael eich cais: ((form))",
+                "Eich cyfeirnod yw ((reference)).\n\nDyma gopi o’r hyn a anfonwyd gennych:\n\n((answers))",
+            ),
+            (EmailText::ResidentConfirmation, _) => (
+                "We have received your application: ((form))",
+                "Your reference is ((reference)).\n\nThis is a copy of what you sent:\n\n((answers))",
+            ),
+            (EmailText::TeamNotice, Language::Cy) => (
+                "Cais newydd: ((form)) ((reference))",
+                "Cyfeirnod: ((reference))\n\n((answers))",
+            ),
+            (EmailText::TeamNotice, _) => (
+                "New submission: ((form)) ((reference))",
+                "Reference: ((reference))\n\n((answers))",
+            ),
+        }
+    }
+
+    /// The email as a civic-notify template with its English and Welsh versions.
+    pub fn template(self) -> civic_notify::Template {
+        let (subject, body) = self.text(Language::En);
+        let (welsh_subject, welsh_body) = self.text(Language::Cy);
+        civic_notify::Template::new(civic_notify::TemplateKind::Email, Some(subject), body)
+            .with_welsh(Some(welsh_subject), welsh_body)
+    }
+}
+
 /// English and Welsh month names, for reading dates and showing them.
 pub const MONTHS: [(&str, &str); 12] = [
     ("January", "Ionawr"),

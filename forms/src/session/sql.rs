@@ -49,6 +49,11 @@ impl SqlSessionStore {
         SqlSessionStore { pool }
     }
 
+    /// The pool, for the other tables of this crate (save and return, submissions).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// Applies this crate's migrations; other crates' migrations in the same database are
     /// left alone.
     pub async fn migrate(&self) -> Result<(), StoreError> {

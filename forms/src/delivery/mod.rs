@@ -1,0 +1,77 @@
+//! Delivering a finished form: a [`Submission`] goes to each [`SubmissionHandler`] (the
+//! council's database, the team's inbox, the resident's inbox, a webhook), and each delivery
+//! is tracked so a failed one is retried.
+
+use time::OffsetDateTime;
+
+use crate::definition::Language;
+use crate::journey::Answers;
+
+/// A resident's finished form, as handlers receive it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Submission {
+    /// The form's id.
+    pub form_id: String,
+    /// The confirmation reference the resident was shown.
+    pub reference: String,
+    /// The language the resident used.
+    pub language: Language,
+    /// Everything the resident answered.
+    pub answers: Answers,
+    /// When the resident submitted.
+    #[serde(with = "time::serde::rfc3339")]
+    pub submitted_at: OffsetDateTime,
+}
+
+/// Somewhere a submission goes. A handler must tolerate being called again with the same
+/// submission (a retry after a crash): use [`Submission::reference`] to recognise it.
+#[async_trait::async_trait]
+pub trait SubmissionHandler: Send + Sync {
+    /// A short, stable name for tracking (`store`, `team-email`, `webhook`); unique among
+    /// the handlers of one form.
+    fn name(&self) -> &str;
+
+    /// Delivers the submission, or says why not and whether trying again may help.
+    async fn deliver(&self, submission: &Submission) -> Result<(), DeliveryError>;
+}
+
+/// Why a handler could not deliver a submission.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct DeliveryError {
+    message: String,
+    retryable: bool,
+    #[source]
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl DeliveryError {
+    /// A failure that may go away (a timeout, a busy database, a 503): retried later.
+    pub fn retryable(message: impl Into<String>) -> Self {
+        DeliveryError {
+            message: message.into(),
+            retryable: true,
+            source: None,
+        }
+    }
+
+    /// A failure that will not go away by itself (a refused address, a 400): not retried.
+    pub fn permanent(message: impl Into<String>) -> Self {
+        DeliveryError {
+            message: message.into(),
+            retryable: false,
+            source: None,
+        }
+    }
+
+    /// Attaches the underlying error.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// Whether trying again later may work.
+    pub fn is_retryable(&self) -> bool {
+        self.retryable
+    }
+}
