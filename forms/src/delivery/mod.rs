@@ -2,6 +2,17 @@
 //! council's database, the team's inbox, the resident's inbox, a webhook), and each delivery
 //! is tracked so a failed one is retried.
 
+pub mod copy;
+#[cfg(feature = "sql")]
+mod deliveries;
+#[cfg(feature = "sql")]
+mod store;
+
+#[cfg(feature = "sql")]
+pub use deliveries::{Deliveries, DeliveryStatus, backoff};
+#[cfg(feature = "sql")]
+pub use store::SubmissionStore;
+
 use time::OffsetDateTime;
 
 use crate::definition::Language;

@@ -1,0 +1,372 @@
+//! The fan-out: a submission is stored first, then given to each handler; each delivery is
+//! recorded as pending, delivered or failed, and retried with backoff by
+//! [`Deliveries::retry_due`].
+
+use std::sync::Arc;
+
+use sqlx::{AnyPool, Row};
+use time::{Duration, OffsetDateTime};
+
+use super::store::{SubmissionStore, database};
+use super::{DeliveryError, Submission, SubmissionHandler};
+
+/// Where one handler's delivery of one submission stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DeliveryStatus {
+    /// Not delivered yet; tried again at the time given.
+    Pending {
+        /// When the next attempt is due.
+        next_attempt_at: OffsetDateTime,
+    },
+    /// Delivered.
+    Delivered,
+    /// Given up: a permanent failure, or too many attempts.
+    Failed,
+}
+
+/// A submission's fan-out to its handlers, tracked in the `civic_forms_deliveries` table.
+#[derive(Clone)]
+pub struct Deliveries {
+    pool: AnyPool,
+    store: SubmissionStore,
+    handlers: Vec<Arc<dyn SubmissionHandler>>,
+    max_attempts: u32,
+}
+
+impl std::fmt::Debug for Deliveries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<_> = self.handlers.iter().map(|h| h.name().to_owned()).collect();
+        f.debug_struct("Deliveries")
+            .field("handlers", &names)
+            .field("max_attempts", &self.max_attempts)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The wait before attempt `attempts + 1`: one minute, doubling, at most six hours.
+pub fn backoff(attempts: u32) -> Duration {
+    let minutes = 1i64 << attempts.saturating_sub(1).min(9);
+    Duration::minutes(minutes.min(360))
+}
+
+impl Deliveries {
+    /// A fan-out storing submissions in `pool` (migrated by
+    /// [`crate::session::SqlSessionStore::migrate`]), giving up after 10 attempts.
+    pub fn new(pool: AnyPool) -> Self {
+        Deliveries {
+            store: SubmissionStore::new(pool.clone()),
+            pool,
+            handlers: Vec::new(),
+            max_attempts: 10,
+        }
+    }
+
+    /// Adds a handler; names must be unique.
+    pub fn handler(mut self, handler: Arc<dyn SubmissionHandler>) -> Self {
+        self.handlers.push(handler);
+        self
+    }
+
+    /// How many attempts before a retryable failure is given up.
+    pub fn max_attempts(mut self, max_attempts: u32) -> Self {
+        self.max_attempts = max_attempts.max(1);
+        self
+    }
+
+    /// The store submissions are kept in.
+    pub fn store(&self) -> &SubmissionStore {
+        &self.store
+    }
+
+    /// Stores the submission, then tries each handler once. An error means the submission
+    /// could not be stored (the resident should be told to try again); a handler's failure
+    /// is recorded and retried, not returned.
+    pub async fn submit(
+        &self,
+        submission: &Submission,
+        now: OffsetDateTime,
+    ) -> Result<Vec<(String, DeliveryStatus)>, DeliveryError> {
+        self.store.save(submission).await?;
+        for handler in &self.handlers {
+            sqlx::query(
+                "INSERT INTO civic_forms_deliveries (reference, handler, status, attempts, \
+                 next_attempt_at) VALUES ($1, $2, 'pending', 0, $3) \
+                 ON CONFLICT (reference, handler) DO NOTHING",
+            )
+            .bind(&submission.reference)
+            .bind(handler.name())
+            .bind(now.unix_timestamp())
+            .execute(&self.pool)
+            .await
+            .map_err(database)?;
+        }
+        let mut out = Vec::new();
+        for handler in &self.handlers {
+            let status = self.attempt(handler.as_ref(), submission, now).await?;
+            out.push((handler.name().to_owned(), status));
+        }
+        Ok(out)
+    }
+
+    /// Tries again every pending delivery due at `now` (run from a scheduled job); returns
+    /// how many were attempted.
+    pub async fn retry_due(&self, now: OffsetDateTime) -> Result<usize, DeliveryError> {
+        let rows = sqlx::query(
+            "SELECT reference, handler FROM civic_forms_deliveries \
+             WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at",
+        )
+        .bind(now.unix_timestamp())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database)?;
+        let mut attempted = 0;
+        for row in rows {
+            let reference: String = row.try_get("reference").map_err(database)?;
+            let name: String = row.try_get("handler").map_err(database)?;
+            let Some(handler) = self.handlers.iter().find(|h| h.name() == name) else {
+                continue;
+            };
+            let Some(submission) = self.store.load(&reference).await? else {
+                continue;
+            };
+            self.attempt(handler.as_ref(), &submission, now).await?;
+            attempted += 1;
+        }
+        Ok(attempted)
+    }
+
+    /// Where each handler's delivery of a submission stands.
+    pub async fn status(
+        &self,
+        reference: &str,
+    ) -> Result<Vec<(String, DeliveryStatus, u32)>, DeliveryError> {
+        let rows = sqlx::query(
+            "SELECT handler, status, attempts, next_attempt_at FROM civic_forms_deliveries \
+             WHERE reference = $1 ORDER BY handler",
+        )
+        .bind(reference)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(database)?;
+        rows.iter()
+            .map(|row| {
+                let handler: String = row.try_get("handler").map_err(database)?;
+                let status: String = row.try_get("status").map_err(database)?;
+                let attempts: i64 = row.try_get("attempts").map_err(database)?;
+                let next: Option<i64> = row.try_get("next_attempt_at").map_err(database)?;
+                let status = match (status.as_str(), next) {
+                    ("delivered", _) => DeliveryStatus::Delivered,
+                    ("pending", Some(next)) => DeliveryStatus::Pending {
+                        next_attempt_at: OffsetDateTime::from_unix_timestamp(next)
+                            .unwrap_or(OffsetDateTime::UNIX_EPOCH),
+                    },
+                    _ => DeliveryStatus::Failed,
+                };
+                Ok((handler, status, u32::try_from(attempts).unwrap_or(u32::MAX)))
+            })
+            .collect()
+    }
+
+    async fn attempt(
+        &self,
+        handler: &dyn SubmissionHandler,
+        submission: &Submission,
+        now: OffsetDateTime,
+    ) -> Result<DeliveryStatus, DeliveryError> {
+        let row = sqlx::query(
+            "SELECT attempts FROM civic_forms_deliveries WHERE reference = $1 AND handler = $2",
+        )
+        .bind(&submission.reference)
+        .bind(handler.name())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(database)?;
+        let attempts: i64 = row.try_get("attempts").map_err(database)?;
+        let attempts = u32::try_from(attempts)
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        let (status, error) = match handler.deliver(submission).await {
+            Ok(()) => (DeliveryStatus::Delivered, None),
+            Err(e) if e.is_retryable() && attempts < self.max_attempts => (
+                DeliveryStatus::Pending {
+                    next_attempt_at: now + backoff(attempts),
+                },
+                Some(e.to_string()),
+            ),
+            Err(e) => (DeliveryStatus::Failed, Some(e.to_string())),
+        };
+        let (name, next) = match status {
+            DeliveryStatus::Pending { next_attempt_at } => {
+                ("pending", Some(next_attempt_at.unix_timestamp()))
+            }
+            DeliveryStatus::Delivered => ("delivered", None),
+            DeliveryStatus::Failed => ("failed", None),
+        };
+        // The error's own words, never the submission's, so no personal data is recorded.
+        sqlx::query(
+            "UPDATE civic_forms_deliveries SET status = $1, attempts = $2, next_attempt_at = $3, \
+             last_error = $4 WHERE reference = $5 AND handler = $6",
+        )
+        .bind(name)
+        .bind(i64::from(attempts))
+        .bind(next)
+        .bind(error)
+        .bind(&submission.reference)
+        .bind(handler.name())
+        .execute(&self.pool)
+        .await
+        .map_err(database)?;
+        Ok(status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::delivery::copy::tests::submission;
+    use crate::session::SqlSessionStore;
+    use std::sync::Mutex;
+    use time::macros::datetime;
+
+    /// Fails with the queued errors, then succeeds; counts calls.
+    struct Flaky {
+        name: &'static str,
+        failures: Mutex<Vec<DeliveryError>>,
+        calls: Mutex<u32>,
+    }
+
+    #[async_trait::async_trait]
+    impl SubmissionHandler for Flaky {
+        fn name(&self) -> &str {
+            self.name
+        }
+        async fn deliver(&self, _: &Submission) -> Result<(), DeliveryError> {
+            *self.calls.lock().unwrap() += 1;
+            match self.failures.lock().unwrap().pop() {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        }
+    }
+
+    fn flaky(name: &'static str, failures: Vec<DeliveryError>) -> Arc<Flaky> {
+        Arc::new(Flaky {
+            name,
+            failures: Mutex::new(failures),
+            calls: Mutex::new(0),
+        })
+    }
+
+    pub(crate) async fn pool() -> AnyPool {
+        SqlSessionStore::connect("sqlite::memory:")
+            .await
+            .unwrap()
+            .pool()
+            .clone()
+    }
+
+    #[tokio::test]
+    async fn failed_deliveries_are_retried_with_backoff_and_permanent_ones_given_up() {
+        let now = datetime!(2025-06-15 12:00 UTC);
+        let fine = flaky("fine", vec![]);
+        let twice = flaky(
+            "twice",
+            vec![
+                DeliveryError::retryable("busy"),
+                DeliveryError::retryable("timeout"),
+            ],
+        );
+        let refused = flaky("refused", vec![DeliveryError::permanent("400")]);
+        let deliveries = Deliveries::new(pool().await)
+            .handler(fine.clone())
+            .handler(twice.clone())
+            .handler(refused.clone());
+        let submission = submission("Pothole");
+        let statuses = deliveries.submit(&submission, now).await.unwrap();
+        assert_eq!(
+            statuses,
+            vec![
+                ("fine".to_owned(), DeliveryStatus::Delivered),
+                (
+                    "twice".to_owned(),
+                    DeliveryStatus::Pending {
+                        next_attempt_at: now + Duration::minutes(1)
+                    }
+                ),
+                ("refused".to_owned(), DeliveryStatus::Failed),
+            ]
+        );
+        // Stored before any handler ran.
+        assert_eq!(
+            deliveries.store().load("ABC-DEF-234").await.unwrap(),
+            Some(submission.clone())
+        );
+        // Not due yet: nothing happens.
+        assert_eq!(deliveries.retry_due(now).await.unwrap(), 0);
+        assert_eq!(
+            deliveries
+                .retry_due(now + Duration::minutes(1))
+                .await
+                .unwrap(),
+            1
+        );
+        // The second failure waits twice as long.
+        assert_eq!(
+            deliveries
+                .retry_due(now + Duration::minutes(2))
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            deliveries
+                .retry_due(now + Duration::minutes(3))
+                .await
+                .unwrap(),
+            1
+        );
+        let status = deliveries.status("ABC-DEF-234").await.unwrap();
+        assert_eq!(
+            status,
+            vec![
+                ("fine".to_owned(), DeliveryStatus::Delivered, 1),
+                ("refused".to_owned(), DeliveryStatus::Failed, 1),
+                ("twice".to_owned(), DeliveryStatus::Delivered, 3),
+            ]
+        );
+        assert_eq!(*twice.calls.lock().unwrap(), 3);
+        assert_eq!(*refused.calls.lock().unwrap(), 1);
+        assert_eq!(
+            deliveries.retry_due(now + Duration::days(1)).await.unwrap(),
+            0
+        );
+    }
+
+    #[tokio::test]
+    async fn retryable_failures_are_given_up_after_the_last_attempt() {
+        let now = datetime!(2025-06-15 12:00 UTC);
+        let down = flaky(
+            "down",
+            (0..5).map(|_| DeliveryError::retryable("503")).collect(),
+        );
+        let deliveries = Deliveries::new(pool().await)
+            .handler(down.clone())
+            .max_attempts(2);
+        deliveries.submit(&submission("x"), now).await.unwrap();
+        deliveries
+            .retry_due(now + Duration::hours(1))
+            .await
+            .unwrap();
+        let status = deliveries.status("ABC-DEF-234").await.unwrap();
+        assert_eq!(status, vec![("down".to_owned(), DeliveryStatus::Failed, 2)]);
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_six_hours() {
+        assert_eq!(backoff(1), Duration::minutes(1));
+        assert_eq!(backoff(2), Duration::minutes(2));
+        assert_eq!(backoff(4), Duration::minutes(8));
+        assert_eq!(backoff(30), Duration::hours(6));
+    }
+}
