@@ -45,6 +45,7 @@
 //! - [`reference`]: confirmation references that are easy to read aloud.
 //! - [`delivery`]: a finished form's fan-out to handlers, each delivery tracked and retried.
 //! - `save_return` (feature `sql`): one-off "save and return" links by email.
+//! - `retention` (feature `sql`): deletes submissions and sessions past the form's retention.
 //!
 //! # Cargo features
 //!
@@ -63,6 +64,8 @@ pub mod delivery;
 pub mod journey;
 pub mod messages;
 pub mod reference;
+#[cfg(feature = "sql")]
+pub mod retention;
 #[cfg(feature = "sql")]
 pub mod save_return;
 pub mod schema;

@@ -5,11 +5,13 @@
 pub mod copy;
 #[cfg(feature = "sql")]
 mod deliveries;
+mod email;
 #[cfg(feature = "sql")]
 mod store;
 
 #[cfg(feature = "sql")]
 pub use deliveries::{Deliveries, DeliveryStatus, backoff};
+pub use email::EmailHandler;
 #[cfg(feature = "sql")]
 pub use store::SubmissionStore;
 

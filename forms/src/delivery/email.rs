@@ -1,0 +1,254 @@
+//! The email handlers: a notice to the council team and a copy to the resident, written with
+//! civic-notify templates (which HTML-escape every value) and sent through a civic-notify
+//! [`Transport`].
+
+use std::sync::Arc;
+
+use civic_notify::transport::{Outgoing, OutgoingEmail, Transport};
+use civic_notify::{Branding, EmailAddress, Personalisation};
+
+use crate::answers::AnswerValue;
+use crate::definition::{FormDefinition, Language};
+use crate::messages::EmailText;
+
+use super::copy::answer_lines;
+use super::{DeliveryError, Submission, SubmissionHandler};
+
+#[derive(Debug, Clone)]
+enum Recipient {
+    Team(Vec<EmailAddress>),
+    Resident { question: String },
+}
+
+/// Emails each submission's answers to the council team, or a copy to the resident.
+#[derive(Clone)]
+pub struct EmailHandler {
+    name: &'static str,
+    form: Arc<FormDefinition>,
+    transport: Arc<dyn Transport>,
+    from: String,
+    branding: Branding,
+    recipient: Recipient,
+}
+
+impl std::fmt::Debug for EmailHandler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmailHandler")
+            .field("name", &self.name)
+            .field("form", &self.form.id)
+            .finish_non_exhaustive()
+    }
+}
+
+fn notify_language(language: Language) -> civic_notify::Language {
+    match language {
+        Language::Cy => civic_notify::Language::Welsh,
+        _ => civic_notify::Language::English,
+    }
+}
+
+impl EmailHandler {
+    /// The `team-email` handler: every submission, in English, to each of `team`.
+    pub fn team(
+        form: Arc<FormDefinition>,
+        transport: Arc<dyn Transport>,
+        from: impl Into<String>,
+        team: Vec<EmailAddress>,
+    ) -> Self {
+        Self::new(
+            "team-email",
+            form,
+            transport,
+            from.into(),
+            Recipient::Team(team),
+        )
+    }
+
+    /// The `resident-email` handler: a copy of their answers, in their language, to the
+    /// address the resident gave in answer to the email question `question`.
+    pub fn resident(
+        form: Arc<FormDefinition>,
+        transport: Arc<dyn Transport>,
+        from: impl Into<String>,
+        question: impl Into<String>,
+    ) -> Self {
+        let recipient = Recipient::Resident {
+            question: question.into(),
+        };
+        Self::new("resident-email", form, transport, from.into(), recipient)
+    }
+
+    fn new(
+        name: &'static str,
+        form: Arc<FormDefinition>,
+        transport: Arc<dyn Transport>,
+        from: String,
+        recipient: Recipient,
+    ) -> Self {
+        EmailHandler {
+            name,
+            branding: Branding::new(form.title.english(), "#1d70b8"),
+            form,
+            transport,
+            from,
+            recipient,
+        }
+    }
+
+    /// The council's branding for the emails.
+    pub fn branding(mut self, branding: Branding) -> Self {
+        self.branding = branding;
+        self
+    }
+}
+
+#[async_trait::async_trait]
+impl SubmissionHandler for EmailHandler {
+    fn name(&self) -> &str {
+        self.name
+    }
+
+    async fn deliver(&self, submission: &Submission) -> Result<(), DeliveryError> {
+        let (text, language, recipients) = match &self.recipient {
+            Recipient::Team(team) => (EmailText::TeamNotice, Language::En, team.clone()),
+            Recipient::Resident { question } => {
+                let address = match submission.answers.values.get(question) {
+                    Some(AnswerValue::Text(address)) => EmailAddress::parse(address).ok(),
+                    _ => None,
+                };
+                // A resident who gave no usable address gets no copy; nothing to retry.
+                let Some(address) = address else {
+                    return Err(DeliveryError::permanent(
+                        "the resident's email address is missing or not valid",
+                    ));
+                };
+                (
+                    EmailText::ResidentConfirmation,
+                    submission.language,
+                    vec![address],
+                )
+            }
+        };
+        let shown = Submission {
+            language,
+            ..submission.clone()
+        };
+        let answers: Vec<String> = answer_lines(&self.form, &shown)
+            .into_iter()
+            .map(|(label, lines)| format!("{label}: {}", lines.join(", ")))
+            .collect();
+        let values = Personalisation::new()
+            .with("form", self.form.title.in_language(language))
+            .with("reference", submission.reference.as_str())
+            .with("answers", answers.join("\n"));
+        let message = text
+            .template()
+            .render_email(notify_language(language), &values, &self.branding)
+            .map_err(|e| {
+                DeliveryError::permanent("the email could not be written").with_source(e)
+            })?;
+        for (index, to) in recipients.into_iter().enumerate() {
+            let email = Outgoing::Email(OutgoingEmail {
+                idempotency_key: format!("{}-{}-{index}", submission.reference, self.name),
+                to,
+                from: self.from.clone(),
+                reply_to: None,
+                message: message.clone(),
+            });
+            self.transport.send(&email).await.map_err(|e| {
+                if e.is_transient() {
+                    DeliveryError::retryable(format!("the email was not sent: {}", e.message()))
+                } else {
+                    DeliveryError::permanent(format!("the email was refused: {}", e.message()))
+                }
+            })?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::delivery::copy::tests::{form, submission};
+    use civic_notify::transport::{SendError, StubTransport};
+
+    const XSS: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";
+
+    fn sent_email(transport: &StubTransport) -> OutgoingEmail {
+        match transport.sent().pop() {
+            Some(Outgoing::Email(email)) => email,
+            _ => panic!("no email sent"),
+        }
+    }
+
+    #[tokio::test]
+    async fn the_team_email_lists_the_answers_with_resident_values_escaped() {
+        let transport = Arc::new(StubTransport::new());
+        let team = vec![EmailAddress::parse("team@council.example").unwrap()];
+        let handler = EmailHandler::team(
+            Arc::new(form()),
+            transport.clone(),
+            "forms@council.example",
+            team,
+        );
+        handler.deliver(&submission(XSS)).await.unwrap();
+        let email = sent_email(&transport);
+        assert_eq!(email.to.as_str(), "team@council.example");
+        assert_eq!(
+            email.message.subject,
+            "New submission: Report a problem ABC-DEF-234"
+        );
+        assert!(
+            !email.message.html.contains("<script>"),
+            "{}",
+            email.message.html
+        );
+        assert!(
+            !email.message.html.contains("<img src=x"),
+            "{}",
+            email.message.html
+        );
+        assert!(
+            email.message.html.contains("&lt;script&gt;"),
+            "{}",
+            email.message.html
+        );
+        assert!(email.message.plain_text.contains("What is the problem?"));
+    }
+
+    #[tokio::test]
+    async fn the_resident_gets_a_copy_at_the_address_they_gave() {
+        let transport = Arc::new(StubTransport::new());
+        let handler = EmailHandler::resident(
+            Arc::new(form()),
+            transport.clone(),
+            "forms@council.example",
+            "email",
+        );
+        handler.deliver(&submission("Pothole")).await.unwrap();
+        let email = sent_email(&transport);
+        assert_eq!(email.to.as_str(), "resident@example.com");
+        assert!(email.message.plain_text.contains("ABC-DEF-234"));
+        assert!(email.message.plain_text.contains("Pothole"));
+
+        let mut without = submission("Pothole");
+        without.answers.values.remove("email");
+        let error = handler.deliver(&without).await.unwrap_err();
+        assert!(!error.is_retryable());
+    }
+
+    #[tokio::test]
+    async fn a_transient_send_failure_is_retryable() {
+        let transport = Arc::new(StubTransport::failing(SendError::transient("relay down")));
+        let team = vec![EmailAddress::parse("team@council.example").unwrap()];
+        let handler = EmailHandler::team(Arc::new(form()), transport, "f@council.example", team);
+        assert!(
+            handler
+                .deliver(&submission("x"))
+                .await
+                .unwrap_err()
+                .is_retryable()
+        );
+    }
+}
