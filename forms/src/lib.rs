@@ -51,7 +51,8 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `sql` | yes | [`session::SqlSessionStore`]: sessions in SQLite or PostgreSQL through sqlx |
+//! | `sql` | yes | [`session::SqlSessionStore`]: sessions in SQLite or PostgreSQL through sqlx; stored submissions, delivery tracking, save and return, retention |
+//! | `webhook` | no | `delivery::WebhookHandler`: submissions posted as HMAC-SHA256-signed JSON, with reqwest |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -8,12 +8,16 @@ mod deliveries;
 mod email;
 #[cfg(feature = "sql")]
 mod store;
+#[cfg(feature = "webhook")]
+mod webhook;
 
 #[cfg(feature = "sql")]
 pub use deliveries::{Deliveries, DeliveryStatus, backoff};
 pub use email::EmailHandler;
 #[cfg(feature = "sql")]
 pub use store::SubmissionStore;
+#[cfg(feature = "webhook")]
+pub use webhook::{SIGNATURE_HEADER, WebhookHandler, signature};
 
 use time::OffsetDateTime;
 
