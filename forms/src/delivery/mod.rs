@@ -6,6 +6,7 @@ pub mod copy;
 #[cfg(feature = "sql")]
 mod deliveries;
 mod email;
+pub mod export;
 #[cfg(feature = "sql")]
 mod store;
 #[cfg(feature = "webhook")]
