@@ -105,7 +105,12 @@ mod tests {
 
     #[tokio::test]
     async fn submissions_and_sessions_past_retention_are_deleted() {
-        let store = SqlSessionStore::connect("sqlite::memory:").await.unwrap();
+        for store in crate::delivery::test_stores("retention").await {
+            submissions_and_sessions_past_retention_are_deleted_on(store).await;
+        }
+    }
+
+    async fn submissions_and_sessions_past_retention_are_deleted_on(store: SqlSessionStore) {
         let pool = store.pool().clone();
         let submissions = SubmissionStore::new(pool.clone());
         let day = datetime!(2025-01-01 12:00 UTC);

@@ -235,8 +235,7 @@ mod tests {
     use civic_notify::transport::StubTransport;
     use time::macros::datetime;
 
-    async fn service() -> (SaveAndReturn, Arc<StubTransport>) {
-        let store = SqlSessionStore::connect("sqlite::memory:").await.unwrap();
+    async fn service(store: SqlSessionStore) -> (SaveAndReturn, Arc<StubTransport>) {
         let transport = Arc::new(StubTransport::new());
         let service = SaveAndReturn::new(
             store.pool().clone(),
@@ -264,7 +263,15 @@ mod tests {
 
     #[tokio::test]
     async fn opening_the_link_does_not_use_it_up_and_the_post_uses_it_once() {
-        let (service, transport) = service().await;
+        for store in crate::delivery::test_stores("return_once").await {
+            opening_the_link_does_not_use_it_up_and_the_post_uses_it_once_on(store).await;
+        }
+    }
+
+    async fn opening_the_link_does_not_use_it_up_and_the_post_uses_it_once_on(
+        store: SqlSessionStore,
+    ) {
+        let (service, transport) = service(store).await;
         let now = datetime!(2025-06-15 12:00 UTC);
         let session = SessionId::generate();
         let email = EmailAddress::parse("resident@example.com").unwrap();
@@ -287,7 +294,13 @@ mod tests {
 
     #[tokio::test]
     async fn links_expire_after_the_set_time() {
-        let (service, transport) = service().await;
+        for store in crate::delivery::test_stores("return_expiry").await {
+            links_expire_after_the_set_time_on(store).await;
+        }
+    }
+
+    async fn links_expire_after_the_set_time_on(store: SqlSessionStore) {
+        let (service, transport) = service(store).await;
         let service = service.valid_for(Duration::days(28));
         let now = datetime!(2025-06-15 12:00 UTC);
         let session = SessionId::generate();
@@ -318,7 +331,13 @@ mod tests {
 
     #[tokio::test]
     async fn unknown_tokens_lead_nowhere_and_only_hashes_are_stored() {
-        let (service, transport) = service().await;
+        for store in crate::delivery::test_stores("return_unknown").await {
+            unknown_tokens_lead_nowhere_and_only_hashes_are_stored_on(store).await;
+        }
+    }
+
+    async fn unknown_tokens_lead_nowhere_and_only_hashes_are_stored_on(store: SqlSessionStore) {
+        let (service, transport) = service(store).await;
         let now = datetime!(2025-06-15 12:00 UTC);
         assert_eq!(service.peek_at("nonsense", now).await.unwrap(), None);
         assert_eq!(service.redeem_at(&"a".repeat(64), now).await.unwrap(), None);

@@ -258,16 +258,16 @@ mod tests {
         })
     }
 
-    pub(crate) async fn pool() -> AnyPool {
-        SqlSessionStore::connect("sqlite::memory:")
-            .await
-            .unwrap()
-            .pool()
-            .clone()
-    }
-
     #[tokio::test]
     async fn failed_deliveries_are_retried_with_backoff_and_permanent_ones_given_up() {
+        for store in crate::delivery::test_stores("deliveries_retry").await {
+            failed_deliveries_are_retried_with_backoff_and_permanent_ones_given_up_on(store).await;
+        }
+    }
+
+    async fn failed_deliveries_are_retried_with_backoff_and_permanent_ones_given_up_on(
+        store: SqlSessionStore,
+    ) {
         let now = datetime!(2025-06-15 12:00 UTC);
         let fine = flaky("fine", vec![]);
         let twice = flaky(
@@ -278,7 +278,7 @@ mod tests {
             ],
         );
         let refused = flaky("refused", vec![DeliveryError::permanent("400")]);
-        let deliveries = Deliveries::new(pool().await)
+        let deliveries = Deliveries::new(store.pool().clone())
             .handler(fine.clone())
             .handler(twice.clone())
             .handler(refused.clone());
@@ -345,12 +345,18 @@ mod tests {
 
     #[tokio::test]
     async fn retryable_failures_are_given_up_after_the_last_attempt() {
+        for store in crate::delivery::test_stores("deliveries_give_up").await {
+            retryable_failures_are_given_up_after_the_last_attempt_on(store).await;
+        }
+    }
+
+    async fn retryable_failures_are_given_up_after_the_last_attempt_on(store: SqlSessionStore) {
         let now = datetime!(2025-06-15 12:00 UTC);
         let down = flaky(
             "down",
             (0..5).map(|_| DeliveryError::retryable("503")).collect(),
         );
-        let deliveries = Deliveries::new(pool().await)
+        let deliveries = Deliveries::new(store.pool().clone())
             .handler(down.clone())
             .max_attempts(2);
         deliveries.submit(&submission("x"), now).await.unwrap();

@@ -93,3 +93,37 @@ impl DeliveryError {
         self.retryable
     }
 }
+
+/// Stores for a test: SQLite in memory always, and PostgreSQL in the schema
+/// `civic_forms_test_{name}` (recreated each run) when `CIVIC_TEST_DATABASE_URL` is set.
+#[cfg(test)]
+#[cfg(feature = "sql")]
+pub(crate) async fn test_stores(name: &str) -> Vec<crate::session::SqlSessionStore> {
+    use crate::session::SqlSessionStore;
+    use sqlx::Connection;
+    use std::io::Write;
+    let mut stores = vec![SqlSessionStore::connect("sqlite::memory:").await.unwrap()];
+    let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED {name} (PostgreSQL part): CIVIC_TEST_DATABASE_URL is not set"
+        );
+        return stores;
+    };
+    sqlx::any::install_default_drivers();
+    let schema = format!("civic_forms_test_{name}");
+    let mut connection = sqlx::AnyConnection::connect(&url).await.unwrap();
+    for statement in [
+        format!("DROP SCHEMA IF EXISTS {schema} CASCADE"),
+        format!("CREATE SCHEMA {schema}"),
+    ] {
+        sqlx::query(&statement)
+            .execute(&mut connection)
+            .await
+            .unwrap();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let url = format!("{url}{separator}options=-c%20search_path%3D{schema}");
+    stores.push(SqlSessionStore::connect(&url).await.unwrap());
+    stores
+}
