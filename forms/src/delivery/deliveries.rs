@@ -7,8 +7,33 @@ use std::sync::Arc;
 use sqlx::{AnyPool, Row};
 use time::{Duration, OffsetDateTime};
 
+use civic_notify::EmailAddress;
+use civic_notify::transport::Transport;
+
 use super::store::{SubmissionStore, database};
-use super::{DeliveryError, Submission, SubmissionHandler};
+use super::{DeliveryError, EmailHandler, Submission, SubmissionHandler};
+use crate::definition::{FormDefinition, Webhook};
+
+#[cfg(feature = "webhook")]
+fn webhook_handler(webhook: &Webhook) -> Result<Arc<dyn SubmissionHandler>, DeliveryError> {
+    let secret = std::env::var(&webhook.secret_env).map_err(|_| {
+        DeliveryError::permanent(format!(
+            "delivery.webhook.secret_env: the environment variable {} is not set",
+            webhook.secret_env
+        ))
+    })?;
+    Ok(Arc::new(super::WebhookHandler::new(
+        webhook.url.clone(),
+        secret.into_bytes(),
+    )?))
+}
+
+#[cfg(not(feature = "webhook"))]
+fn webhook_handler(_: &Webhook) -> Result<Arc<dyn SubmissionHandler>, DeliveryError> {
+    Err(DeliveryError::permanent(
+        "delivery.webhook: this build of civic-forms has no webhook support (feature `webhook`)",
+    ))
+}
 
 /// Where one handler's delivery of one submission stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +85,51 @@ impl Deliveries {
             handlers: Vec::new(),
             max_attempts: 10,
         }
+    }
+
+    /// The fan-out a form's definition asks for (its `delivery` settings): an email to the
+    /// team addresses, a copy to the resident, and the webhook (whose secret is read from the
+    /// environment variable the definition names; needs the `webhook` feature). Submissions
+    /// are always stored, since retries need them; the retention job deletes them.
+    pub fn for_form(
+        pool: AnyPool,
+        form: Arc<FormDefinition>,
+        transport: Arc<dyn Transport>,
+        from: &str,
+    ) -> Result<Self, DeliveryError> {
+        let mut deliveries = Deliveries::new(pool);
+        let settings = &form.delivery;
+        if !settings.team_emails.is_empty() {
+            let team = settings
+                .team_emails
+                .iter()
+                .map(|address| {
+                    EmailAddress::parse(address).map_err(|_| {
+                        DeliveryError::permanent(format!(
+                            "delivery.team_emails: {address} is not a valid email address"
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            deliveries = deliveries.handler(Arc::new(EmailHandler::team(
+                form.clone(),
+                transport.clone(),
+                from,
+                team,
+            )));
+        }
+        if let Some(resident) = &settings.resident_email {
+            deliveries = deliveries.handler(Arc::new(EmailHandler::resident(
+                form.clone(),
+                transport.clone(),
+                from,
+                resident.question.clone(),
+            )));
+        }
+        if let Some(webhook) = &settings.webhook {
+            deliveries = deliveries.handler(webhook_handler(webhook)?);
+        }
+        Ok(deliveries)
     }
 
     /// Adds a handler; names must be unique.
@@ -366,6 +436,56 @@ mod tests {
             .unwrap();
         let status = deliveries.status("ABC-DEF-234").await.unwrap();
         assert_eq!(status, vec![("down".to_owned(), DeliveryStatus::Failed, 2)]);
+    }
+
+    #[tokio::test]
+    async fn a_definition_sets_up_its_emails() {
+        use crate::definition::Delivery;
+        use civic_notify::transport::StubTransport;
+        let store = SqlSessionStore::connect("sqlite::memory:").await.unwrap();
+        let mut form = crate::delivery::copy::tests::form();
+        form.delivery = Delivery::default()
+            .team_email("team@council.example")
+            .resident_email("email");
+        let transport = Arc::new(StubTransport::new());
+        let deliveries = Deliveries::for_form(
+            store.pool().clone(),
+            Arc::new(form.clone()),
+            transport.clone(),
+            "forms@council.example",
+        )
+        .unwrap();
+        let now = datetime!(2025-06-15 12:00 UTC);
+        let statuses = deliveries
+            .submit(&submission("Pothole"), now)
+            .await
+            .unwrap();
+        assert_eq!(
+            statuses,
+            vec![
+                ("team-email".to_owned(), DeliveryStatus::Delivered),
+                ("resident-email".to_owned(), DeliveryStatus::Delivered),
+            ]
+        );
+        let recipients: Vec<_> = transport
+            .sent()
+            .iter()
+            .map(|m| m.recipient().to_owned())
+            .collect();
+        assert_eq!(recipients, ["team@council.example", "resident@example.com"]);
+
+        form.delivery = Delivery::default().team_email("not an address");
+        let error = Deliveries::for_form(
+            store.pool().clone(),
+            Arc::new(form),
+            transport,
+            "forms@council.example",
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "delivery.team_emails: not an address is not a valid email address"
+        );
     }
 
     #[test]

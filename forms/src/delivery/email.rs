@@ -102,6 +102,20 @@ impl EmailHandler {
     }
 }
 
+/// Notify's markdown applies to placeholder values too, so a resident's `[x](javascript:..)`
+/// would become a link: brackets in an answer are backslash-escaped (and so is the
+/// backslash), which stops links and images while the rest of the text reads as typed.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\[]".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[async_trait::async_trait]
 impl SubmissionHandler for EmailHandler {
     fn name(&self) -> &str {
@@ -135,7 +149,13 @@ impl SubmissionHandler for EmailHandler {
         };
         let answers: Vec<String> = answer_lines(&self.form, &shown)
             .into_iter()
-            .map(|(label, lines)| format!("{label}: {}", lines.join(", ")))
+            .map(|(label, lines)| {
+                format!(
+                    "{}: {}",
+                    escape_markdown(&label),
+                    escape_markdown(&lines.join(", "))
+                )
+            })
             .collect();
         let values = Personalisation::new()
             .with("form", self.form.title.in_language(language))
@@ -215,6 +235,58 @@ mod tests {
             email.message.html
         );
         assert!(email.message.plain_text.contains("What is the problem?"));
+        // Escaping for markdown does not show in what the team reads.
+        assert!(
+            email
+                .message
+                .plain_text
+                .contains("<script>alert(1)</script><img src=x onerror=alert(2)>"),
+            "{}",
+            email.message.plain_text
+        );
+        assert!(!email.message.html.contains('\\'), "{}", email.message.html);
+    }
+
+    #[tokio::test]
+    async fn xss_and_markdown_payloads_never_become_markup() {
+        let payloads = [
+            "\"><svg onload=alert(1)>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "[click me](javascript:alert(1))",
+            "<iframe src=//evil.example></iframe>",
+            "</p><p style=\"background:url(javascript:alert(1))\">",
+            "![x](https://evil.example/track.png)",
+            "\\[click](javascript:alert(1))",
+        ];
+        let transport = Arc::new(StubTransport::new());
+        let team = vec![EmailAddress::parse("team@council.example").unwrap()];
+        let handler = EmailHandler::team(Arc::new(form()), transport.clone(), "f@c.example", team);
+        for payload in payloads {
+            handler.deliver(&submission(payload)).await.unwrap();
+            let email = sent_email(&transport);
+            let html = email.message.html.to_lowercase();
+            if payload.starts_with('[') {
+                // The team reads the brackets as the resident typed them.
+                assert!(
+                    email.message.plain_text.contains(payload),
+                    "{}",
+                    email.message.plain_text
+                );
+            }
+            for markup in [
+                "<svg",
+                "<a href=\"javascript",
+                "href=\"javascript",
+                "<iframe",
+                "style=\"background",
+                "<img src=\"https://evil",
+            ] {
+                assert!(
+                    !html.contains(markup),
+                    "{payload} became {markup} in {html}"
+                );
+            }
+        }
     }
 
     #[tokio::test]
