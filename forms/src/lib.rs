@@ -42,7 +42,7 @@
 //!   items, when "check your answers" is allowed, and the fee.
 //! - [`session`]: where answers live between requests: in memory, SQLite or PostgreSQL.
 //! - [`messages`]: every built-in message a resident sees, in English and Welsh.
-//! - [`reference`]: confirmation references that are easy to read aloud.
+//! - [`reference`](mod@reference): confirmation references that are easy to read aloud.
 //! - [`delivery`]: a finished form's fan-out to handlers, each delivery tracked and retried.
 //! - `save_return` (feature `sql`): one-off "save and return" links by email.
 //! - `retention` (feature `sql`): deletes submissions and sessions past the form's retention.
