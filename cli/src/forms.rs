@@ -47,6 +47,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
     },
+    /// Delete what is past its retention: each form's stored submissions older than its
+    /// `retention.submission_days`, expired sessions and expired save-and-return links. Run
+    /// it from a scheduled job (cron, a systemd timer) at least daily.
+    #[command(
+        after_help = "Example:\n  civic forms purge --database sqlite://forms.db bins.yaml parking.yaml"
+    )]
+    Purge {
+        /// The forms database. Example: sqlite://forms.db
+        #[arg(long, value_name = "URL")]
+        database: String,
+        /// The definitions of the forms whose submissions are in the database; submissions of
+        /// other forms are left alone. Example: bins.yaml
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<String>,
+    },
 }
 
 /// How `civic forms export` writes submissions.
@@ -72,21 +87,55 @@ pub fn run(command: Command) -> Outcome {
             form,
             format,
         } => export(&database, &form, format),
+        Command::Purge { database, files } => purge(&database, &files),
     }
 }
 
+fn purge(database: &str, files: &[String]) -> Outcome {
+    let mut forms = Vec::new();
+    for file in files {
+        let form = civic_forms::definition::FormDefinition::load(file)
+            .map_err(|e| input::Failure(format!("{file}: {e}")))?;
+        forms.push(form);
+    }
+    let purged = civic_pay_adapters::config::block_on(async {
+        let store = civic_forms::session::SqlSessionStore::connect(database).await?;
+        let mut job = civic_forms::retention::RetentionJob::new(
+            store.pool().clone(),
+            std::sync::Arc::new(store.clone()),
+        );
+        for form in &forms {
+            job = job.form(form);
+        }
+        let now = std::time::SystemTime::now();
+        Ok::<_, input::Failure>(job.purge_expired(now.into()).await?)
+    })??;
+    writeln!(
+        std::io::stdout().lock(),
+        "deleted {} submissions, {} sessions and {} save-and-return links",
+        purged.submissions,
+        purged.sessions,
+        purged.return_links
+    )?;
+    Ok(Verdict::AllValid)
+}
+
 fn export(database: &str, form: &str, format: ExportFormat) -> Outcome {
+    let text = export_text(database, form, format)?;
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(Verdict::AllValid)
+}
+
+fn export_text(database: &str, form: &str, format: ExportFormat) -> Result<String, input::Failure> {
     let submissions = civic_pay_adapters::config::block_on(async {
         let store = civic_forms::session::SqlSessionStore::connect(database).await?;
         let submissions = civic_forms::delivery::SubmissionStore::new(store.pool().clone());
         Ok::<_, input::Failure>(submissions.list(form).await?)
     })??;
-    let text = match format {
+    Ok(match format {
         ExportFormat::Csv => civic_forms::delivery::export::csv(&submissions)?,
         ExportFormat::Json => civic_forms::delivery::export::json(&submissions)? + "\n",
-    };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(Verdict::AllValid)
+    })
 }
 
 #[derive(Serialize)]
@@ -162,15 +211,57 @@ mod tests {
     }
 
     #[test]
-    fn export_reads_a_database_without_submissions() {
+    fn export_prints_stored_submissions_and_purge_deletes_old_ones() {
         let dir = std::env::temp_dir().join(format!("civic-cli-export-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.join("forms.db").display());
+        let mut answers = civic_forms::journey::Answers::default();
+        answers
+            .values
+            .insert("q".into(), civic_forms::answers::AnswerValue::YesNo(true));
+        let submission = civic_forms::delivery::Submission {
+            form_id: "x".into(),
+            reference: "ABC-DEF-234".into(),
+            language: civic_forms::definition::Language::En,
+            answers,
+            // 2001-09-09: long past the default 90 days.
+            submitted_at: (std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000))
+                .into(),
+        };
+        civic_pay_adapters::config::block_on(async {
+            let store = civic_forms::session::SqlSessionStore::connect(&url)
+                .await
+                .unwrap();
+            civic_forms::delivery::SubmissionStore::new(store.pool().clone())
+                .save(&submission)
+                .await
+                .unwrap();
+        })
+        .unwrap();
         assert_eq!(
-            export(&url, "report", ExportFormat::Csv).unwrap(),
-            Verdict::AllValid
+            export_text(&url, "x", ExportFormat::Csv).unwrap(),
+            "reference,form,language,submitted_at,q,lists\n\
+             ABC-DEF-234,x,en,2001-09-09T01:46:40Z,true,\n"
         );
-        assert!(export("sqlite:///no/such/dir/x.db", "report", ExportFormat::Json).is_err());
+        assert!(
+            export_text(&url, "x", ExportFormat::Json)
+                .unwrap()
+                .contains("\"reference\": \"ABC-DEF-234\"")
+        );
+        assert_eq!(
+            export_text(&url, "other", ExportFormat::Csv).unwrap(),
+            "reference,form,language,submitted_at,lists\n"
+        );
+        assert!(export_text("sqlite:///no/such/dir/x.db", "x", ExportFormat::Json).is_err());
+
+        let good = write("purge.yaml", GOOD);
+        assert_eq!(purge(&url, &[good]).unwrap(), Verdict::AllValid);
+        assert_eq!(
+            export_text(&url, "x", ExportFormat::Csv).unwrap(),
+            "reference,form,language,submitted_at,lists\n"
+        );
+        let error = purge(&url, &["/no/such/form.yaml".to_owned()]).unwrap_err();
+        assert!(error.0.starts_with("/no/such/form.yaml: "), "{}", error.0);
     }
 
     #[test]
