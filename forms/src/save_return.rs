@@ -293,6 +293,31 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn two_posts_racing_use_the_link_once() {
+        for store in crate::delivery::test_stores("return_race").await {
+            let (service, transport) = service(store).await;
+            let now = datetime!(2025-06-15 12:00 UTC);
+            let email = EmailAddress::parse("resident@example.com").unwrap();
+            for _ in 0..10 {
+                service
+                    .issue_at(&SessionId::generate(), &email, Language::En, now)
+                    .await
+                    .unwrap();
+                let token = emailed_token(&transport);
+                let (a, b) = tokio::join!(
+                    service.redeem_at(&token, now),
+                    service.redeem_at(&token, now)
+                );
+                let won = [a.unwrap(), b.unwrap()]
+                    .iter()
+                    .filter(|r| r.is_some())
+                    .count();
+                assert_eq!(won, 1);
+            }
+        }
+    }
+
+    #[tokio::test]
     async fn links_expire_after_the_set_time() {
         for store in crate::delivery::test_stores("return_expiry").await {
             links_expire_after_the_set_time_on(store).await;
