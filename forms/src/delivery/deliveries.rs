@@ -69,6 +69,10 @@ impl std::fmt::Debug for Deliveries {
     }
 }
 
+/// How long a claimed retry is left to one instance before another may try it (longer than
+/// any handler's own timeout).
+const CLAIM: Duration = Duration::minutes(10);
+
 /// The wait before attempt `attempts + 1`: one minute, doubling, at most six hours.
 pub fn backoff(attempts: u32) -> Duration {
     let minutes = 1i64 << attempts.saturating_sub(1).min(9);
@@ -197,6 +201,23 @@ impl Deliveries {
             let Some(handler) = self.handlers.iter().find(|h| h.name() == name) else {
                 continue;
             };
+            // Several instances may run this job at once: each delivery is claimed (its next
+            // attempt pushed past the time a delivery can take) so only one instance tries it.
+            let claimed = sqlx::query(
+                "UPDATE civic_forms_deliveries SET next_attempt_at = $1 \
+                 WHERE reference = $2 AND handler = $3 AND status = 'pending' \
+                 AND next_attempt_at <= $4",
+            )
+            .bind((now + CLAIM).unix_timestamp())
+            .bind(&reference)
+            .bind(&name)
+            .bind(now.unix_timestamp())
+            .execute(&self.pool)
+            .await
+            .map_err(database)?;
+            if claimed.rows_affected() != 1 {
+                continue;
+            }
             let Some(submission) = self.store.load(&reference).await? else {
                 continue;
             };
@@ -436,6 +457,21 @@ mod tests {
             .unwrap();
         let status = deliveries.status("ABC-DEF-234").await.unwrap();
         assert_eq!(status, vec![("down".to_owned(), DeliveryStatus::Failed, 2)]);
+    }
+
+    #[tokio::test]
+    async fn instances_running_the_retry_job_together_deliver_once() {
+        for store in crate::delivery::test_stores("deliveries_claim").await {
+            let now = datetime!(2025-06-15 12:00 UTC);
+            let handler = flaky("hook", vec![DeliveryError::retryable("busy")]);
+            let one = Deliveries::new(store.pool().clone()).handler(handler.clone());
+            let two = Deliveries::new(store.pool().clone()).handler(handler.clone());
+            one.submit(&submission("x"), now).await.unwrap();
+            let later = now + Duration::minutes(5);
+            let (a, b) = tokio::join!(one.retry_due(later), two.retry_due(later));
+            assert_eq!(a.unwrap() + b.unwrap(), 1);
+            assert_eq!(*handler.calls.lock().unwrap(), 2);
+        }
     }
 
     #[tokio::test]
