@@ -131,6 +131,19 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_answer_reads_back_as_one_cell_that_is_never_a_formula(text in "\\PC*") {
+            let exported = csv(&[submission(&text)]).unwrap();
+            let mut reader = csv::Reader::from_reader(exported.as_bytes());
+            let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+            proptest::prop_assert_eq!(rows.len(), 1);
+            let cell = &rows[0][5];
+            proptest::prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']));
+            proptest::prop_assert_eq!(cell.trim_start_matches('\''), text.trim_start_matches('\''));
+        }
+    }
+
     #[test]
     fn json_round_trips() {
         let text = json(&[submission("Pothole")]).unwrap();
