@@ -52,6 +52,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `sql` | yes | [`session::SqlSessionStore`]: sessions in SQLite or PostgreSQL through sqlx; stored submissions, delivery tracking, save and return, retention |
+//! | `pay` | no | `Deliveries::hold` / `paid` / `release_paid`: a submission is delivered only once its civic-pay-adapters payment succeeds |
 //! | `webhook` | no | `delivery::WebhookHandler`: submissions posted as HMAC-SHA256-signed JSON, with reqwest |
 
 #![forbid(unsafe_code)]

@@ -148,6 +148,11 @@ impl Deliveries {
         self
     }
 
+    #[cfg(feature = "pay")]
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// The store submissions are kept in.
     pub fn store(&self) -> &SubmissionStore {
         &self.store

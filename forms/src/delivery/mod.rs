@@ -7,6 +7,8 @@ pub mod copy;
 mod deliveries;
 mod email;
 pub mod export;
+#[cfg(feature = "pay")]
+mod payment;
 #[cfg(feature = "sql")]
 mod store;
 #[cfg(feature = "webhook")]
