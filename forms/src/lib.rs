@@ -42,6 +42,8 @@
 //!   items, when "check your answers" is allowed, and the fee.
 //! - [`session`]: where answers live between requests: in memory, SQLite or PostgreSQL.
 //! - [`messages`]: every built-in message a resident sees, in English and Welsh.
+//! - [`render`]: the Design System's error rules for a page (title prefix, error summary, messages
+//!   beside fields), with civic-components.
 //! - [`reference`](mod@reference): confirmation references that are easy to read aloud.
 //! - [`delivery`]: a finished form's fan-out to handlers, each delivery tracked and retried.
 //! - `save_return` (feature `sql`): one-off "save and return" links by email.
@@ -66,6 +68,7 @@ pub mod delivery;
 pub mod journey;
 pub mod messages;
 pub mod reference;
+pub mod render;
 #[cfg(feature = "sql")]
 pub mod retention;
 #[cfg(feature = "sql")]

@@ -1,0 +1,17 @@
+//! Turning a page's errors into what the GOV.UK Design System asks a page to show.
+//!
+//! Plain Rust, always compiled; the markup comes from civic-components.
+
+mod errors;
+
+pub use errors::PageErrors;
+
+use crate::definition::Language;
+
+/// civic-components' language for a form's language, so built-in texts come from one place.
+pub fn components_language(language: Language) -> civic_components::i18n::Language {
+    match language {
+        Language::En => civic_components::i18n::Language::English,
+        Language::Cy => civic_components::i18n::Language::Welsh,
+    }
+}
