@@ -3,8 +3,10 @@
 //! Plain Rust, always compiled; the markup comes from civic-components.
 
 mod errors;
+mod single_field;
 
 pub use errors::PageErrors;
+pub use single_field::single_field;
 
 use crate::definition::Language;
 
