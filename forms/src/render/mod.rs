@@ -2,9 +2,11 @@
 //!
 //! Plain Rust, always compiled; the markup comes from civic-components.
 
+mod date_field;
 mod errors;
 mod single_field;
 
+pub use date_field::date_field;
 pub use errors::PageErrors;
 pub use single_field::single_field;
 
