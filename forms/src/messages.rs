@@ -698,6 +698,8 @@ pub enum Word {
     NotAnswered,
     /// "(optional)" after a label.
     Optional,
+    /// "or", the divider before an option that excludes the others ("None of these").
+    Or,
 }
 
 impl Word {
@@ -708,10 +710,12 @@ impl Word {
             (Word::No, Language::Cy) => "Na",
             (Word::NotAnswered, Language::Cy) => "Heb ei ateb",
             (Word::Optional, Language::Cy) => "(dewisol)",
+            (Word::Or, Language::Cy) => "neu",
             (Word::Yes, _) => "Yes",
             (Word::No, _) => "No",
             (Word::NotAnswered, _) => "Not answered",
             (Word::Optional, _) => "(optional)",
+            (Word::Or, _) => "or",
         }
     }
 }

@@ -4,10 +4,12 @@
 
 mod date_field;
 mod errors;
+mod radios_field;
 mod single_field;
 
 pub use date_field::date_field;
 pub use errors::PageErrors;
+pub use radios_field::radios_field;
 pub use single_field::single_field;
 
 use crate::definition::Language;
