@@ -700,6 +700,8 @@ pub enum Word {
     Optional,
     /// "or", the divider before an option that excludes the others ("None of these").
     Or,
+    /// "Continue", the button that submits a question page.
+    Continue,
 }
 
 impl Word {
@@ -711,11 +713,13 @@ impl Word {
             (Word::NotAnswered, Language::Cy) => "Heb ei ateb",
             (Word::Optional, Language::Cy) => "(dewisol)",
             (Word::Or, Language::Cy) => "neu",
+            (Word::Continue, Language::Cy) => "Parhau",
             (Word::Yes, _) => "Yes",
             (Word::No, _) => "No",
             (Word::NotAnswered, _) => "Not answered",
             (Word::Optional, _) => "(optional)",
             (Word::Or, _) => "or",
+            (Word::Continue, _) => "Continue",
         }
     }
 }

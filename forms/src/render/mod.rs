@@ -4,11 +4,13 @@
 
 mod date_field;
 mod errors;
+mod question_page;
 mod radios_field;
 mod single_field;
 
 pub use date_field::date_field;
 pub use errors::PageErrors;
+pub use question_page::{NotRendered, PageContext, question_page};
 pub use radios_field::radios_field;
 pub use single_field::single_field;
 

@@ -1,0 +1,185 @@
+//! A whole question page: back link, error summary, the page's questions, the CSRF token and a
+//! "Continue" button, inside the council's branded page template.
+
+use civic_components::assets::Assets;
+use civic_components::brand::Brand;
+use civic_components::i18n::Text as ComponentText;
+use civic_components::template::Page as Template;
+use civic_components::{BackLink, Button};
+use maud::{Markup, Render, html};
+
+use super::{PageErrors, components_language, date_field, radios_field, single_field};
+use crate::answers::Submitted;
+use crate::definition::{Language, Page};
+use crate::messages::Word;
+
+/// What a question page needs besides the page itself.
+#[derive(Debug, Clone, Copy)]
+pub struct PageContext<'a> {
+    /// The council's brand.
+    pub brand: &'a Brand,
+    /// Stylesheet and scripts.
+    pub assets: &'a Assets,
+    /// Where the form posts to.
+    pub action: &'a str,
+    /// The session's CSRF token, sent back in the hidden `csrf_token` field.
+    pub csrf_token: &'a str,
+    /// The previous page of the journey taken, if any.
+    pub back_href: Option<&'a str>,
+    /// The language the page is shown in.
+    pub language: Language,
+}
+
+/// A question on the page has an answer type this module does not render yet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the question `{0}` has an answer type that cannot be shown on a page yet")]
+pub struct NotRendered(pub String);
+
+/// Renders `page` with the fields in `submitted` re-shown and `errors` (from `read_page`, in
+/// page order) shown the Design System's way.
+pub fn question_page(
+    context: &PageContext<'_>,
+    page: &Page,
+    submitted: &Submitted,
+    errors: &[crate::answers::FieldError],
+) -> Result<Markup, NotRendered> {
+    let language = context.language;
+    let page_errors = PageErrors::new(page, errors, language);
+    // One question: its label is the page heading. Several: the page title is.
+    let single = page.questions.len() == 1;
+    let mut fields = Vec::with_capacity(page.questions.len());
+    for question in &page.questions {
+        let value = submitted.get(&question.id);
+        let field = single_field(question, value, &page_errors, language, single)
+            .or_else(|| date_field(question, submitted, &page_errors, language, single))
+            .or_else(|| radios_field(question, value, &page_errors, language, single))
+            .ok_or_else(|| NotRendered(question.id.clone()))?;
+        fields.push(field);
+    }
+    let title = match (&page.title, page.questions.first()) {
+        (Some(title), _) => title.in_language(language).to_owned(),
+        (None, Some(question)) => question.label.in_language(language).to_owned(),
+        (None, None) => String::new(),
+    };
+    let words = components_language(language);
+    let back = context.back_href.map(|href| {
+        let mut back = BackLink::new();
+        back.href = Some(href.to_owned());
+        back.text = Some(words.text(ComponentText::Back).to_owned());
+        back
+    });
+    let content = html! {
+        div class="govuk-grid-row" {
+            div class="govuk-grid-column-two-thirds" {
+                @if let Some(summary) = page_errors.summary() { (summary) }
+                form method="post" action=(context.action) novalidate {
+                    input type="hidden" name="csrf_token" value=(context.csrf_token);
+                    @if !single { h1 class="govuk-heading-l" { (title) } }
+                    @for field in &fields { (field) }
+                    (Button::text(Word::Continue.text(language)))
+                }
+            }
+        }
+    };
+    let mut template = Template::new(context.brand, context.assets, title)
+        .language(words)
+        .title_has_error(page_errors.any())
+        .content(content);
+    if let Some(back) = back {
+        template = template.before_content(back.render());
+    }
+    Ok(template.render())
+}
+
+#[cfg(test)]
+mod tests {
+    use civic_components::brand::BrandColour;
+    use time::macros::date;
+
+    use super::*;
+    use crate::answers::read_page;
+    use crate::definition::{FormDefinition, Format};
+
+    fn form() -> FormDefinition {
+        FormDefinition::parse(
+            r#"
+id: t
+title: T
+pages:
+  - id: contact
+    title: { en: Your details, cy: Eich manylion }
+    questions:
+      - id: email
+        label: { en: Email address, cy: Cyfeiriad e-bost }
+        error_name: your email address
+        answer: { type: email }
+      - id: dob
+        label: Date of birth
+        error_name: your date of birth
+        answer: { type: date_of_birth }
+"#,
+            Format::Yaml,
+        )
+        .unwrap()
+    }
+
+    fn render(
+        language: Language,
+        submitted: &Submitted,
+        errors: &[crate::answers::FieldError],
+    ) -> String {
+        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
+        let assets = Assets::empty("/assets");
+        let form = form();
+        let context = PageContext {
+            brand: &brand,
+            assets: &assets,
+            action: "/apply/contact",
+            csrf_token: "tok\"en",
+            back_href: Some("/apply/start"),
+            language,
+        };
+        question_page(&context, &form.pages[0], submitted, errors)
+            .unwrap()
+            .into_string()
+    }
+
+    #[test]
+    fn error_page_has_prefix_summary_fields_csrf_and_back_link() {
+        let form = form();
+        let submitted = Submitted::from_pairs([
+            ("email", "<b>x"),
+            ("dob.day", "1"),
+            ("dob.month", "2"),
+            ("dob.year", ""),
+        ]);
+        let errors = read_page(&form.pages[0], &submitted, date!(2026 - 11 - 28)).unwrap_err();
+        let html = render(Language::En, &submitted, &errors);
+        assert!(html.contains("<title>Error: Your details"), "{html}");
+        assert!(html.contains("There is a problem"), "{html}");
+        assert!(html.contains(r##"href="#email""##), "{html}");
+        assert!(html.contains(r##"href="#dob.year""##), "{html}");
+        assert!(
+            html.contains(r#"name="csrf_token" value="tok&quot;en""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="/apply/start""#), "{html}");
+        assert!(html.contains("&lt;b&gt;x"), "{html}");
+        assert!(!html.contains("<b>x"), "{html}");
+        assert!(
+            html.contains(r#"<h1 class="govuk-heading-l">Your details</h1>"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn welsh_page_without_errors() {
+        let html = render(Language::Cy, &Submitted::default(), &[]);
+        assert!(html.contains(r#"lang="cy""#), "{html}");
+        assert!(html.contains("<title>Eich manylion"), "{html}");
+        assert!(html.contains("Cyfeiriad e-bost"), "{html}");
+        assert!(html.contains("Parhau"), "{html}");
+        assert!(html.contains("Yn ôl"), "{html}");
+        assert!(!html.contains("Gwall"), "{html}");
+    }
+}
