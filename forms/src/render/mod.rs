@@ -2,12 +2,14 @@
 //!
 //! Plain Rust, always compiled; the markup comes from civic-components.
 
+mod checkboxes_field;
 mod date_field;
 mod errors;
 mod question_page;
 mod radios_field;
 mod single_field;
 
+pub use checkboxes_field::checkboxes_field;
 pub use date_field::date_field;
 pub use errors::PageErrors;
 pub use question_page::{NotRendered, PageContext, question_page};

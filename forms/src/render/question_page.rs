@@ -8,7 +8,9 @@ use civic_components::template::Page as Template;
 use civic_components::{BackLink, Button};
 use maud::{Markup, Render, html};
 
-use super::{PageErrors, components_language, date_field, radios_field, single_field};
+use super::{
+    PageErrors, checkboxes_field, components_language, date_field, radios_field, single_field,
+};
 use crate::answers::Submitted;
 use crate::definition::{Language, Page};
 use crate::messages::Word;
@@ -53,6 +55,7 @@ pub fn question_page(
         let field = single_field(question, value, &page_errors, language, single)
             .or_else(|| date_field(question, submitted, &page_errors, language, single))
             .or_else(|| radios_field(question, value, &page_errors, language, single))
+            .or_else(|| checkboxes_field(question, submitted, &page_errors, language, single))
             .ok_or_else(|| NotRendered(question.id.clone()))?;
         fields.push(field);
     }
