@@ -5,7 +5,7 @@ use crate::definition::{LongTextOptions, Question};
 use crate::messages::Message;
 
 /// The character limit when the definition gives none.
-const DEFAULT_MAX_LENGTH: u32 = 5000;
+pub(crate) const DEFAULT_MAX_LENGTH: u32 = 5000;
 
 /// Reads several lines of text.
 pub(super) fn read(

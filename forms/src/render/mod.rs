@@ -5,6 +5,7 @@
 mod checkboxes_field;
 mod date_field;
 mod errors;
+mod long_text_field;
 mod question_page;
 mod radios_field;
 mod single_field;
@@ -12,6 +13,7 @@ mod single_field;
 pub use checkboxes_field::checkboxes_field;
 pub use date_field::date_field;
 pub use errors::PageErrors;
+pub use long_text_field::long_text_field;
 pub use question_page::{NotRendered, PageContext, question_page};
 pub use radios_field::radios_field;
 pub use single_field::single_field;

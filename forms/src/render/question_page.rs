@@ -9,7 +9,8 @@ use civic_components::{BackLink, Button};
 use maud::{Markup, Render, html};
 
 use super::{
-    PageErrors, checkboxes_field, components_language, date_field, radios_field, single_field,
+    PageErrors, checkboxes_field, components_language, date_field, long_text_field, radios_field,
+    single_field,
 };
 use crate::answers::Submitted;
 use crate::definition::{Language, Page};
@@ -56,6 +57,7 @@ pub fn question_page(
             .or_else(|| date_field(question, submitted, &page_errors, language, single))
             .or_else(|| radios_field(question, value, &page_errors, language, single))
             .or_else(|| checkboxes_field(question, submitted, &page_errors, language, single))
+            .or_else(|| long_text_field(question, value, &page_errors, language, single))
             .ok_or_else(|| NotRendered(question.id.clone()))?;
         fields.push(field);
     }
