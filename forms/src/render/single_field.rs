@@ -1,7 +1,7 @@
 //! Answers asked in one text input, with the attributes the Design System gives each pattern
-//! (`autocomplete`, `inputmode`, `spellcheck`, input width).
+//! (`autocomplete`, `inputmode`, `spellcheck`, input width, `£` before money).
 
-use civic_components::{ErrorMessage, Hint, Input, Label};
+use civic_components::{Affix, ErrorMessage, Hint, Input, Label};
 use maud::{Markup, Render};
 
 use super::PageErrors;
@@ -36,6 +36,21 @@ pub fn single_field(
             .autocapitalize("characters")
             .classes("govuk-input--width-10"),
         AnswerType::OrganisationName(_) => input.autocomplete("organization"),
+        AnswerType::Number(options) => {
+            let input = input
+                .inputmode(if options.whole { "numeric" } else { "decimal" })
+                .spellcheck(false)
+                .classes("govuk-input--width-10");
+            match &options.suffix {
+                Some(suffix) => input.suffix(Affix::text(suffix.in_language(language))),
+                None => input,
+            }
+        }
+        AnswerType::Money(_) => input
+            .inputmode("decimal")
+            .spellcheck(false)
+            .prefix(Affix::text("£"))
+            .classes("govuk-input--width-5"),
         AnswerType::Text(_) => input,
         _ => return None,
     };
@@ -110,6 +125,24 @@ pages:
             html.contains(&message),
             "{message} not beside the field: {html}"
         );
+    }
+
+    #[test]
+    fn money_has_pound_prefix_and_decimal_keyboard() {
+        let form = FormDefinition::parse(
+            "id: t\ntitle: T\npages:\n  - id: p\n    questions:\n      - id: rent\n        label: Rent\n        answer: { type: money }\n",
+            Format::Yaml,
+        )
+        .unwrap();
+        let page = &form.pages[0];
+        let errors = PageErrors::new(page, &[], Language::En);
+        let html = single_field(&page.questions[0], "12.50", &errors, Language::En, false)
+            .unwrap()
+            .into_string();
+        assert!(html.contains("govuk-input__prefix"), "{html}");
+        assert!(html.contains("£"), "{html}");
+        assert!(html.contains(r#"inputmode="decimal""#), "{html}");
+        assert!(html.contains(r#"value="12.50""#), "{html}");
     }
 
     #[test]
