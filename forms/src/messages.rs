@@ -724,6 +724,28 @@ impl Word {
     }
 }
 
+/// Headings and sentences on the pages the form engine shows itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PageText {
+    /// The confirmation panel's heading.
+    ApplicationComplete,
+    /// Before the reference in the confirmation panel.
+    YourReference,
+}
+
+impl PageText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        match (self, language) {
+            (PageText::ApplicationComplete, Language::Cy) => "Cais wedi'i gwblhau",
+            (PageText::YourReference, Language::Cy) => "Eich cyfeirnod yw",
+            (PageText::ApplicationComplete, _) => "Application complete",
+            (PageText::YourReference, _) => "Your reference number is",
+        }
+    }
+}
+
 /// The emails this crate sends, as civic-notify templates: `((placeholders))` are filled in
 /// (and HTML-escaped) by civic-notify.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! Plain Rust, always compiled; the markup comes from civic-components.
 
 mod checkboxes_field;
+mod confirmation_page;
 mod date_field;
 mod errors;
 mod long_text_field;
@@ -11,6 +12,7 @@ mod radios_field;
 mod single_field;
 
 pub use checkboxes_field::checkboxes_field;
+pub use confirmation_page::confirmation_page;
 pub use date_field::date_field;
 pub use errors::PageErrors;
 pub use long_text_field::long_text_field;
