@@ -732,6 +732,12 @@ pub enum PageText {
     ApplicationComplete,
     /// Before the reference in the confirmation panel.
     YourReference,
+    /// The heading of "check your answers".
+    CheckYourAnswers,
+    /// The link that goes back to change an answer.
+    Change,
+    /// The button that sends the application from "check your answers".
+    AcceptAndSend,
 }
 
 impl PageText {
@@ -740,8 +746,16 @@ impl PageText {
         match (self, language) {
             (PageText::ApplicationComplete, Language::Cy) => "Cais wedi'i gwblhau",
             (PageText::YourReference, Language::Cy) => "Eich cyfeirnod yw",
+            (PageText::CheckYourAnswers, Language::Cy) => {
+                "Gwiriwch eich atebion cyn anfon eich cais"
+            }
+            (PageText::Change, Language::Cy) => "Newid",
+            (PageText::AcceptAndSend, Language::Cy) => "Derbyn ac anfon",
             (PageText::ApplicationComplete, _) => "Application complete",
             (PageText::YourReference, _) => "Your reference number is",
+            (PageText::CheckYourAnswers, _) => "Check your answers before sending your application",
+            (PageText::Change, _) => "Change",
+            (PageText::AcceptAndSend, _) => "Accept and send",
         }
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Plain Rust, always compiled; the markup comes from civic-components.
 
+mod check_answers_page;
 mod checkboxes_field;
 mod confirmation_page;
 mod date_field;
@@ -11,6 +12,7 @@ mod question_page;
 mod radios_field;
 mod single_field;
 
+pub use check_answers_page::check_answers_page;
 pub use checkboxes_field::checkboxes_field;
 pub use confirmation_page::confirmation_page;
 pub use date_field::date_field;
