@@ -127,6 +127,24 @@ pages:
         );
     }
 
+    proptest::proptest! {
+        /// Whatever a resident types comes back only as an escaped attribute value.
+        #[test]
+        fn any_answer_is_reshown_escaped(value in "\\PC+") {
+            let form = form();
+            let page = &form.pages[0];
+            let errors = PageErrors::new(page, &[], Language::En);
+            let html = single_field(&page.questions[0], &value, &errors, Language::En, false)
+                .unwrap()
+                .into_string();
+            let mut escaped = String::new();
+            civic_components::escape::escape_into(&mut escaped, &value);
+            let expected = format!(r#"value="{escaped}""#);
+            proptest::prop_assert!(html.contains(&expected));
+            proptest::prop_assert!(!escaped.contains(['<', '>', '"']));
+        }
+    }
+
     #[test]
     fn money_has_pound_prefix_and_decimal_keyboard() {
         let form = FormDefinition::parse(
