@@ -10,6 +10,7 @@ mod errors;
 mod long_text_field;
 mod question_page;
 mod radios_field;
+mod select_field;
 mod single_field;
 
 pub use check_answers_page::check_answers_page;
@@ -20,6 +21,7 @@ pub use errors::PageErrors;
 pub use long_text_field::long_text_field;
 pub use question_page::{NotRendered, PageContext, question_page};
 pub use radios_field::radios_field;
+pub use select_field::select_field;
 pub use single_field::single_field;
 
 use crate::definition::Language;

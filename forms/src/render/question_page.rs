@@ -10,7 +10,7 @@ use maud::{Markup, Render, html};
 
 use super::{
     PageErrors, checkboxes_field, components_language, date_field, long_text_field, radios_field,
-    single_field,
+    select_field, single_field,
 };
 use crate::answers::Submitted;
 use crate::definition::{Language, Page};
@@ -58,6 +58,7 @@ pub fn question_page(
             .or_else(|| radios_field(question, value, &page_errors, language, single))
             .or_else(|| checkboxes_field(question, submitted, &page_errors, language, single))
             .or_else(|| long_text_field(question, value, &page_errors, language, single))
+            .or_else(|| select_field(question, value, &page_errors, language, single))
             .ok_or_else(|| NotRendered(question.id.clone()))?;
         fields.push(field);
     }
