@@ -5,7 +5,7 @@ use civic_components::{Affix, ErrorMessage, Hint, Input, Label};
 use maud::{Markup, Render};
 
 use super::PageErrors;
-use crate::definition::{AnswerType, Language, Question};
+use crate::definition::{AnswerType, Language, NameParts, Question};
 use crate::messages::Word;
 
 /// Renders `question` as one text input showing `value` (the answer as last submitted, so it is
@@ -35,6 +35,9 @@ pub fn single_field(
             .spellcheck(false)
             .autocapitalize("characters")
             .classes("govuk-input--width-10"),
+        AnswerType::Name(options) if options.parts == NameParts::Full => {
+            input.autocomplete("name").spellcheck(false)
+        }
         AnswerType::OrganisationName(_) => input.autocomplete("organization"),
         AnswerType::Number(options) => {
             let input = input
@@ -161,6 +164,19 @@ pages:
         assert!(html.contains("£"), "{html}");
         assert!(html.contains(r#"inputmode="decimal""#), "{html}");
         assert!(html.contains(r#"value="12.50""#), "{html}");
+    }
+
+    #[test]
+    fn full_name_has_name_autocomplete_and_parts_are_not_single() {
+        let yaml = "id: t\ntitle: T\npages:\n  - id: p\n    questions:\n      - id: who\n        label: Name\n        answer: { type: name }\n      - id: parts\n        label: Name\n        answer: { type: name, parts: first_and_last }\n";
+        let form = FormDefinition::parse(yaml, Format::Yaml).unwrap();
+        let page = &form.pages[0];
+        let errors = PageErrors::new(page, &[], Language::En);
+        let html = single_field(&page.questions[0], "Ann", &errors, Language::En, false)
+            .unwrap()
+            .into_string();
+        assert!(html.contains(r#"autocomplete="name""#), "{html}");
+        assert!(single_field(&page.questions[1], "", &errors, Language::En, false).is_none());
     }
 
     #[test]
