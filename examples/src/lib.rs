@@ -23,6 +23,7 @@ pub fn app(config: Config) -> Router {
     Router::new()
         .route("/", get(home::home))
         .route("/healthz", get(healthz))
+        .merge(home::assets().router())
         .with_state(std::sync::Arc::new(config))
 }
 
