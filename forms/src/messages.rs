@@ -124,6 +124,8 @@ pub enum Message {
     MustBeInTheFuture,
     /// "... must be today or in the future".
     MustBeTodayOrInTheFuture,
+    /// "... must be within the last 7 days".
+    MustBeWithinTheLastDays(u16),
     /// "Full name must be 100 characters or less".
     TooLong(u32),
     /// "... must be 250 words or less".
@@ -540,6 +542,9 @@ impl Message {
             Message::MustBeTodayOrInTheFuture => {
                 format!("{start} must be today or in the future")
             }
+            Message::MustBeWithinTheLastDays(days) => {
+                format!("{start} must be within the last {days} days")
+            }
             Message::TooLong(max) => format!("{start} must be {max} characters or less"),
             Message::TooManyWords(max) => format!("{start} must be {max} words or less"),
             Message::NotANumber => format!("{start} must be a number"),
@@ -612,6 +617,9 @@ impl Message {
             Message::MustBeInTheFuture => format!("Rhaid i {start} fod yn y dyfodol"),
             Message::MustBeTodayOrInTheFuture => {
                 format!("Rhaid i {start} fod heddiw neu yn y dyfodol")
+            }
+            Message::MustBeWithinTheLastDays(days) => {
+                format!("Rhaid i {start} fod o fewn y {days} diwrnod diwethaf")
             }
             Message::TooLong(max) => format!("Rhaid i {start} fod yn {max} o nodau neu lai"),
             Message::TooManyWords(max) => format!("Rhaid i {start} fod yn {max} o eiriau neu lai"),

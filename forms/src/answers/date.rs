@@ -73,10 +73,11 @@ pub(super) fn year(text: &str) -> Result<Read<i32>, ()> {
     Ok(text.parse().map_or(Read::Wrong, Read::Value))
 }
 
-/// Reads a date; `rule` says where it must fall relative to `today`.
+/// Reads a date; `rule` and `within_days` say where it must fall relative to `today`.
 pub(super) fn read(
     question: &Question,
     rule: Option<DateRule>,
+    within_days: Option<u16>,
     submitted: &Submitted,
     today: Date,
 ) -> Outcome {
@@ -142,7 +143,13 @@ pub(super) fn read(
         Some(DateRule::TodayOrInTheFuture) if date < today => {
             Some(Message::MustBeTodayOrInTheFuture)
         }
-        _ => None,
+        _ => match within_days {
+            Some(_) if date > today => Some(Message::MustBeTodayOrInThePast),
+            Some(days) if date < today - time::Duration::days(i64::from(days)) => {
+                Some(Message::MustBeWithinTheLastDays(days))
+            }
+            _ => None,
+        },
     };
     match broken {
         Some(message) => whole(message),
@@ -262,6 +269,7 @@ mod tests {
             "When?",
             AnswerType::Date(crate::definition::DateOptions {
                 must_be: Some(DateRule::TodayOrInTheFuture),
+                within_the_last_days: None,
             }),
         )
         .error_name("the collection date");
@@ -274,6 +282,41 @@ mod tests {
         );
         let s = Submitted::from_pairs([("q.day", "15"), ("q.month", "6"), ("q.year", "2025")]);
         assert!(run(&q, &s).is_ok());
+    }
+
+    #[test]
+    fn within_the_last_days_counts_back_from_today() {
+        let q = Question::new(
+            "q",
+            "When was your bin due to be collected?",
+            AnswerType::Date(crate::definition::DateOptions {
+                must_be: None,
+                within_the_last_days: Some(7),
+            }),
+        )
+        .error_name("the collection date");
+        let on = |day: &str| {
+            let s = Submitted::from_pairs([("q.day", day), ("q.month", "6"), ("q.year", "2025")]);
+            run(&q, &s)
+        };
+        // Today is 15 June 2025: 8 to 15 June are within the last 7 days.
+        assert!(on("8").is_ok());
+        assert!(on("15").is_ok());
+        assert_eq!(
+            on("7"),
+            Err(vec![
+                "Collection date must be within the last 7 days".to_owned()
+            ])
+        );
+        assert_eq!(
+            on("16"),
+            Err(vec![
+                "Collection date must be today or in the past".to_owned()
+            ])
+        );
+        let rule: crate::definition::DateOptions =
+            serde_yaml::from_str("within_the_last_days: 7").unwrap();
+        assert_eq!(rule.within_the_last_days, Some(7));
     }
 
     proptest! {

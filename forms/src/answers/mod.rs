@@ -199,10 +199,17 @@ pub fn read(question: &Question, submitted: &Submitted, today: Date) -> Outcome 
         }
         AnswerType::UkAddress(_) => uk_address::read(question, submitted),
         AnswerType::InternationalAddress {} => international_address::read(question, submitted),
-        AnswerType::Date(options) => date::read(question, options.must_be, submitted, today),
+        AnswerType::Date(options) => date::read(
+            question,
+            options.must_be,
+            options.within_the_last_days,
+            submitted,
+            today,
+        ),
         AnswerType::DateOfBirth {} => date::read(
             question,
             Some(crate::definition::DateRule::InThePast),
+            None,
             submitted,
             today,
         ),
@@ -364,6 +371,7 @@ mod tests {
             AnswerType::InternationalAddress {},
             AnswerType::Date(DateOptions {
                 must_be: Some(DateRule::TodayOrInTheFuture),
+                within_the_last_days: None,
             }),
             AnswerType::DateOfBirth {},
             AnswerType::MonthYear {},

@@ -131,6 +131,10 @@ pub struct DateOptions {
     /// A rule relative to today, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub must_be: Option<DateRule>,
+    /// Accept only today and this many days before it, like a missed bin collection reported
+    /// within a week (`within_the_last_days: 7`); a later date gets "must be today or in the past".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_the_last_days: Option<u16>,
 }
 
 /// A rule for a date relative to the day it is entered.
