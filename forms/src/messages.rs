@@ -768,6 +768,121 @@ impl PageText {
     }
 }
 
+/// Labels and hints of the inputs an answer asked in several fields is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FieldText {
+    /// "Title" of a name in parts.
+    Title,
+    /// "First name".
+    FirstName,
+    /// "Last name".
+    LastName,
+    /// "Hour" of a time.
+    Hour,
+    /// "Minute" of a time.
+    Minute,
+    /// The hint of a time: the 24-hour clock.
+    TimeHint,
+    /// "Name on the account".
+    AccountName,
+    /// "Sort code".
+    SortCode,
+    /// The sort code's hint.
+    SortCodeHint,
+    /// "Account number".
+    AccountNumber,
+    /// The account number's hint.
+    AccountNumberHint,
+    /// "Building society roll number (if you have one)".
+    RollNumber,
+    /// The roll number's hint.
+    RollNumberHint,
+    /// "Address line 1".
+    AddressLine1,
+    /// "Address line 2 (optional)".
+    AddressLine2,
+    /// "Address line 3 (optional)".
+    AddressLine3,
+    /// "Town or city".
+    Town,
+    /// "County (optional)".
+    County,
+    /// "Postcode".
+    Postcode,
+    /// "Postal code or ZIP code (optional)", of an international address.
+    PostalCode,
+    /// "Country".
+    Country,
+}
+
+impl FieldText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let cy = language == Language::Cy;
+        match self {
+            FieldText::Title => pick(cy, "Title (optional)", "Teitl (dewisol)"),
+            FieldText::FirstName => pick(cy, "First name", "Enw cyntaf"),
+            FieldText::LastName => pick(cy, "Last name", "Cyfenw"),
+            FieldText::Hour => pick(cy, "Hour", "Awr"),
+            FieldText::Minute => pick(cy, "Minute", "Munud"),
+            FieldText::TimeHint => pick(
+                cy,
+                "Use the 24-hour clock, for example 14 30",
+                "Defnyddiwch y cloc 24 awr, er enghraifft 14 30",
+            ),
+            FieldText::AccountName => pick(cy, "Name on the account", "Yr enw ar y cyfrif"),
+            FieldText::SortCode => pick(cy, "Sort code", "Cod didoli"),
+            FieldText::SortCodeHint => pick(
+                cy,
+                "Must be 6 digits long",
+                "Rhaid iddo fod yn 6 digid o hyd",
+            ),
+            FieldText::AccountNumber => pick(cy, "Account number", "Rhif y cyfrif"),
+            FieldText::AccountNumberHint => pick(
+                cy,
+                "Must be between 6 and 8 digits long",
+                "Rhaid iddo fod rhwng 6 ac 8 digid o hyd",
+            ),
+            FieldText::RollNumber => pick(
+                cy,
+                "Building society roll number (if you have one)",
+                "Rhif rôl y gymdeithas adeiladu (os oes gennych un)",
+            ),
+            FieldText::RollNumberHint => pick(
+                cy,
+                "You can find it on your card, statement or passbook",
+                "Gallwch ddod o hyd iddo ar eich cerdyn, eich cyfriflen neu eich llyfr cynilo",
+            ),
+            FieldText::AddressLine1 => pick(cy, "Address line 1", "Llinell 1 y cyfeiriad"),
+            FieldText::AddressLine2 => pick(
+                cy,
+                "Address line 2 (optional)",
+                "Llinell 2 y cyfeiriad (dewisol)",
+            ),
+            FieldText::AddressLine3 => pick(
+                cy,
+                "Address line 3 (optional)",
+                "Llinell 3 y cyfeiriad (dewisol)",
+            ),
+            FieldText::Town => pick(cy, "Town or city", "Tref neu ddinas"),
+            FieldText::County => pick(cy, "County (optional)", "Sir (dewisol)"),
+            FieldText::Postcode => pick(cy, "Postcode", "Cod post"),
+            FieldText::PostalCode => pick(
+                cy,
+                "Postal code or ZIP code (optional)",
+                "Cod post neu god ZIP (dewisol)",
+            ),
+            FieldText::Country => pick(cy, "Country", "Gwlad"),
+        }
+    }
+}
+
+/// The English or the Welsh.
+fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
+    if cy { welsh } else { english }
+}
+
 /// The emails this crate sends, as civic-notify templates: `((placeholders))` are filled in
 /// (and HTML-escaped) by civic-notify.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

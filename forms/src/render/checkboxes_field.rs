@@ -5,13 +5,15 @@
 use civic_components::{CheckboxItem, Checkboxes, ErrorMessage, Fieldset, Hint, Legend};
 use maud::{Markup, Render};
 
-use super::PageErrors;
+use super::{PageErrors, question_field};
 use crate::answers::Submitted;
 use crate::definition::{AnswerType, Language, Question};
 use crate::messages::Word;
 
 /// Renders `question` as checkboxes with the boxes in `submitted` ticked, or `None` when it is
-/// not a many-from-a-list answer. `page_heading` makes the legend the page's `<h1>`.
+/// not a many-from-a-list answer (or a follow-up cannot be shown). `page_heading` makes the
+/// legend the page's `<h1>`. An option's follow-up question is revealed under it; it is
+/// always in the HTML, so without JavaScript it is simply shown.
 pub fn checkboxes_field(
     question: &Question,
     submitted: &Submitted,
@@ -37,6 +39,11 @@ pub fn checkboxes_field(
         }
         if ticked.contains(&choice.value) {
             item = item.checked();
+        }
+        if let Some(follow_up) = &choice.follow_up {
+            item = item.conditional(question_field(
+                follow_up, submitted, errors, language, false,
+            )?);
         }
         checkboxes = checkboxes.item(item);
     }
@@ -113,5 +120,60 @@ pages:
             html.contains(&page_errors.message("needs").unwrap()),
             "{html}"
         );
+    }
+
+    #[test]
+    fn ticked_option_reveals_its_follow_up_in_english_and_welsh() {
+        let form = FormDefinition::parse(
+            r#"
+id: t
+title: T
+pages:
+  - id: p
+    questions:
+      - id: pets
+        label: { en: Which pets do you have?, cy: Pa anifeiliaid anwes sydd gennych chi? }
+        answer:
+          type: many_from_list
+          options:
+            - value: dog
+              label: { en: Dog, cy: Ci }
+              follow_up:
+                id: dogs
+                label: { en: How many dogs?, cy: Sawl ci? }
+                answer: { type: number, whole: true }
+            - { value: cat, label: { en: Cat, cy: Cath } }
+"#,
+            Format::Yaml,
+        )
+        .unwrap();
+        let page = &form.pages[0];
+        let submitted = Submitted::from_pairs([("pets", "dog"), ("dogs", "<3>")]);
+        for language in [Language::En, Language::Cy] {
+            let page_errors = PageErrors::new(page, &[], language);
+            let html = checkboxes_field(
+                &page.questions[0],
+                &submitted,
+                &page_errors,
+                language,
+                false,
+            )
+            .unwrap()
+            .into_string();
+            let reveal = html
+                .find(r#"<div class="govuk-checkboxes__conditional" id="conditional-pets""#)
+                .unwrap();
+            assert!(html.find(r#"value="dog""#).unwrap() < reveal, "{html}");
+            assert!(reveal < html.find(r#"id="dogs""#).unwrap(), "{html}");
+            assert!(reveal < html.find(r#"value="cat""#).unwrap(), "{html}");
+            assert!(!html.contains("conditional--hidden"), "{html}");
+            assert!(html.contains(r#"value="&lt;3&gt;""#), "{html}");
+            let label = if language == Language::Cy {
+                "Sawl ci?"
+            } else {
+                "How many dogs?"
+            };
+            assert!(html.contains(label), "{html}");
+        }
     }
 }

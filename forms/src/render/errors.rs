@@ -66,6 +66,16 @@ impl<'a> PageErrors<'a> {
             .map(|error| self.text(error))
     }
 
+    /// The message beside one input of an answer asked in several inputs (a name in parts,
+    /// bank details, an address): the error about that part, if any. Each input shows its own
+    /// error, as the Design System's address and bank details patterns do.
+    pub fn part_message(&self, question_id: &str, part: Part) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|error| error.question == question_id && error.highlight.contains(&part))
+            .map(|error| self.text(error))
+    }
+
     /// Whether a field shows as in error: the whole answer when it has no parts, otherwise only
     /// the parts in error.
     pub fn highlights(&self, question_id: &str, part: Option<Part>) -> bool {

@@ -9,11 +9,12 @@ use civic_components::{BackLink, Button};
 use maud::{Markup, Render, html};
 
 use super::{
-    PageErrors, checkboxes_field, components_language, date_field, long_text_field, radios_field,
-    select_field, single_field,
+    PageErrors, bank_details_field, checkboxes_field, components_language, date_field,
+    international_address_field, long_text_field, name_parts_field, radios_field, select_field,
+    single_field, time_field,
 };
 use crate::answers::Submitted;
-use crate::definition::{Language, Page};
+use crate::definition::{Language, Page, Question};
 use crate::messages::Word;
 
 /// What a question page needs besides the page itself.
@@ -38,6 +39,32 @@ pub struct PageContext<'a> {
 #[error("the question `{0}` has an answer type that cannot be shown on a page yet")]
 pub struct NotRendered(pub String);
 
+/// Renders one question's field(s) with the values in `submitted` and its errors, or `None`
+/// when its answer type (or a follow-up's) cannot be shown yet. `page_heading` makes its
+/// label or legend the page's `<h1>` (the only question on the page). Radios and checkboxes
+/// call this for the follow-up questions they reveal.
+pub fn question_field(
+    question: &Question,
+    submitted: &Submitted,
+    errors: &PageErrors<'_>,
+    language: Language,
+    page_heading: bool,
+) -> Option<Markup> {
+    let value = submitted.get(&question.id);
+    single_field(question, value, errors, language, page_heading)
+        .or_else(|| date_field(question, submitted, errors, language, page_heading))
+        .or_else(|| radios_field(question, submitted, errors, language, page_heading))
+        .or_else(|| checkboxes_field(question, submitted, errors, language, page_heading))
+        .or_else(|| long_text_field(question, value, errors, language, page_heading))
+        .or_else(|| select_field(question, value, errors, language, page_heading))
+        .or_else(|| name_parts_field(question, submitted, errors, language, page_heading))
+        .or_else(|| time_field(question, submitted, errors, language, page_heading))
+        .or_else(|| bank_details_field(question, submitted, errors, language, page_heading))
+        .or_else(|| {
+            international_address_field(question, submitted, errors, language, page_heading)
+        })
+}
+
 /// Renders `page` with the fields in `submitted` re-shown and `errors` (from `read_page`, in
 /// page order) shown the Design System's way.
 pub fn question_page(
@@ -52,13 +79,7 @@ pub fn question_page(
     let single = page.questions.len() == 1;
     let mut fields = Vec::with_capacity(page.questions.len());
     for question in &page.questions {
-        let value = submitted.get(&question.id);
-        let field = single_field(question, value, &page_errors, language, single)
-            .or_else(|| date_field(question, submitted, &page_errors, language, single))
-            .or_else(|| radios_field(question, value, &page_errors, language, single))
-            .or_else(|| checkboxes_field(question, submitted, &page_errors, language, single))
-            .or_else(|| long_text_field(question, value, &page_errors, language, single))
-            .or_else(|| select_field(question, value, &page_errors, language, single))
+        let field = question_field(question, submitted, &page_errors, language, single)
             .ok_or_else(|| NotRendered(question.id.clone()))?;
         fields.push(field);
     }
