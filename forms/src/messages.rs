@@ -878,6 +878,88 @@ impl FieldText {
     }
 }
 
+/// The words of the UK address lookup steps: find the postcode, pick the address, or enter it
+/// by hand. (Postcode errors themselves come from civic-address-lookup's messages.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LookupText {
+    /// The optional building field's label.
+    Building,
+    /// The building field's hint.
+    BuildingHint,
+    /// The postcode field's hint.
+    PostcodeHint,
+    /// The button that looks the postcode up.
+    FindAddress,
+    /// The heading of the step that lists addresses.
+    SelectAddress,
+    /// The error when no address was chosen from the list.
+    SelectAddressError,
+    /// The link from the list to typing the address in.
+    CantFindAddress,
+    /// The heading when a postcode has no addresses.
+    NoAddressesFound,
+    /// The link back to the postcode step.
+    SearchAgain,
+    /// The link from the postcode step to typing the address in.
+    EnterManually,
+    /// The button that chooses the address selected.
+    UseThisAddress,
+    /// "Change", beside the postcode searched for.
+    Change,
+}
+
+impl LookupText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let cy = language == Language::Cy;
+        match self {
+            LookupText::Building => pick(
+                cy,
+                "Building number or name (optional)",
+                "Rhif neu enw’r adeilad (dewisol)",
+            ),
+            LookupText::BuildingHint => pick(
+                cy,
+                "For example, 15 or Prospect Cottage",
+                "Er enghraifft, 15 neu Bwthyn Prospect",
+            ),
+            LookupText::PostcodeHint => pick(cy, "For example, AA3 1AB", "Er enghraifft, AA3 1AB"),
+            LookupText::FindAddress => pick(cy, "Find address", "Dod o hyd i gyfeiriad"),
+            LookupText::SelectAddress => pick(cy, "Select an address", "Dewiswch gyfeiriad"),
+            LookupText::SelectAddressError => pick(cy, "Select an address", "Dewiswch gyfeiriad"),
+            LookupText::CantFindAddress => pick(
+                cy,
+                "I can’t find the address in the list",
+                "Ni allaf ddod o hyd i’r cyfeiriad yn y rhestr",
+            ),
+            LookupText::NoAddressesFound => pick(
+                cy,
+                "We could not find any addresses for that postcode",
+                "Ni allwn ddod o hyd i unrhyw gyfeiriadau ar gyfer y cod post hwnnw",
+            ),
+            LookupText::SearchAgain => pick(cy, "Search again", "Chwilio eto"),
+            LookupText::EnterManually => pick(
+                cy,
+                "Enter the address manually",
+                "Nodwch y cyfeiriad â llaw",
+            ),
+            LookupText::UseThisAddress => pick(cy, "Use this address", "Defnyddio’r cyfeiriad hwn"),
+            LookupText::Change => pick(cy, "Change", "Newid"),
+        }
+    }
+
+    /// "1 address found", "5 addresses found".
+    pub fn addresses_found(count: usize, language: Language) -> String {
+        match (language, count) {
+            (Language::Cy, 1) => "Daethpwyd o hyd i 1 cyfeiriad".to_owned(),
+            (Language::Cy, n) => format!("Daethpwyd o hyd i {n} cyfeiriad"),
+            (_, 1) => "1 address found".to_owned(),
+            (_, n) => format!("{n} addresses found"),
+        }
+    }
+}
+
 /// The English or the Welsh.
 fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
     if cy { welsh } else { english }

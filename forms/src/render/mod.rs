@@ -8,15 +8,19 @@ mod checkboxes_field;
 mod confirmation_page;
 mod date_field;
 mod errors;
+mod find_address_page;
 mod international_address_field;
+mod layout;
 mod long_text_field;
 mod name_parts_field;
 mod parts;
 mod question_page;
 mod radios_field;
+mod select_address_page;
 mod select_field;
 mod single_field;
 mod time_field;
+mod uk_address_field;
 
 pub use bank_details_field::bank_details_field;
 pub use check_answers_page::check_answers_page;
@@ -24,14 +28,17 @@ pub use checkboxes_field::checkboxes_field;
 pub use confirmation_page::confirmation_page;
 pub use date_field::date_field;
 pub use errors::PageErrors;
+pub use find_address_page::find_address_page;
 pub use international_address_field::international_address_field;
 pub use long_text_field::long_text_field;
 pub use name_parts_field::name_parts_field;
 pub use question_page::{NotRendered, PageContext, question_field, question_page};
 pub use radios_field::radios_field;
+pub use select_address_page::{LookupLinks, select_address_page};
 pub use select_field::select_field;
 pub use single_field::single_field;
 pub use time_field::time_field;
+pub use uk_address_field::uk_address_field;
 
 use crate::definition::Language;
 

@@ -11,7 +11,7 @@ use maud::{Markup, Render, html};
 use super::{
     PageErrors, bank_details_field, checkboxes_field, components_language, date_field,
     international_address_field, long_text_field, name_parts_field, radios_field, select_field,
-    single_field, time_field,
+    single_field, time_field, uk_address_field,
 };
 use crate::answers::Submitted;
 use crate::definition::{Language, Page, Question};
@@ -63,6 +63,7 @@ pub fn question_field(
         .or_else(|| {
             international_address_field(question, submitted, errors, language, page_heading)
         })
+        .or_else(|| uk_address_field(question, submitted, errors, language, page_heading))
 }
 
 /// Renders `page` with the fields in `submitted` re-shown and `errors` (from `read_page`, in
