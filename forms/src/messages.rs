@@ -960,6 +960,28 @@ impl LookupText {
     }
 }
 
+/// The hint under a file upload: the kinds of file, the size limit and how many files.
+pub fn file_upload_hint(
+    kinds: &[FileKind],
+    max_size_mb: u32,
+    max_files: u32,
+    language: Language,
+) -> String {
+    let kinds = or_list(kinds, language);
+    match (language, max_files) {
+        (Language::Cy, 0 | 1) => {
+            format!("Uwchlwythwch {kinds}. Rhaid i’r ffeil fod yn llai na {max_size_mb}MB.")
+        }
+        (Language::Cy, n) => format!(
+            "Uwchlwythwch {kinds}. Gallwch uwchlwytho hyd at {n} ffeil. Rhaid i bob ffeil fod yn llai na {max_size_mb}MB."
+        ),
+        (_, 0 | 1) => format!("Upload a {kinds}. The file must be smaller than {max_size_mb}MB."),
+        (_, n) => format!(
+            "Upload a {kinds}. You can upload up to {n} files. Each file must be smaller than {max_size_mb}MB."
+        ),
+    }
+}
+
 /// The English or the Welsh.
 fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
     if cy { welsh } else { english }

@@ -8,6 +8,7 @@ use civic_components::template::Page as Template;
 use civic_components::{BackLink, Button};
 use maud::{Markup, Render, html};
 
+use super::file_upload_field::{asks_for_files, file_upload_field};
 use super::{
     PageErrors, bank_details_field, checkboxes_field, components_language, date_field,
     international_address_field, long_text_field, name_parts_field, radios_field, select_field,
@@ -64,6 +65,7 @@ pub fn question_field(
             international_address_field(question, submitted, errors, language, page_heading)
         })
         .or_else(|| uk_address_field(question, submitted, errors, language, page_heading))
+        .or_else(|| file_upload_field(question, errors, language, page_heading))
 }
 
 /// Renders `page` with the fields in `submitted` re-shown and `errors` (from `read_page`, in
@@ -96,11 +98,17 @@ pub fn question_page(
         back.text = Some(words.text(ComponentText::Back).to_owned());
         back
     });
+    // Files can only be sent in a multipart body.
+    let enctype = page
+        .questions
+        .iter()
+        .any(asks_for_files)
+        .then_some("multipart/form-data");
     let content = html! {
         div class="govuk-grid-row" {
             div class="govuk-grid-column-two-thirds" {
                 @if let Some(summary) = page_errors.summary() { (summary) }
-                form method="post" action=(context.action) novalidate {
+                form method="post" action=(context.action) enctype=[enctype] novalidate {
                     input type="hidden" name="csrf_token" value=(context.csrf_token);
                     @if !single { h1 class="govuk-heading-l" { (title) } }
                     @for field in &fields { (field) }
@@ -209,5 +217,78 @@ pages:
         assert!(html.contains("Parhau"), "{html}");
         assert!(html.contains("Yn ôl"), "{html}");
         assert!(!html.contains("Gwall"), "{html}");
+    }
+
+    #[test]
+    fn every_answer_type_renders_and_files_make_the_form_multipart() {
+        let form = FormDefinition::parse(
+            r#"
+id: t
+title: T
+pages:
+  - id: all
+    title: Everything
+    questions:
+      - { id: a, label: A, answer: { type: name } }
+      - { id: b, label: B, answer: { type: name, parts: title_first_and_last } }
+      - { id: c, label: C, answer: { type: organisation_name } }
+      - { id: d, label: D, answer: { type: email } }
+      - { id: e, label: E, answer: { type: phone, international: true } }
+      - { id: f, label: F, answer: { type: national_insurance_number } }
+      - { id: g, label: G, answer: { type: uk_address } }
+      - { id: h, label: H, answer: { type: international_address } }
+      - { id: i, label: I, answer: { type: date } }
+      - { id: j, label: J, answer: { type: date_of_birth } }
+      - { id: k, label: K, answer: { type: month_year } }
+      - { id: l, label: L, answer: { type: time } }
+      - { id: m, label: M, answer: { type: number } }
+      - { id: n, label: N, answer: { type: money } }
+      - { id: o, label: O, answer: { type: text } }
+      - { id: p, label: P, answer: { type: long_text } }
+      - { id: q, label: Q, answer: { type: yes_no } }
+      - { id: r, label: R, answer: { type: one_from_list, options: [{ value: x, label: X }] } }
+      - { id: s, label: S, answer: { type: one_from_list, display: autocomplete, options: [{ value: x, label: X }] } }
+      - { id: t, label: T, answer: { type: many_from_list, options: [{ value: x, label: X }] } }
+      - { id: u, label: U, answer: { type: postcode } }
+      - { id: v, label: V, answer: { type: vehicle_registration } }
+      - { id: w, label: W, answer: { type: bank_details } }
+      - id: y
+        label: Y
+        answer:
+          type: yes_no
+  - id: files
+    questions:
+      - id: evidence
+        label: Do you have evidence?
+        answer:
+          type: one_from_list
+          options:
+            - value: "yes"
+              label: "Yes"
+              follow_up: { id: scan, label: Upload it, answer: { type: file_upload } }
+            - { value: "no", label: "No" }
+"#,
+            Format::Yaml,
+        )
+        .unwrap();
+        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
+        let assets = Assets::empty("/assets");
+        let context = PageContext {
+            brand: &brand,
+            assets: &assets,
+            action: "/apply/all",
+            csrf_token: "t",
+            back_href: None,
+            language: Language::En,
+        };
+        let html = question_page(&context, &form.pages[0], &Submitted::default(), &[])
+            .unwrap()
+            .into_string();
+        assert!(!html.contains("enctype"), "{html}");
+        let html = question_page(&context, &form.pages[1], &Submitted::default(), &[])
+            .unwrap()
+            .into_string();
+        assert!(html.contains(r#"enctype="multipart/form-data""#), "{html}");
+        assert!(html.contains(r#"type="file""#), "{html}");
     }
 }
