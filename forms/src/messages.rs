@@ -982,6 +982,72 @@ pub fn file_upload_hint(
     }
 }
 
+/// The words of the add-to-a-list pages (the MoJ pattern): the summary of items added, "Do
+/// you need to add another?", and the confirmation before removing one. `item` is the form's
+/// singular item name ("vehicle", "cerbyd"); `label` is how one item is named (its first
+/// answer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ListText<'a> {
+    /// The summary's heading: "You have added 2 items".
+    YouHaveAdded(usize),
+    /// The yes/no legend: "Do you need to add another vehicle?".
+    AddAnother(&'a str),
+    /// The error when "Do you need to add another?" was not answered.
+    AddAnotherRequired(&'a str),
+    /// Shown instead of the question when the list is full.
+    AtMost(u32),
+    /// Shown (and the error) while fewer than the minimum are added.
+    AtLeast(u32),
+    /// The link that removes an item.
+    Remove,
+    /// The heading of the removal confirmation: "Are you sure you want to remove Ford Fiesta?".
+    RemoveQuestion(&'a str),
+    /// The error when the removal confirmation was not answered.
+    RemoveRequired(&'a str),
+    /// An item with no answer to name it by: "Vehicle 2".
+    Numbered(&'a str, usize),
+}
+
+impl ListText<'_> {
+    /// The text in `language`.
+    pub fn text(&self, language: Language) -> String {
+        let cy = language == Language::Cy;
+        match *self {
+            ListText::YouHaveAdded(1) if !cy => "You have added 1 item".to_owned(),
+            ListText::YouHaveAdded(n) if !cy => format!("You have added {n} items"),
+            // Welsh counts take the singular noun.
+            ListText::YouHaveAdded(n) => format!("Rydych wedi ychwanegu {n} eitem"),
+            ListText::AddAnother(item) if !cy => format!("Do you need to add another {item}?"),
+            ListText::AddAnother(item) => format!("Oes angen i chi ychwanegu {item} arall?"),
+            ListText::AddAnotherRequired(item) if !cy => {
+                format!("Select yes if you need to add another {item}")
+            }
+            ListText::AddAnotherRequired(item) => {
+                format!("Dewiswch ‘Ie’ os oes angen i chi ychwanegu {item} arall")
+            }
+            ListText::AtMost(1) if !cy => "You cannot add more than 1 item".to_owned(),
+            ListText::AtMost(n) if !cy => format!("You cannot add more than {n} items"),
+            ListText::AtMost(n) => format!("Ni allwch ychwanegu mwy na {n} eitem"),
+            ListText::AtLeast(1) if !cy => "You need to add at least 1 item".to_owned(),
+            ListText::AtLeast(n) if !cy => format!("You need to add at least {n} items"),
+            ListText::AtLeast(n) => format!("Mae angen i chi ychwanegu o leiaf {n} eitem"),
+            ListText::Remove => pick(cy, "Remove", "Tynnu").to_owned(),
+            ListText::RemoveQuestion(label) if !cy => {
+                format!("Are you sure you want to remove {label}?")
+            }
+            ListText::RemoveQuestion(label) => {
+                format!("Ydych chi’n siŵr eich bod am dynnu {label}?")
+            }
+            ListText::RemoveRequired(label) if !cy => {
+                format!("Select yes if you want to remove {label}")
+            }
+            ListText::RemoveRequired(label) => format!("Dewiswch ‘Ie’ os ydych am dynnu {label}"),
+            ListText::Numbered(item, n) => format!("{} {n}", capitalise(item)),
+        }
+    }
+}
+
 /// The English or the Welsh.
 fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
     if cy { welsh } else { english }

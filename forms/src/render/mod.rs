@@ -12,11 +12,13 @@ mod file_upload_field;
 mod find_address_page;
 mod international_address_field;
 mod layout;
+mod list_summary_page;
 mod long_text_field;
 mod name_parts_field;
 mod parts;
 mod question_page;
 mod radios_field;
+mod remove_item_page;
 mod select_address_page;
 mod select_field;
 mod single_field;
@@ -32,10 +34,14 @@ pub use errors::PageErrors;
 pub use file_upload_field::{accept_attribute, asks_for_files, file_upload_field};
 pub use find_address_page::find_address_page;
 pub use international_address_field::international_address_field;
+pub use list_summary_page::{
+    ADD_ANOTHER_FIELD, AddAnotherError, ItemAction, item_label, list_summary_page,
+};
 pub use long_text_field::long_text_field;
 pub use name_parts_field::name_parts_field;
 pub use question_page::{NotRendered, PageContext, question_field, question_page};
 pub use radios_field::radios_field;
+pub use remove_item_page::{REMOVE_FIELD, remove_item_page};
 pub use select_address_page::{LookupLinks, select_address_page};
 pub use select_field::select_field;
 pub use single_field::single_field;
