@@ -1048,6 +1048,33 @@ impl ListText<'_> {
     }
 }
 
+/// The words around the declaration on "check your answers".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DeclarationText {
+    /// The heading above the declaration.
+    Heading,
+    /// The error when the declaration's checkbox was not ticked.
+    Required,
+}
+
+impl DeclarationText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let cy = language == Language::Cy;
+        match self {
+            DeclarationText::Heading => {
+                pick(cy, "Now send your application", "Nawr anfonwch eich cais")
+            }
+            DeclarationText::Required => pick(
+                cy,
+                "Confirm that you agree with the declaration",
+                "Cadarnhewch eich bod yn cytuno â’r datganiad",
+            ),
+        }
+    }
+}
+
 /// The English or the Welsh.
 fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
     if cy { welsh } else { english }

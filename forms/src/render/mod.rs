@@ -26,7 +26,9 @@ mod time_field;
 mod uk_address_field;
 
 pub use bank_details_field::bank_details_field;
-pub use check_answers_page::check_answers_page;
+pub use check_answers_page::{
+    CheckAnswers, DECLARATION_FIELD, check_answers_page, check_answers_page_with,
+};
 pub use checkboxes_field::checkboxes_field;
 pub use confirmation_page::confirmation_page;
 pub use date_field::date_field;
