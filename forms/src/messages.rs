@@ -1075,6 +1075,48 @@ impl DeclarationText {
     }
 }
 
+/// The words of the task list page for long forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TaskText {
+    /// Every page of the task is answered.
+    Completed,
+    /// Some pages of the task are answered.
+    Incomplete,
+    /// The task can be started but has not been.
+    NotYetStarted,
+    /// An earlier task must be finished first.
+    CannotStartYet,
+    /// The last task: "check your answers" and send.
+    CheckAndSend,
+}
+
+impl TaskText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let cy = language == Language::Cy;
+        match self {
+            TaskText::Completed => pick(cy, "Completed", "Wedi’i gwblhau"),
+            TaskText::Incomplete => pick(cy, "Incomplete", "Heb ei gwblhau"),
+            TaskText::NotYetStarted => pick(cy, "Not yet started", "Heb ddechrau eto"),
+            TaskText::CannotStartYet => pick(cy, "Cannot start yet", "Methu dechrau eto"),
+            TaskText::CheckAndSend => pick(
+                cy,
+                "Check your answers and send your application",
+                "Gwirio’ch atebion ac anfon eich cais",
+            ),
+        }
+    }
+
+    /// "You have completed 3 of 8 sections."
+    pub fn progress(done: usize, all: usize, language: Language) -> String {
+        match language {
+            Language::Cy => format!("Rydych wedi cwblhau {done} o {all} adran."),
+            _ => format!("You have completed {done} of {all} sections."),
+        }
+    }
+}
+
 /// The English or the Welsh.
 fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
     if cy { welsh } else { english }

@@ -22,6 +22,7 @@ mod remove_item_page;
 mod select_address_page;
 mod select_field;
 mod single_field;
+mod task_list_page;
 mod time_field;
 mod uk_address_field;
 
@@ -47,6 +48,7 @@ pub use remove_item_page::{REMOVE_FIELD, remove_item_page};
 pub use select_address_page::{LookupLinks, select_address_page};
 pub use select_field::select_field;
 pub use single_field::single_field;
+pub use task_list_page::{TaskStatus, task_list_page, task_status};
 pub use time_field::time_field;
 pub use uk_address_field::uk_address_field;
 
