@@ -1117,6 +1117,130 @@ impl TaskText {
     }
 }
 
+/// The words of the save-and-return pages and of the session timeout notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SaveReturnText {
+    /// The heading of the page asking for an email address.
+    SaveHeading,
+    /// The email field's label.
+    EmailLabel,
+    /// How errors name the email address ("Enter your email address").
+    EmailErrorName,
+    /// The button that sends the link.
+    SendLink,
+    /// The heading after the link was sent.
+    CheckEmailHeading,
+    /// The heading of the page a link opens, and its button.
+    ContinueHeading,
+    /// The sentence on the page a link opens.
+    ContinueBody,
+    /// The heading when a link cannot be used.
+    ExpiredHeading,
+    /// The link to start the form again.
+    StartAgain,
+    /// The heading of the timeout warning.
+    SignedOutSoon,
+    /// The timeout warning's button.
+    StayOnPage,
+}
+
+impl SaveReturnText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let cy = language == Language::Cy;
+        match self {
+            SaveReturnText::SaveHeading => pick(
+                cy,
+                "Save and come back later",
+                "Cadw a dod yn ôl yn nes ymlaen",
+            ),
+            SaveReturnText::EmailLabel => pick(cy, "Email address", "Cyfeiriad e-bost"),
+            SaveReturnText::EmailErrorName => {
+                pick(cy, "your email address", "eich cyfeiriad e-bost")
+            }
+            SaveReturnText::SendLink => pick(cy, "Send link", "Anfon y ddolen"),
+            SaveReturnText::CheckEmailHeading => {
+                pick(cy, "Check your email", "Gwiriwch eich e-bost")
+            }
+            SaveReturnText::ContinueHeading => {
+                pick(cy, "Continue your application", "Parhau â’ch cais")
+            }
+            SaveReturnText::ContinueBody => pick(
+                cy,
+                "Your answers have been saved. Continue to carry on where you left off.",
+                "Mae eich atebion wedi cael eu cadw. Parhewch i fynd ymlaen o’r man lle roeddech chi.",
+            ),
+            SaveReturnText::ExpiredHeading => pick(
+                cy,
+                "This link has expired or has been used",
+                "Mae’r ddolen hon wedi dod i ben neu wedi cael ei defnyddio",
+            ),
+            SaveReturnText::StartAgain => pick(cy, "Start again", "Dechrau eto"),
+            SaveReturnText::SignedOutSoon => pick(
+                cy,
+                "You’ll be signed out soon",
+                "Byddwch yn cael eich allgofnodi cyn bo hir",
+            ),
+            SaveReturnText::StayOnPage => pick(cy, "Stay on this page", "Aros ar y dudalen hon"),
+        }
+    }
+
+    /// What the email-address page says about the link.
+    pub fn save_intro(days: u32, language: Language) -> String {
+        match language {
+            Language::Cy => format!(
+                "Byddwn yn anfon dolen atoch drwy e-bost er mwyn i chi barhau â’ch cais. Mae’r ddolen yn gweithio unwaith, am {days} diwrnod."
+            ),
+            _ => format!(
+                "We will email you a link to continue your application. The link works once, for {days} days."
+            ),
+        }
+    }
+
+    /// What "Check your email" says: where the link went and for how long it works.
+    pub fn link_sent(email: &str, days: u32, language: Language) -> [String; 2] {
+        match language {
+            Language::Cy => [
+                format!("Rydym wedi anfon dolen i {email}."),
+                format!(
+                    "Defnyddiwch hi o fewn {days} diwrnod i barhau â’ch cais. Os nad yw’n cyrraedd o fewn ychydig funudau, edrychwch yn eich ffolder sbam."
+                ),
+            ],
+            _ => [
+                format!("We have sent a link to {email}."),
+                format!(
+                    "Use it within {days} days to continue your application. If it does not arrive in a few minutes, check your spam folder."
+                ),
+            ],
+        }
+    }
+
+    /// Why a link may not work.
+    pub fn expired_body(days: u32, language: Language) -> String {
+        match language {
+            Language::Cy => format!(
+                "Mae pob dolen yn gweithio unwaith, am {days} diwrnod. Gallwch ddechrau eto, neu ofyn am ddolen newydd o’r ffurflen."
+            ),
+            _ => format!(
+                "Each link works once, for {days} days. You can start again, or ask for a new link from the form."
+            ),
+        }
+    }
+
+    /// The session timeout notice shown without JavaScript, and the warning's body.
+    pub fn timeout_notice(minutes: u32, language: Language) -> String {
+        match language {
+            Language::Cy => format!(
+                "Byddwn yn dileu eich atebion os na fyddwch yn gwneud unrhyw beth am {minutes} munud."
+            ),
+            _ => format!(
+                "We will delete your answers if you do not do anything for {minutes} minutes."
+            ),
+        }
+    }
+}
+
 /// The English or the Welsh.
 fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
     if cy { welsh } else { english }

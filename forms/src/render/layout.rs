@@ -38,3 +38,40 @@ pub(super) fn layout(
 pub(super) fn csrf_field(context: &PageContext<'_>) -> Markup {
     html! { input type="hidden" name="csrf_token" value=(context.csrf_token); }
 }
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use civic_components::assets::Assets;
+    use civic_components::brand::{Brand, BrandColour};
+
+    use super::PageContext;
+    use crate::definition::Language;
+
+    /// A brand and assets to build page contexts from in tests.
+    pub(crate) struct Fixture {
+        brand: Brand,
+        assets: Assets,
+    }
+
+    impl Fixture {
+        pub(crate) fn new() -> Self {
+            let colour = BrandColour::parse("#005a4e").unwrap_or_else(|e| panic!("{e}"));
+            Fixture {
+                brand: Brand::new("Kestrel Vale", colour),
+                assets: Assets::empty("/assets"),
+            }
+        }
+
+        /// A context posting to `/apply/here` with token `tok`, back to `/apply/back`.
+        pub(crate) fn context(&self, language: Language) -> PageContext<'_> {
+            PageContext {
+                brand: &self.brand,
+                assets: &self.assets,
+                action: "/apply/here",
+                csrf_token: "tok",
+                back_href: Some("/apply/back"),
+                language,
+            }
+        }
+    }
+}

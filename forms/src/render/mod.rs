@@ -4,14 +4,17 @@
 
 mod bank_details_field;
 mod check_answers_page;
+mod check_your_email_page;
 mod checkboxes_field;
 mod confirmation_page;
+mod continue_application_page;
 mod date_field;
 mod errors;
 mod file_upload_field;
 mod find_address_page;
 mod international_address_field;
 mod layout;
+mod link_expired_page;
 mod list_summary_page;
 mod long_text_field;
 mod name_parts_field;
@@ -19,6 +22,7 @@ mod parts;
 mod question_page;
 mod radios_field;
 mod remove_item_page;
+mod save_for_later_page;
 mod select_address_page;
 mod select_field;
 mod single_field;
@@ -30,13 +34,16 @@ pub use bank_details_field::bank_details_field;
 pub use check_answers_page::{
     CheckAnswers, DECLARATION_FIELD, check_answers_page, check_answers_page_with,
 };
+pub use check_your_email_page::check_your_email_page;
 pub use checkboxes_field::checkboxes_field;
 pub use confirmation_page::confirmation_page;
+pub use continue_application_page::continue_application_page;
 pub use date_field::date_field;
 pub use errors::PageErrors;
 pub use file_upload_field::{accept_attribute, asks_for_files, file_upload_field};
 pub use find_address_page::find_address_page;
 pub use international_address_field::international_address_field;
+pub use link_expired_page::link_expired_page;
 pub use list_summary_page::{
     ADD_ANOTHER_FIELD, AddAnotherError, ItemAction, item_label, list_summary_page,
 };
@@ -45,6 +52,7 @@ pub use name_parts_field::name_parts_field;
 pub use question_page::{NotRendered, PageContext, question_field, question_page};
 pub use radios_field::radios_field;
 pub use remove_item_page::{REMOVE_FIELD, remove_item_page};
+pub use save_for_later_page::{SAVE_EMAIL_FIELD, save_for_later_form_page, save_for_later_page};
 pub use select_address_page::{LookupLinks, select_address_page};
 pub use select_field::select_field;
 pub use single_field::single_field;
