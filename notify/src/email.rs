@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use fancy_regex::Regex;
 
-use crate::field::Field;
+use crate::field::{self, Field, FieldOptions};
 use crate::formatters::{escape_html, normalise_whitespace, strip};
 use crate::language::Language;
 use crate::markdown::{self, Flavour};
@@ -88,18 +88,28 @@ fn strip_unsupported_characters(text: &str) -> String {
     text.replace(['\u{2028}', '\u{3164}'], "")
 }
 
-fn prepare(content: &str, values: &Personalisation, escape: bool) -> String {
-    let field = Field::new(content).markdown_lists();
-    let field = if escape {
-        field
-    } else {
-        field.without_escaping()
+/// The body ready for markdown: placeholders filled, each plain-text value as a token (see
+/// `literal`), and the values those tokens stand for.
+pub(crate) fn prepare(
+    content: &str,
+    values: &Personalisation,
+    escape: bool,
+) -> (String, Vec<String>) {
+    let options = FieldOptions {
+        escape,
+        html_placeholders: true,
+        markdown_lists: true,
+        redact_missing: false,
     };
-    let filled = field.render(values);
+    let (filled, literals) = field::render_literal(content, values, options);
     let text = unlink_govuk(&filled);
     let mut text = strip_unsupported_characters(&text);
     text.push('\n');
-    text
+    let literals = literals
+        .iter()
+        .map(|value| strip_unsupported_characters(&unlink_govuk(value)))
+        .collect();
+    (text, literals)
 }
 
 /// The subject as Notify writes it: placeholders filled, typography, one line.
@@ -119,7 +129,8 @@ pub(crate) fn plain_text_body(
         Some(link) => format!("{content}\n\n---\n\n[Unsubscribe from these emails]({link})"),
         None => content.to_owned(),
     };
-    let text = markdown::render(&prepare(&content, values, false), Flavour::PlainText);
+    let (text, literals) = prepare(&content, values, false);
+    let text = markdown::render_with_literals(&text, Flavour::PlainText, &literals);
     let text = nice_typography(&text);
     let text = html_escape::decode_html_entities(&text);
     format!("{}\n", text.trim_start())
@@ -127,17 +138,21 @@ pub(crate) fn plain_text_body(
 
 /// The HTML body fragment, as Notify's `HTMLEmailTemplate` writes it before its layout.
 pub(crate) fn html_body(content: &str, values: &Personalisation) -> String {
-    nice_typography(&markdown::render(
-        &prepare(content, values, true),
+    let (text, literals) = prepare(content, values, true);
+    nice_typography(&markdown::render_with_literals(
+        &text,
         Flavour::EmailHtml,
+        &literals,
     ))
 }
 
 /// The preheader: the first 256 characters of the message as plain words.
 pub(crate) fn preheader(content: &str, values: &Personalisation) -> String {
-    let text = nice_typography(&markdown::render(
-        &prepare(content, values, true),
+    let (text, literals) = prepare(content, values, true);
+    let text = nice_typography(&markdown::render_with_literals(
+        &text,
         Flavour::Preheader,
+        &literals,
     ));
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let cut: String = words.chars().take(PREHEADER_LENGTH).collect();

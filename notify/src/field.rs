@@ -78,8 +78,10 @@ impl<'a> Field<'a> {
 use std::collections::HashMap;
 
 use crate::formatters::{escape_html, strip_and_remove_obscure_whitespace};
+use crate::literal;
 use crate::personalisation::{Personalisation, placeholder_key};
 use crate::value::Value;
+use crate::value_markup::{ValueMarkup, remove_urls};
 
 /// How a field is rendered.
 #[derive(Debug, Clone, Copy, Default)]
@@ -173,6 +175,29 @@ fn list_text(items: &[String], markdown_lists: bool) -> String {
 /// missing (Notify's `formatted`); otherwise each is replaced or, if its value is missing,
 /// shown as missing.
 pub(crate) fn render(content: &str, values: &Personalisation, options: FieldOptions) -> String {
+    render_into(content, values, options, None)
+}
+
+/// Renders `content` for markdown with every plain-text value (see [`ValueMarkup`]) replaced
+/// by a token, returning the text and the values, sanitised as `options` asks, that the
+/// tokens stand for. Values the personalisation trusts as markdown are written in place.
+pub(crate) fn render_literal(
+    content: &str,
+    values: &Personalisation,
+    options: FieldOptions,
+) -> (String, Vec<String>) {
+    let mut literals = Vec::new();
+    let content = literal::strip_token_characters(content);
+    let text = render_into(&content, values, options, Some(&mut literals));
+    (text, literals)
+}
+
+fn render_into(
+    content: &str,
+    values: &Personalisation,
+    options: FieldOptions,
+    mut literals: Option<&mut Vec<String>>,
+) -> String {
     let sanitise = |text: &str| {
         if options.escape {
             escape_html(text)
@@ -197,6 +222,22 @@ pub(crate) fn render(content: &str, values: &Personalisation, options: FieldOpti
                 .get(&placeholder_key(placeholder.name()))
                 .filter(|value| !value.is_null())
         };
+        // Where the value goes as plain text, each piece of it becomes a token.
+        let markup = values.markup(placeholder.name());
+        let literal_mode = literals.is_some();
+        let mut literal = |text: String| -> String {
+            match literals.as_deref_mut() {
+                Some(literals) if markup != ValueMarkup::Markdown => {
+                    let mut text = literal::strip_token_characters(&text);
+                    if markup == ValueMarkup::TextWithoutUrls {
+                        text = remove_urls(&text);
+                    }
+                    literals.push(sanitise(&text));
+                    literal::token(literals.len() - 1)
+                }
+                _ => sanitise(&text),
+            }
+        };
         let replacement = value.map(|value| match value {
             Value::List(items) => {
                 let items: Vec<String> = items
@@ -207,11 +248,16 @@ pub(crate) fn render(content: &str, values: &Personalisation, options: FieldOpti
                     .collect();
                 if items.is_empty() {
                     String::new()
+                } else if options.markdown_lists && literal_mode {
+                    // The bullets are the template's (a list value is a list); each item's
+                    // words are plain text.
+                    let items: Vec<String> = items.into_iter().map(&mut literal).collect();
+                    list_text(&items, true)
                 } else {
-                    sanitise(&list_text(&items, options.markdown_lists))
+                    literal(list_text(&items, options.markdown_lists))
                 }
             }
-            other => sanitise(&other.to_string()),
+            other => literal(other.to_string()),
         });
         match (replacement, placeholder.conditional_text()) {
             (Some(_), Some(text)) => {

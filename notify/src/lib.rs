@@ -42,6 +42,12 @@
 //! `-`), `((name??text shown when yes))`, list values ("a, b and c", or bullets in email),
 //! HTML-escaped values, and [`Field::missing`] to refuse a message before it is queued.
 //!
+//! In email and letter bodies a value is plain text ([`ValueMarkup`]): unlike Notify, which
+//! reads values as markdown unless told to `sanitise_content_for` them, a value can never
+//! add a heading, list, inset or link, so a resident's answer cannot put a link into the
+//! council's email. A value the council wrote itself can opt in with
+//! [`Personalisation::trust_markdown`].
+//!
 //! # Templates and emails
 //!
 //! A [`Template`] holds an email, text message or letter with an English and optionally a
@@ -73,6 +79,7 @@ mod formatters;
 mod gsm;
 mod language;
 mod letter_postcode;
+mod literal;
 mod markdown;
 mod messages;
 #[cfg(feature = "outbox")]
@@ -86,6 +93,7 @@ mod template;
 pub mod transport;
 mod typography;
 mod value;
+mod value_markup;
 
 pub use bulk::{BulkError, BulkMessage, BulkOptions, MAX_ROWS, RowProblem, check_csv};
 pub use email::{Branding, EMAIL_SIZE_LIMIT_BYTES, EmailMessage, email_subject, plain_text_email};
@@ -110,3 +118,4 @@ pub use sms::{SMS_CHARACTER_LIMIT, SmsEncoding, SmsMessage, SmsPolicy};
 pub use sms_country::{AlphaSender, SmsCountry};
 pub use template::{Template, TemplateError, TemplateKind, TemplateVersion};
 pub use value::Value;
+pub use value_markup::ValueMarkup;

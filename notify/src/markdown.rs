@@ -9,6 +9,8 @@
 use fancy_regex::{Captures, Regex};
 use std::sync::OnceLock;
 
+use crate::literal;
+
 /// Which of Notify's renderers to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Flavour {
@@ -505,16 +507,46 @@ fn quote_href(value: &str) -> String {
     out
 }
 
-struct Renderer {
+struct Renderer<'v> {
     flavour: Flavour,
+    /// The plain-text values standing behind tokens (see `literal`).
+    literals: &'v [String],
 }
 
-impl Renderer {
+/// Whether a link whose address came (in part) from a placeholder value may be followed:
+/// only web, email and phone addresses, or an address with no scheme (which gets `http://`).
+fn is_safe_value_link(link: &str) -> bool {
+    match link.split_once(':') {
+        Some((scheme, _))
+            if !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)) =>
+        {
+            matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto" | "tel"
+            )
+        }
+        _ => true,
+    }
+}
+
+impl Renderer<'_> {
     fn text(&self, text: &str) -> String {
         escape(text, false, true)
     }
 
     fn autolink(&self, link: &str, is_email: bool) -> String {
+        // A template's own address with a value in it (`https://council.example/((ref))`):
+        // the value is percent-encoded into the address and shown escaped.
+        if self.flavour == Flavour::EmailHtml && !is_email && literal::has_token(link) {
+            let href = literal::resolve(link, self.literals, str::to_owned);
+            return format!(
+                "<a style=\"{LINK_STYLE}\" href=\"{}\">{link}</a>",
+                quote_href(&href)
+            );
+        }
         match self.flavour {
             // On paper a link is read, not clicked: its protocol is kept aside for QR codes.
             Flavour::Letter => {
@@ -532,6 +564,18 @@ impl Renderer {
 
     fn link(&self, link: &str, title: Option<&str>, content: &str) -> String {
         let title = title.filter(|t| !t.is_empty());
+        // The template's link, with its address (in part) from a value: the address is
+        // written out, and a `javascript:` (or any other non-web) address is not linked.
+        let resolved;
+        let link = if literal::has_token(link) {
+            resolved = literal::resolve(link, self.literals, str::to_owned);
+            if self.flavour == Flavour::EmailHtml && !is_safe_value_link(&resolved) {
+                return content.to_owned();
+            }
+            resolved.as_str()
+        } else {
+            link
+        };
         // The link rule takes `<…>` as angle brackets round the address, which strips them
         // from a placeholder's highlight span; Notify puts them back.
         let wrapped;
@@ -682,7 +726,7 @@ impl Renderer {
 }
 
 struct InlineLexer<'a> {
-    renderer: &'a Renderer,
+    renderer: &'a Renderer<'a>,
     links: &'a [(String, String, Option<String>)],
     footnotes: &'a [String],
     referenced: Vec<String>,
@@ -818,9 +862,27 @@ fn preprocess(text: &str) -> String {
 
 /// Renders Notify markdown with one of Notify's renderers.
 pub(crate) fn render(text: &str, flavour: Flavour) -> String {
+    render_with_literals(text, flavour, &[])
+}
+
+/// Renders Notify markdown whose placeholder values have been replaced by tokens (see
+/// `literal`), then writes each value where its token ended up: as text, with its line
+/// breaks kept, so that it can never have added markdown of its own.
+pub(crate) fn render_with_literals(text: &str, flavour: Flavour, literals: &[String]) -> String {
+    let out = render_tokens(text, flavour, literals);
+    literal::resolve(&out, literals, |value| {
+        let value = value.replace("\r\n", "\n").replace('\r', "\n");
+        match flavour {
+            Flavour::EmailHtml | Flavour::Letter => value.replace('\n', "<br>"),
+            Flavour::PlainText | Flavour::Preheader => value,
+        }
+    })
+}
+
+fn render_tokens(text: &str, flavour: Flavour, literals: &[String]) -> String {
     let mut lexer = BlockLexer::default();
     lexer.parse(&preprocess(text), Rules::Default);
-    let renderer = Renderer { flavour };
+    let renderer = Renderer { flavour, literals };
     let mut tokens = lexer.tokens.into_iter().peekable();
     let mut inline = InlineLexer {
         renderer: &renderer,

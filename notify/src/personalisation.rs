@@ -1,6 +1,7 @@
 //! The values a message's placeholders are filled with.
 
 use crate::value::Value;
+use crate::value_markup::ValueMarkup;
 
 /// Placeholder values, looked up as GOV.UK Notify looks them up: ignoring case, spaces,
 /// underscores and hyphens, so `((First name))` is filled by `first_name`.
@@ -11,9 +12,16 @@ use crate::value::Value;
 /// let values = Personalisation::new().with("first_name", "Dafydd");
 /// assert_eq!(values.get("First Name").map(|v| v.to_string()), Some("Dafydd".to_owned()));
 /// ```
+///
+/// In emails and letters every value is plain text ([`ValueMarkup::Text`]): markdown or a
+/// web address in a value shows as typed and never becomes a heading, a list or a link.
+/// [`Personalisation::sanitise_content_for`] also removes web addresses, and
+/// [`Personalisation::trust_markdown`] lets a value the council wrote itself use markdown.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Personalisation {
     values: Vec<(String, Value)>,
+    /// Placeholder keys whose values are not plain [`ValueMarkup::Text`].
+    markup: Vec<(String, ValueMarkup)>,
 }
 
 /// The form of a placeholder name used for matching: lower case, without spaces, `_` or `-`.
@@ -60,6 +68,44 @@ impl Personalisation {
             .iter()
             .find(|(existing, _)| placeholder_key(existing) == key)
             .map(|(_, value)| value)
+    }
+
+    /// Values for these placeholders have web addresses removed as well as being shown as
+    /// plain text: Notify's `sanitise_content_for`.
+    pub fn sanitise_content_for<I, S>(mut self, names: I) -> Personalisation
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for name in names {
+            self.set_markup(name.as_ref(), ValueMarkup::TextWithoutUrls);
+        }
+        self
+    }
+
+    /// The value for this placeholder is read as Notify markdown (it may add headings, lists
+    /// and links). Only for text the council wrote itself, never for a resident's answer.
+    pub fn trust_markdown(mut self, name: &str) -> Personalisation {
+        self.set_markup(name, ValueMarkup::Markdown);
+        self
+    }
+
+    /// Sets how the value for a placeholder is treated in emails and letters.
+    pub fn set_markup(&mut self, name: &str, markup: ValueMarkup) {
+        let key = placeholder_key(name);
+        self.markup.retain(|(existing, _)| *existing != key);
+        if markup != ValueMarkup::Text {
+            self.markup.push((key, markup));
+        }
+    }
+
+    /// How the value for a placeholder is treated in emails and letters.
+    pub fn markup(&self, name: &str) -> ValueMarkup {
+        let key = placeholder_key(name);
+        self.markup
+            .iter()
+            .find(|(existing, _)| *existing == key)
+            .map_or(ValueMarkup::Text, |(_, markup)| *markup)
     }
 
     /// Whether no values were given.

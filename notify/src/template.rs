@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::email::{self, Branding, EMAIL_SIZE_LIMIT_BYTES, EmailMessage};
-use crate::field::Field;
+use crate::field::{self, Field, FieldOptions};
 use crate::language::Language;
 use crate::markdown;
 use crate::personalisation::Personalisation;
@@ -267,12 +267,25 @@ impl Template {
             .as_deref()
             .ok_or(TemplateError::NoSubject("chosen"))?;
         let heading = email::subject(subject, values);
-        let body = Field::new(&version.body).markdown_lists().render(values);
+        let (body, literals) = letter_body(&version.body, values);
         Ok((
             heading,
-            markdown::render(&format!("{body}\n"), markdown::Flavour::Letter),
+            markdown::render_with_literals(&body, markdown::Flavour::Letter, &literals),
         ))
     }
+}
+
+/// A letter body ready for markdown: values as tokens standing for plain text (see
+/// `literal`), and the values themselves.
+fn letter_body(content: &str, values: &Personalisation) -> (String, Vec<String>) {
+    let options = FieldOptions {
+        escape: true,
+        html_placeholders: true,
+        markdown_lists: true,
+        redact_missing: false,
+    };
+    let (body, literals) = field::render_literal(content, values, options);
+    (format!("{body}\n"), literals)
 }
 
 #[cfg(test)]

@@ -102,20 +102,6 @@ impl EmailHandler {
     }
 }
 
-/// Notify's markdown applies to placeholder values too, so a resident's `[x](javascript:..)`
-/// would become a link: brackets in an answer are backslash-escaped (and so is the
-/// backslash), which stops links and images while the rest of the text reads as typed.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\[]".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[async_trait::async_trait]
 impl SubmissionHandler for EmailHandler {
     fn name(&self) -> &str {
@@ -150,11 +136,9 @@ impl SubmissionHandler for EmailHandler {
         let answers: Vec<String> = answer_lines(&self.form, &shown)
             .into_iter()
             .map(|(label, lines)| {
-                format!(
-                    "{}: {}",
-                    escape_markdown(&label),
-                    escape_markdown(&lines.join(", "))
-                )
+                // civic-notify shows values as plain text: a resident's `[x](…)` stays
+                // brackets, never a link.
+                format!("{label}: {}", lines.join(", "))
             })
             .collect();
         let values = Personalisation::new()
