@@ -242,6 +242,7 @@ mod tests {
             csrf_token: "t",
             back_href: None,
             language,
+            extras: crate::render::PageExtras::default(),
         }
     }
 

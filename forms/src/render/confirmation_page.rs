@@ -1,10 +1,10 @@
 //! The confirmation page: a panel with the submission's reference.
 
 use civic_components::Panel;
-use civic_components::template::Page as Template;
 use maud::{Markup, html};
 
-use super::{PageContext, components_language};
+use super::PageContext;
+use super::layout::layout;
 use crate::messages::PageText;
 
 /// Renders the confirmation page for `reference` (the back link and CSRF token of `context` are
@@ -15,12 +15,12 @@ pub fn confirmation_page(context: &PageContext<'_>, reference: &str) -> Markup {
     let panel = Panel::title_text(title).html(html! {
         (PageText::YourReference.text(language)) br; strong { (reference) }
     });
-    Template::new(context.brand, context.assets, title)
-        .language(components_language(language))
-        .content(html! {
-            div class="govuk-grid-row" { div class="govuk-grid-column-two-thirds" { (panel) } }
-        })
-        .render()
+    // No way back: the journey is over.
+    let context = PageContext {
+        back_href: None,
+        ..*context
+    };
+    layout(&context, title, false, html! { (panel) })
 }
 
 #[cfg(test)]
@@ -42,6 +42,7 @@ mod tests {
             csrf_token: "",
             back_href: None,
             language: Language::Cy,
+            extras: crate::render::PageExtras::default(),
         };
         let html = confirmation_page(&context, "HDJ<2>").into_string();
         assert!(html.contains("govuk-panel--confirmation"), "{html}");

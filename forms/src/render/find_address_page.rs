@@ -114,6 +114,7 @@ mod tests {
             csrf_token: "tok",
             back_href: Some("/apply/start"),
             language,
+            extras: crate::render::PageExtras::default(),
         };
         let question = Question::new(
             "home",

@@ -2,12 +2,13 @@
 //! page's language, `Error: ` before the title when the page shows errors, the back link, and
 //! the content in the Design System's two-thirds column.
 
-use civic_components::BackLink;
 use civic_components::i18n::Text as ComponentText;
 use civic_components::template::Page as Template;
-use maud::{Markup, Render, html};
+use civic_components::{BackLink, LanguageNavigation};
+use maud::{Markup, html};
 
 use super::{PageContext, components_language};
+use crate::messages::SaveReturnText;
 
 /// Renders `content` as a whole page titled `title`.
 pub(super) fn layout(
@@ -16,20 +17,39 @@ pub(super) fn layout(
     has_error: bool,
     content: Markup,
 ) -> Markup {
-    let words = components_language(context.language);
+    let language = context.language;
+    let words = components_language(language);
+    let extras = &context.extras;
     let mut template = Template::new(context.brand, context.assets, title)
         .language(words)
         .title_has_error(has_error)
         .content(html! {
             div class="govuk-grid-row" {
-                div class="govuk-grid-column-two-thirds" { (content) }
+                div class="govuk-grid-column-two-thirds" {
+                    (content)
+                    @if let Some(minutes) = extras.timeout_minutes {
+                        // Said on the page itself so it reaches residents without JavaScript.
+                        p class="govuk-body-s govuk-!-margin-top-6" {
+                            (SaveReturnText::timeout_notice(minutes, language))
+                        }
+                    }
+                }
             }
         });
-    if let Some(href) = context.back_href {
+    let back = context.back_href.map(|href| {
         let mut back = BackLink::new();
         back.href = Some(href.to_owned());
         back.text = Some(words.text(ComponentText::Back).to_owned());
-        template = template.before_content(back.render());
+        back
+    });
+    // The switch links to this page in the other language; the HTTP layer keeps the answers.
+    let switch = (extras.languages.len() > 1)
+        .then(|| LanguageNavigation::english_welsh(words, |code| format!("?lang={code}")));
+    if back.is_some() || switch.is_some() {
+        template = template.before_content(html! {
+            @if let Some(switch) = &switch { (switch) }
+            @if let Some(back) = &back { (back) }
+        });
     }
     template.render()
 }
@@ -71,7 +91,60 @@ pub(crate) mod test_support {
                 csrf_token: "tok",
                 back_href: Some("/apply/back"),
                 language,
+                extras: crate::render::PageExtras::default(),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::Fixture;
+    use super::*;
+    use crate::definition::Language;
+    use crate::render::PageExtras;
+
+    #[test]
+    fn a_bilingual_form_links_to_the_other_language_and_warns_of_the_timeout() {
+        let fixture = Fixture::new();
+        let languages = [Language::En, Language::Cy];
+        let context = PageContext {
+            extras: PageExtras {
+                languages: &languages,
+                timeout_minutes: Some(20),
+                save_href: None,
+            },
+            ..fixture.context(Language::Cy)
+        };
+        let html = layout(&context, "Teitl", false, html! { p { "x" } }).into_string();
+        assert!(html.contains(r#"href="?lang=en""#), "{html}");
+        assert!(html.contains("English"), "{html}");
+        assert!(html.contains("am 20 munud"), "{html}");
+        let switch = html.find("?lang=en").unwrap();
+        assert!(switch < html.find("govuk-back-link").unwrap(), "{html}");
+        let html = layout(&fixture.context(Language::En), "Title", true, html! {}).into_string();
+        assert!(!html.contains("?lang="), "{html}");
+        assert!(!html.contains("delete your answers"), "{html}");
+        assert!(html.contains("<title>Error: Title"), "{html}");
+    }
+
+    #[test]
+    fn one_language_has_no_switch() {
+        let fixture = Fixture::new();
+        let languages = [Language::En];
+        let context = PageContext {
+            extras: PageExtras {
+                languages: &languages,
+                timeout_minutes: Some(60),
+                save_href: None,
+            },
+            ..fixture.context(Language::En)
+        };
+        let html = layout(&context, "Title", false, html! {}).into_string();
+        assert!(!html.contains("?lang="), "{html}");
+        assert!(
+            html.contains("if you do not do anything for 60 minutes"),
+            "{html}"
+        );
     }
 }

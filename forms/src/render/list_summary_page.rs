@@ -224,6 +224,7 @@ pages:
             csrf_token: "t",
             back_href: None,
             language,
+            extras: crate::render::PageExtras::default(),
         };
         let form = form(max);
         let answers = with_items(&form, makes);
@@ -308,6 +309,7 @@ pages:
             csrf_token: "",
             back_href: None,
             language: Language::En,
+            extras: crate::render::PageExtras::default(),
         };
         let form = form("");
         let href = |_: ItemAction, _: usize| String::new();

@@ -49,7 +49,7 @@ pub use list_summary_page::{
 };
 pub use long_text_field::long_text_field;
 pub use name_parts_field::name_parts_field;
-pub use question_page::{NotRendered, PageContext, question_field, question_page};
+pub use question_page::{NotRendered, PageContext, PageExtras, question_field, question_page};
 pub use radios_field::radios_field;
 pub use remove_item_page::{REMOVE_FIELD, remove_item_page};
 pub use save_for_later_page::{SAVE_EMAIL_FIELD, save_for_later_form_page, save_for_later_page};

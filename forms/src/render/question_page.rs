@@ -1,22 +1,21 @@
 //! A whole question page: back link, error summary, the page's questions, the CSRF token and a
 //! "Continue" button, inside the council's branded page template.
 
+use civic_components::Button;
 use civic_components::assets::Assets;
 use civic_components::brand::Brand;
-use civic_components::i18n::Text as ComponentText;
-use civic_components::template::Page as Template;
-use civic_components::{BackLink, Button};
-use maud::{Markup, Render, html};
+use maud::{Markup, html};
 
 use super::file_upload_field::{asks_for_files, file_upload_field};
+use super::layout::{csrf_field, layout};
 use super::{
-    PageErrors, bank_details_field, checkboxes_field, components_language, date_field,
-    international_address_field, long_text_field, name_parts_field, radios_field, select_field,
-    single_field, time_field, uk_address_field,
+    PageErrors, bank_details_field, checkboxes_field, date_field, international_address_field,
+    long_text_field, name_parts_field, radios_field, select_field, single_field, time_field,
+    uk_address_field,
 };
 use crate::answers::Submitted;
 use crate::definition::{Language, Page, Question};
-use crate::messages::Word;
+use crate::messages::{SaveReturnText, Word};
 
 /// What a question page needs besides the page itself.
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +32,22 @@ pub struct PageContext<'a> {
     pub back_href: Option<&'a str>,
     /// The language the page is shown in.
     pub language: Language,
+    /// What the form adds around every page: the language switch, the timeout notice, the
+    /// "Save and come back later" link. `PageExtras::default()` adds none of them.
+    pub extras: PageExtras<'a>,
+}
+
+/// What a form adds around its pages; each is left out when unset.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageExtras<'a> {
+    /// The languages the form offers: with more than one, the page links to itself in the
+    /// others (`?lang=cy`) with the Design System's language navigation.
+    pub languages: &'a [Language],
+    /// Minutes of inactivity after which the answers are deleted: said on every page with a
+    /// form, so residents without JavaScript are warned too (WCAG 2.2.1).
+    pub timeout_minutes: Option<u32>,
+    /// Where "Save and come back later" goes, shown under a question page's button.
+    pub save_href: Option<&'a str>,
 }
 
 /// A question on the page has an answer type this module does not render yet.
@@ -91,13 +106,6 @@ pub fn question_page(
         (None, Some(question)) => question.label.in_language(language).to_owned(),
         (None, None) => String::new(),
     };
-    let words = components_language(language);
-    let back = context.back_href.map(|href| {
-        let mut back = BackLink::new();
-        back.href = Some(href.to_owned());
-        back.text = Some(words.text(ComponentText::Back).to_owned());
-        back
-    });
     // Files can only be sent in a multipart body.
     let enctype = page
         .questions
@@ -105,26 +113,20 @@ pub fn question_page(
         .any(asks_for_files)
         .then_some("multipart/form-data");
     let content = html! {
-        div class="govuk-grid-row" {
-            div class="govuk-grid-column-two-thirds" {
-                @if let Some(summary) = page_errors.summary() { (summary) }
-                form method="post" action=(context.action) enctype=[enctype] novalidate {
-                    input type="hidden" name="csrf_token" value=(context.csrf_token);
-                    @if !single { h1 class="govuk-heading-l" { (title) } }
-                    @for field in &fields { (field) }
-                    (Button::text(Word::Continue.text(language)))
-                }
+        @if let Some(summary) = page_errors.summary() { (summary) }
+        form method="post" action=(context.action) enctype=[enctype] novalidate {
+            (csrf_field(context))
+            @if !single { h1 class="govuk-heading-l" { (title) } }
+            @for field in &fields { (field) }
+            (Button::text(Word::Continue.text(language)))
+        }
+        @if let Some(href) = context.extras.save_href {
+            p class="govuk-body" {
+                a class="govuk-link" href=(href) { (SaveReturnText::SaveHeading.text(language)) }
             }
         }
     };
-    let mut template = Template::new(context.brand, context.assets, title)
-        .language(words)
-        .title_has_error(page_errors.any())
-        .content(content);
-    if let Some(back) = back {
-        template = template.before_content(back.render());
-    }
-    Ok(template.render())
+    Ok(layout(context, &title, page_errors.any(), content))
 }
 
 #[cfg(test)]
@@ -174,6 +176,7 @@ pages:
             csrf_token: "tok\"en",
             back_href: Some("/apply/start"),
             language,
+            extras: crate::render::PageExtras::default(),
         };
         question_page(&context, &form.pages[0], submitted, errors)
             .unwrap()
@@ -280,6 +283,7 @@ pages:
             csrf_token: "t",
             back_href: None,
             language: Language::En,
+            extras: crate::render::PageExtras::default(),
         };
         let html = question_page(&context, &form.pages[0], &Submitted::default(), &[])
             .unwrap()
@@ -290,5 +294,34 @@ pages:
             .into_string();
         assert!(html.contains(r#"enctype="multipart/form-data""#), "{html}");
         assert!(html.contains(r#"type="file""#), "{html}");
+    }
+
+    #[test]
+    fn save_and_come_back_later_link_when_the_form_offers_it() {
+        let fixture = crate::render::layout::test_support::Fixture::new();
+        let form = form();
+        let context = PageContext {
+            extras: PageExtras {
+                save_href: Some("/apply/save"),
+                ..PageExtras::default()
+            },
+            ..fixture.context(Language::En)
+        };
+        let html = question_page(&context, &form.pages[0], &Submitted::default(), &[])
+            .unwrap()
+            .into_string();
+        assert!(
+            html.contains(r#"href="/apply/save">Save and come back later"#),
+            "{html}"
+        );
+        let html = question_page(
+            &fixture.context(Language::En),
+            &form.pages[0],
+            &Submitted::default(),
+            &[],
+        )
+        .unwrap()
+        .into_string();
+        assert!(!html.contains("Save and come back later"), "{html}");
     }
 }

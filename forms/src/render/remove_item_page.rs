@@ -86,6 +86,7 @@ mod tests {
             csrf_token: "t",
             back_href: Some("/apply/year/summary"),
             language,
+            extras: crate::render::PageExtras::default(),
         };
         let form = form("");
         let answers = with_items(&form, &["Ford", "<script>alert(1)</script>"]);

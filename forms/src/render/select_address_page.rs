@@ -140,6 +140,7 @@ mod tests {
             csrf_token: "tok",
             back_href: Some("/apply/home/find"),
             language,
+            extras: crate::render::PageExtras::default(),
         };
         let question = Question::new(
             "home",

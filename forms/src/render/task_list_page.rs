@@ -204,6 +204,7 @@ task_list:
             csrf_token: "",
             back_href: None,
             language,
+            extras: crate::render::PageExtras::default(),
         };
         let href = |step: &Step| format!("/apply/{step:?}");
         task_list_page(&context, &form(), answers, date!(2026 - 11 - 28), &href)
@@ -278,6 +279,7 @@ task_list:
             csrf_token: "",
             back_href: None,
             language: Language::En,
+            extras: crate::render::PageExtras::default(),
         };
         let href = |_: &Step| String::new();
         assert!(
