@@ -1139,10 +1139,6 @@ pub enum SaveReturnText {
     ExpiredHeading,
     /// The link to start the form again.
     StartAgain,
-    /// The heading of the timeout warning.
-    SignedOutSoon,
-    /// The timeout warning's button.
-    StayOnPage,
 }
 
 impl SaveReturnText {
@@ -1177,12 +1173,6 @@ impl SaveReturnText {
                 "Mae’r ddolen hon wedi dod i ben neu wedi cael ei defnyddio",
             ),
             SaveReturnText::StartAgain => pick(cy, "Start again", "Dechrau eto"),
-            SaveReturnText::SignedOutSoon => pick(
-                cy,
-                "You’ll be signed out soon",
-                "Byddwch yn cael eich allgofnodi cyn bo hir",
-            ),
-            SaveReturnText::StayOnPage => pick(cy, "Stay on this page", "Aros ar y dudalen hon"),
         }
     }
 
@@ -1228,7 +1218,7 @@ impl SaveReturnText {
         }
     }
 
-    /// The session timeout notice shown without JavaScript, and the warning's body.
+    /// The session timeout notice, on the page itself so it works without JavaScript.
     pub fn timeout_notice(minutes: u32, language: Language) -> String {
         match language {
             Language::Cy => format!(

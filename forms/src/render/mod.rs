@@ -29,6 +29,8 @@ mod single_field;
 mod task_list_page;
 mod time_field;
 mod uk_address_field;
+#[cfg(test)]
+mod xss_tests;
 
 pub use bank_details_field::bank_details_field;
 pub use check_answers_page::{
