@@ -6,25 +6,71 @@
 //! ```
 //! use civic_demo::{app, Config};
 //!
-//! let router = app(Config::default());
+//! # tokio::runtime::Runtime::new().unwrap().block_on(async {
+//! let config = Config { data_dir: std::env::temp_dir().join("civic-demo-doc"), ..Config::default() };
+//! let router = app(config).await?;
 //! # drop(router);
+//! # Ok::<(), civic_demo::StartError>(())
+//! # }).unwrap();
 //! ```
 
 mod config;
 mod home;
+mod info;
+mod mailbox;
+mod services;
+mod site;
+
+use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
 
 pub use config::{Config, ConfigError, Environment};
 
-/// Builds the demo council's site from its configuration.
-pub fn app(config: Config) -> Router {
-    Router::new()
+/// Why the demo could not start; the message says what to fix.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StartError {
+    /// A service's form definition does not load.
+    #[error("the form definition of the `{service}` service does not load: {source}")]
+    Definition {
+        /// The service's slug.
+        service: &'static str,
+        /// What is wrong with the definition.
+        source: civic_forms::definition::LoadError,
+    },
+    /// The data folder cannot be created.
+    #[error("cannot create the data folder {path}: {source}")]
+    DataDir {
+        /// The folder.
+        path: std::path::PathBuf,
+        /// Why not.
+        source: std::io::Error,
+    },
+}
+
+/// Builds the demo council's site from its configuration: loads every service's form and
+/// creates the data folder.
+pub async fn app(config: Config) -> Result<Router, StartError> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
+        path: config.data_dir.clone(),
+        source,
+    })?;
+    let site = Arc::new(site::Site::new(config)?);
+    let mut router = Router::new()
         .route("/", get(home::home))
-        .route("/healthz", get(healthz))
-        .merge(home::assets().router())
-        .with_state(std::sync::Arc::new(config))
+        .route("/accessibility", get(info::accessibility))
+        .route("/cookies", get(info::cookies))
+        .route("/privacy", get(info::privacy))
+        .route("/healthz", get(healthz));
+    if site.mailbox.is_some() {
+        router = router.route("/dev/mailbox", get(mailbox::mailbox));
+    }
+    Ok(router
+        .with_state(Arc::clone(&site))
+        .merge(services::router(Arc::clone(&site)))
+        .merge(Arc::clone(&site.assets).router()))
 }
 
 /// Answers load balancers and uptime checks: the process is up and serving.

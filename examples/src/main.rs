@@ -20,28 +20,30 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(error) = std::fs::create_dir_all(&config.data_dir) {
-        eprintln!(
-            "civic-demo: cannot create the data folder {}: {error}",
-            config.data_dir.display()
-        );
-        return ExitCode::from(2);
-    }
-    let listener = match tokio::net::TcpListener::bind(config.addr).await {
+    let addr = config.addr;
+    let environment = config.environment;
+    let data_dir = config.data_dir.clone();
+    let router = match app(config).await {
+        Ok(router) => router,
+        Err(error) => {
+            eprintln!("civic-demo: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(error) => {
-            eprintln!("civic-demo: cannot listen on {}: {error}", config.addr);
+            eprintln!("civic-demo: cannot listen on {addr}: {error}");
             return ExitCode::from(2);
         }
     };
     tracing::info!(
-        addr = %config.addr,
-        environment = ?config.environment,
-        data_dir = %config.data_dir.display(),
-        "serving the demo council on http://{}",
-        config.addr
+        %addr,
+        ?environment,
+        data_dir = %data_dir.display(),
+        "serving the demo council on http://{addr}"
     );
-    let served = axum::serve(listener, app(config))
+    let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown_signal())
         .await;
     match served {

@@ -8,7 +8,13 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 async fn get(path: &str) -> (StatusCode, String) {
-    let response = app(Config::default())
+    let config = Config {
+        data_dir: std::env::temp_dir().join(format!("civic-demo-app-{}", std::process::id())),
+        ..Config::default()
+    };
+    let response = app(config)
+        .await
+        .unwrap()
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await
         .unwrap();
@@ -36,4 +42,43 @@ async fn home_page_names_the_council_and_its_services() {
 #[tokio::test]
 async fn unknown_pages_are_not_found() {
     assert_eq!(get("/no-such-page").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn every_service_has_a_start_page_in_english_and_welsh() {
+    for (path, heading) in [
+        ("/missed-bin", "Report a missed bin collection"),
+        (
+            "/missed-bin?lang=cy",
+            "Rhoi gwybod am gasgliad bin a fethwyd",
+        ),
+        (
+            "/council-tax-single-person",
+            "Apply for a council tax single person discount",
+        ),
+    ] {
+        let (status, body) = get(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains(heading), "{path}");
+        assert!(body.contains("govuk-button--start"), "{path}");
+    }
+    let (_, home) = get("/").await;
+    assert!(home.contains("href=\"/missed-bin\""));
+}
+
+#[tokio::test]
+async fn the_development_mailbox_is_served_only_in_development() {
+    assert_eq!(get("/dev/mailbox").await.0, StatusCode::OK);
+    let config = Config {
+        environment: civic_demo::Environment::Production,
+        data_dir: std::env::temp_dir().join(format!("civic-demo-prod-{}", std::process::id())),
+        ..Config::default()
+    };
+    let response = app(config)
+        .await
+        .unwrap()
+        .oneshot(Request::get("/dev/mailbox").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }

@@ -51,6 +51,17 @@ pub fn workspace_root() -> &'static Path {
 /// Serves `router` on a free loopback port for the rest of the test process and returns its
 /// address. The server runs on its own thread, so synchronous test code can call it.
 pub fn serve(router: axum::Router) -> std::io::Result<SocketAddr> {
+    serve_with(|| async { Ok::<_, std::convert::Infallible>(router) })
+}
+
+/// Like [`serve`], for a router that is built asynchronously (connecting to databases, say):
+/// `make` runs on the server's own runtime, so what it connects stays alive with the server.
+pub fn serve_with<F, Fut, E>(make: F) -> std::io::Result<SocketAddr>
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<axum::Router, E>>,
+    E: std::fmt::Display,
+{
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
@@ -58,12 +69,24 @@ pub fn serve(router: axum::Router) -> std::io::Result<SocketAddr> {
         .worker_threads(1)
         .enable_all()
         .build()?;
+    let (built, started) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         runtime.block_on(async move {
+            let router = match make().await {
+                Ok(router) => router,
+                Err(error) => {
+                    let _ = built.send(Err(std::io::Error::other(error.to_string())));
+                    return;
+                }
+            };
+            let _ = built.send(Ok(()));
             if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
                 let _ = axum::serve(listener, router).await;
             }
         });
     });
+    started
+        .recv()
+        .map_err(|_| std::io::Error::other("the server thread stopped before it started"))??;
     Ok(addr)
 }

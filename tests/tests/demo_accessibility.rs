@@ -2,12 +2,33 @@
 #![allow(clippy::unwrap_used)] // a panic in a test is a failed test
 
 use civic_demo::{Config, app};
-use civic_tests::{browser, serve};
+use civic_tests::{browser, serve_with};
 
 #[test]
 fn demo_pages_have_no_axe_violations() {
-    let addr = serve(app(Config::default())).unwrap();
-    let urls = vec![format!("http://{addr}/")];
+    let config = Config {
+        data_dir: std::env::temp_dir().join(format!("civic-demo-axe-{}", std::process::id())),
+        ..Config::default()
+    };
+    let addr = serve_with(|| app(config)).unwrap();
+    let paths = [
+        "/",
+        "/missed-bin",
+        "/council-tax-single-person",
+        "/accessibility",
+        "/cookies",
+        "/privacy",
+        "/dev/mailbox",
+    ];
+    let urls: Vec<String> = paths
+        .iter()
+        .flat_map(|path| {
+            [
+                format!("http://{addr}{path}"),
+                format!("http://{addr}{path}?lang=cy"),
+            ]
+        })
+        .collect();
     let screenshots = std::env::temp_dir().join("civic-screenshots/demo");
     let Some(reports) = browser::axe(
         "demo_pages_have_no_axe_violations",
