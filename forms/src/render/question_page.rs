@@ -9,9 +9,9 @@ use maud::{Markup, html};
 use super::file_upload_field::{asks_for_files, file_upload_field};
 use super::layout::{csrf_field, layout};
 use super::{
-    PageErrors, bank_details_field, checkboxes_field, date_field, international_address_field,
-    long_text_field, name_parts_field, radios_field, select_field, single_field, time_field,
-    uk_address_field,
+    PageErrors, bank_details_field, checkboxes_field, date_field, exit_page,
+    international_address_field, long_text_field, name_parts_field, radios_field, select_field,
+    single_field, time_field, uk_address_field,
 };
 use crate::answers::Submitted;
 use crate::definition::{Language, Page, Question};
@@ -83,7 +83,7 @@ pub fn question_field(
         .or_else(|| file_upload_field(question, errors, language, page_heading))
 }
 
-/// Renders `page` with the fields in `submitted` re-shown and `errors` (from `read_page`, in
+/// Renders `page` (an exit page as [`exit_page`] does) with the fields in `submitted` re-shown and `errors` (from `read_page`, in
 /// page order) shown the Design System's way.
 pub fn question_page(
     context: &PageContext<'_>,
@@ -91,6 +91,9 @@ pub fn question_page(
     submitted: &Submitted,
     errors: &[crate::answers::FieldError],
 ) -> Result<Markup, NotRendered> {
+    if let Some(exit) = exit_page(context, page) {
+        return Ok(exit);
+    }
     let language = context.language;
     let page_errors = PageErrors::new(page, errors, language);
     // One question: its label is the page heading. Several: the page title is.
