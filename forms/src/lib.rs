@@ -42,8 +42,9 @@
 //!   items, when "check your answers" is allowed, and the fee.
 //! - [`session`]: where answers live between requests: in memory, SQLite or PostgreSQL.
 //! - [`messages`]: every built-in message a resident sees, in English and Welsh.
-//! - [`render`]: the Design System's error rules for a page (title prefix, error summary, messages
-//!   beside fields), with civic-components.
+//! - [`render`]: every page as a pure function to markup, with civic-components: question
+//!   pages for every answer type with the Design System's error rules, the address lookup
+//!   steps, add-to-a-list, check your answers, task list, save and return, confirmation.
 //! - [`reference`](mod@reference): confirmation references that are easy to read aloud.
 //! - [`delivery`]: a finished form's fan-out to handlers, each delivery tracked and retried.
 //! - `save_return` (feature `sql`): one-off "save and return" links by email.

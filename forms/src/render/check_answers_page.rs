@@ -107,7 +107,9 @@ fn lines(lines: &[String]) -> Markup {
     html! { @for (i, line) in lines.iter().enumerate() { @if i > 0 { br; } (line) } }
 }
 
-/// Renders "check your answers" (see the [module documentation](self)).
+/// Renders "check your answers": the answers in the order of the journey taken, each
+/// add-to-a-list item with its answers, then the form's declaration (with its checkbox when
+/// the form asks for one) and the button that sends the application.
 pub fn check_answers_page_with(context: &PageContext<'_>, page: &CheckAnswers<'_>) -> Markup {
     let language = context.language;
     let form = page.form;

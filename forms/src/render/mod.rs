@@ -1,6 +1,20 @@
-//! Turning a page's errors into what the GOV.UK Design System asks a page to show.
+//! Every page the form engine shows, as pure functions: a definition, the values submitted,
+//! the errors, the language and a [`PageContext`] (brand, assets, where the form posts, the
+//! CSRF token, the back link, and [`PageExtras`]: language switch, timeout notice, "Save and
+//! come back later") in, [`maud::Markup`] out. No HTTP here; the markup comes from
+//! civic-components and everything a resident typed is escaped.
 //!
-//! Plain Rust, always compiled; the markup comes from civic-components.
+//! - Questions: [`question_page`] shows a page of questions (or an [`exit_page`]) with the
+//!   Design System's error rules ([`PageErrors`]); [`question_field`] picks the field for each
+//!   answer type, follow-up questions revealed under their option.
+//! - UK addresses: [`find_address_page`] (posts `<id>.postcode`, `<id>.building`),
+//!   [`select_address_page`] (posts `<id>.uprn`), then manual entry ([`uk_address_field`]).
+//! - Add to a list: [`list_summary_page`] (posts [`ADD_ANOTHER_FIELD`]) and
+//!   [`remove_item_page`] (posts [`REMOVE_FIELD`]).
+//! - [`check_answers_page_with`] (posts [`DECLARATION_FIELD`] when the declaration has a
+//!   checkbox), [`confirmation_page`], [`task_list_page`].
+//! - Save and return: [`save_for_later_page`] (posts [`SAVE_EMAIL_FIELD`]),
+//!   [`check_your_email_page`], [`continue_application_page`], [`link_expired_page`].
 
 mod bank_details_field;
 mod check_answers_page;
