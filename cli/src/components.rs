@@ -1,4 +1,5 @@
-//! `civic components`: list GOV.UK Frontend components and render one from its options JSON.
+//! `civic components`: list GOV.UK Frontend components, render one from its options JSON, and
+//! write a gallery of every upstream fixture.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -6,6 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use civic_components::brand::{Brand, BrandColour};
+use civic_components::gallery::Gallery;
 use civic_components::{COMPONENTS, ParamsError, render_json};
 
 use crate::input::{self, Failure, Outcome, Verdict};
@@ -23,6 +26,13 @@ pub enum Command {
     /// Exit status 1 when the options do not fit the component (the error names the JSON
     /// path, e.g. `items[2].conditional.html`); 2 for an unknown component or unreadable file.
     Render(RenderArgs),
+    /// Write every upstream fixture as a branded page of its own, with an index and the assets.
+    ///
+    /// Every fixture, hidden ones too, is rendered inside the page template under a council's
+    /// brand: DIR/<component>/<fixture>.html, DIR/index.html listing them all, and DIR/assets/,
+    /// linked relatively so the gallery opens from disk. Needs an installed govuk-frontend package
+    /// (`npm install` at the workspace root) and the built stylesheet (components/build-assets).
+    Gallery(GalleryArgs),
 }
 
 /// Arguments of `civic components list`.
@@ -52,11 +62,41 @@ pub struct RenderArgs {
     pub params: Option<String>,
 }
 
+/// Arguments of `civic components gallery`.
+#[derive(Debug, Args)]
+pub struct GalleryArgs {
+    /// The folder to write the gallery into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The installed govuk-frontend package to read fixtures from.
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "node_modules/govuk-frontend"
+    )]
+    pub upstream: PathBuf,
+    /// The folder holding the built civic.css and govuk-frontend.min.js
+    /// (default: components/assets/dist in civic's source).
+    #[arg(long, value_name = "DIR")]
+    pub assets: Option<PathBuf>,
+    /// The council named in the header and footer.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "Kestrel Vale Borough Council"
+    )]
+    pub council: String,
+    /// The brand colour, which must carry white text, for example #005a4e.
+    #[arg(long, value_name = "HEX", default_value = "#005a4e")]
+    pub colour: String,
+}
+
 /// Runs one `civic components` subcommand.
 pub fn run(command: Command) -> Outcome {
     match command {
         Command::List(args) => list(&args),
         Command::Render(args) => render(&args),
+        Command::Gallery(args) => gallery(&args),
     }
 }
 
@@ -126,8 +166,90 @@ fn render(args: &RenderArgs) -> Outcome {
     }
 }
 
+fn gallery(args: &GalleryArgs) -> Outcome {
+    let colour = match BrandColour::parse(&args.colour) {
+        Ok(colour) => colour,
+        Err(error) => return invalid(&format!("--colour {}: {error}", args.colour)),
+    };
+    let mut gallery = Gallery::new(&args.upstream, Brand::new(&args.council, colour));
+    if let Some(dir) = &args.assets {
+        gallery = gallery.assets_dir(dir);
+    }
+    let written = gallery
+        .write(&args.out)
+        .map_err(|error| Failure(error.to_string()))?;
+    writeln!(
+        std::io::stdout().lock(),
+        "wrote {} pages of {} components and {} assets to {}",
+        written.pages,
+        written.components,
+        written.assets,
+        args.out.display()
+    )?;
+    Ok(Verdict::AllValid)
+}
+
 /// Reports options that do not fit as one line on stderr: exit status 1, as for any invalid input.
 fn invalid(message: &str) -> Outcome {
     writeln!(std::io::stderr().lock(), "civic: {message}")?;
     Ok(Verdict::SomeInvalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(out: &Path) -> GalleryArgs {
+        GalleryArgs {
+            out: out.to_owned(),
+            upstream: Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/govuk-frontend"),
+            assets: None,
+            council: "Kestrel Vale Borough Council".to_owned(),
+            colour: "#005a4e".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_colour_that_cannot_carry_white_text_is_invalid_input() {
+        let out =
+            std::env::temp_dir().join(format!("civic-cli-gallery-bad-{}", std::process::id()));
+        let mut bad = args(&out);
+        bad.colour = "#ffff00".to_owned();
+        assert_eq!(gallery(&bad).unwrap(), Verdict::SomeInvalid);
+        assert!(!out.exists(), "nothing is written for a bad colour");
+    }
+
+    #[test]
+    fn gallery_writes_every_fixture_and_an_index() {
+        let out = std::env::temp_dir().join(format!("civic-cli-gallery-{}", std::process::id()));
+        let args = args(&out);
+        if !args.upstream.is_dir() || !civic_components::assets::Assets::default_dir().is_dir() {
+            eprintln!("SKIPPED gallery_writes_every_fixture_and_an_index: run cargo xtask setup");
+            return;
+        }
+        assert_eq!(gallery(&args).unwrap(), Verdict::AllValid);
+        let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert!(
+            index.contains(r#"href="date-input/with-errors-only.html""#),
+            "{index}"
+        );
+        let page = std::fs::read_to_string(out.join("button/start.html")).unwrap();
+        assert!(
+            page.contains("govuk-button--start") && page.contains("Kestrel Vale Borough Council")
+        );
+        let _ = std::fs::remove_dir_all(&out);
+    }
+
+    #[test]
+    fn a_missing_package_fails_naming_it() {
+        let out =
+            std::env::temp_dir().join(format!("civic-cli-gallery-none-{}", std::process::id()));
+        let mut missing = args(&out);
+        missing.upstream = PathBuf::from("/nonexistent/govuk-frontend");
+        missing.assets = Some(PathBuf::from("/nonexistent/dist"));
+        match gallery(&missing) {
+            Err(Failure(message)) => assert!(message.contains("/nonexistent/"), "{message}"),
+            other => panic!("expected a failure, got {other:?}"),
+        }
+    }
 }

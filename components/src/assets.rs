@@ -148,6 +148,13 @@ impl Assets {
         self.files.get(file_name)
     }
 
+    /// Every file by its hashed name (without the base path), to write them out as files.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Asset)> {
+        self.files
+            .iter()
+            .map(|(name, asset)| (name.as_str(), asset))
+    }
+
     /// The path the files are served under, without a trailing `/`.
     pub fn base_path(&self) -> &str {
         &self.base

@@ -43,6 +43,7 @@ pub mod de;
 pub mod element;
 pub mod error;
 pub mod escape;
+pub mod gallery;
 pub mod i18n;
 mod i18n_attributes;
 pub mod registry;

@@ -116,3 +116,35 @@ pub fn describe(reports: &[PageReport]) -> String {
     }
     lines.join("\n")
 }
+
+/// Like [`axe`] without screenshots, with `urls` dealt between `workers` browsers that run
+/// side by side, each checking its share in one launch: hundreds of pages take minutes.
+///
+/// Reports come back in the order of `urls`.
+pub fn axe_in_parallel(test: &str, urls: &[String], workers: usize) -> Option<Vec<PageReport>> {
+    let workers = workers.clamp(1, urls.len().max(1));
+    let shares: Vec<Vec<String>> = (0..workers)
+        .map(|w| urls.iter().skip(w).step_by(workers).cloned().collect())
+        .collect();
+    let results: Vec<Option<Vec<PageReport>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = shares
+            .iter()
+            .map(|share| scope.spawn(move || axe(test, share, None)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| match handle.join() {
+                Ok(reports) => reports,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    let mut by_url: std::collections::HashMap<String, PageReport> =
+        std::collections::HashMap::new();
+    for reports in results {
+        for report in reports? {
+            by_url.insert(report.url.clone(), report);
+        }
+    }
+    Some(urls.iter().filter_map(|url| by_url.remove(url)).collect())
+}

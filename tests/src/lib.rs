@@ -3,10 +3,12 @@
 //! The tests live under `tests/`; this library holds what they share: finding the reference
 //! data and the test database ([`reference_data`], [`test_database_url`]), serving a router
 //! on a loopback port ([`serve`]) and checking pages in headless Chromium with axe-core
-//! ([`browser::axe`]). Whatever a test cannot find is reported with a `SKIPPED` line on
+//! ([`browser::axe`]), and checking markup with the Nu HTML Checker ([`vnu::check_dir`]).
+//! Whatever a test cannot find is reported with a `SKIPPED` line on
 //! stderr — never a silent pass — and `cargo xtask test` counts those lines.
 
 pub mod browser;
+pub mod vnu;
 
 use std::io::Write;
 use std::net::SocketAddr;
