@@ -413,6 +413,45 @@ impl Outbox {
         .await?;
         Ok(row.try_get(0)?)
     }
+
+    /// A worker that runs until the task is dropped: drains `batch` messages at a time through
+    /// `transport`, and waits `idle` when nothing is due. A database error is logged and
+    /// retried after `idle`: the messages stay safe in the outbox meanwhile.
+    pub async fn run_worker(
+        &self,
+        transport: &dyn Transport,
+        policy: &RetryPolicy,
+        batch: i64,
+        idle: Duration,
+    ) {
+        loop {
+            match self.drain_once(transport, policy, batch).await {
+                Ok(report) if report.claimed > 0 => continue,
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "outbox worker could not drain"),
+            }
+            tokio::time::sleep(idle).await;
+        }
+    }
+}
+
+/// Sending through the outbox queues the message (durably, before anything is sent), so a
+/// component that takes any [`Transport`] — a form's deliveries, say — gets the outbox's
+/// retries and exactly-once bookkeeping. A worker ([`Outbox::run_worker`]) sends it later.
+#[async_trait::async_trait]
+impl Transport for Outbox {
+    async fn send(&self, message: &Outgoing) -> Result<crate::transport::Receipt, SendError> {
+        self.enqueue(message, None).await.map_err(|error| {
+            if error.is_transient() {
+                SendError::transient(format!("cannot queue the message: {error}"))
+            } else {
+                SendError::permanent(format!("cannot queue the message: {error}"))
+            }
+        })?;
+        Ok(crate::transport::Receipt {
+            reference: format!("queued-{}", message.idempotency_key()),
+        })
+    }
 }
 
 #[cfg(test)]

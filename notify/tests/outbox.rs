@@ -277,3 +277,48 @@ async fn personal_data_is_purged_after_retention() {
         "the record of what happened stays"
     );
 }
+
+#[tokio::test]
+async fn the_outbox_as_a_transport_queues_and_its_worker_sends() {
+    let outbox = sqlite_outbox("as-transport").await;
+    let receipt = Transport::send(&outbox, &message("via-transport"))
+        .await
+        .unwrap();
+    assert_eq!(receipt.reference, "queued-via-transport");
+    assert_eq!(
+        outbox
+            .record("via-transport")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        Status::Queued
+    );
+    let mailbox = MailboxTransport::new();
+    let worker = {
+        let (outbox, mailbox) = (outbox.clone(), mailbox.clone());
+        tokio::spawn(async move {
+            let policy = RetryPolicy::new(3, Duration::from_millis(10), Duration::from_millis(50));
+            outbox
+                .run_worker(&mailbox, &policy, 10, Duration::from_millis(10))
+                .await;
+        })
+    };
+    for _ in 0..200 {
+        if !mailbox.messages().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    worker.abort();
+    assert_eq!(mailbox.messages(), vec![message("via-transport")]);
+    assert_eq!(
+        outbox
+            .record("via-transport")
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        Status::Sent
+    );
+}
