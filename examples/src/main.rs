@@ -43,7 +43,9 @@ async fn main() -> ExitCode {
         data_dir = %data_dir.display(),
         "serving the demo council on http://{addr}"
     );
-    let served = axum::serve(listener, router)
+    // Served with each client's address: the forms' per-client rate limit needs it.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await;
     match served {

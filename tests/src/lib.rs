@@ -83,7 +83,9 @@ where
             };
             let _ = built.send(Ok(()));
             if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-                let _ = axum::serve(listener, router).await;
+                // With the client's address, as a real deployment serves (rate limits need it).
+                let service = router.into_make_service_with_connect_info::<SocketAddr>();
+                let _ = axum::serve(listener, service).await;
             }
         });
     });
