@@ -93,6 +93,26 @@ pub enum Message {
     CardholderNameMissing,
     /// The security code was not 3 or 4 digits.
     SecurityCodeInvalid,
+    /// Legend of the billing address fields.
+    BillingAddressLegend,
+    /// Label of the first address line.
+    AddressLine1Label,
+    /// Label of the optional second address line.
+    AddressLine2Label,
+    /// Label of the town or city field.
+    AddressCityLabel,
+    /// Label of the postcode field.
+    AddressPostcodeLabel,
+    /// The first address line was missing.
+    AddressLine1Missing,
+    /// The town or city was missing.
+    AddressCityMissing,
+    /// The postcode was missing or not a UK postcode.
+    AddressPostcodeInvalid,
+    /// Heading of the summary of what is being paid for.
+    PaymentSummaryTitle,
+    /// Row label: what the payment is for.
+    PaymentForLabel,
     /// The payment can no longer be paid (finished or expired).
     PaymentNotAvailable,
     /// No payment at this address.
@@ -162,6 +182,25 @@ impl Message {
                 "Enter a valid card security code",
                 "Rhowch god diogelwch cerdyn dilys",
             ),
+            BillingAddressLegend => ("Billing address", "Cyfeiriad bilio"),
+            AddressLine1Label => ("Building and street", "Adeilad a stryd"),
+            AddressLine2Label => (
+                "Building and street line 2 (optional)",
+                "Adeilad a stryd llinell 2 (dewisol)",
+            ),
+            AddressCityLabel => ("Town or city", "Tref neu ddinas"),
+            AddressPostcodeLabel => ("Postcode", "Cod post"),
+            AddressLine1Missing => (
+                "Enter a building name or number and street",
+                "Rhowch enw neu rif adeilad a stryd",
+            ),
+            AddressCityMissing => ("Enter a town or city", "Rhowch dref neu ddinas"),
+            AddressPostcodeInvalid => (
+                "Enter a real postcode, like SW1A 1AA",
+                "Rhowch god post go iawn, fel SW1A 1AA",
+            ),
+            PaymentSummaryTitle => ("Payment summary", "Crynodeb o’r taliad"),
+            PaymentForLabel => ("Payment for", "Taliad am"),
             PaymentNotAvailable => (
                 "This payment can no longer be made",
                 "Ni ellir gwneud y taliad hwn mwyach",

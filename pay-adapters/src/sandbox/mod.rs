@@ -7,6 +7,7 @@
 
 #[cfg(feature = "axum")]
 mod api;
+mod billing_address;
 mod cards;
 #[cfg(feature = "axum")]
 mod page;
@@ -30,9 +31,10 @@ use crate::webhook::WebhookSink;
 
 #[cfg(feature = "axum")]
 pub use api::api_router;
+pub use billing_address::BillingAddress;
 pub use cards::{CardEntry, CardOutcome, FieldError, brand, outcome};
 #[cfg(feature = "axum")]
-pub use page::{router, serve};
+pub use page::{branded_router, router, serve};
 pub use store::{MemorySandboxStore, SandboxRecord, SandboxStore};
 
 /// How long a resident has to pay before the payment expires (P0020), as on GOV.UK Pay.
@@ -220,6 +222,16 @@ impl SandboxProvider {
             return Err(not_payable());
         }
         Ok(record.payment)
+    }
+
+    /// The fields of a card entry the resident must correct, checked against the sandbox's
+    /// clock, without submitting anything.
+    pub fn check_card(&self, entry: &CardEntry) -> Vec<FieldError> {
+        let now = self.now();
+        entry
+            .check(now.year(), u8::from(now.month()))
+            .err()
+            .unwrap_or_default()
     }
 
     /// The resident submitted card details. Invalid details change nothing; valid ones are
