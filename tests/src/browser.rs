@@ -43,13 +43,9 @@ fn chromium() -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// Checks each page with axe-core (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa,
-/// best-practice; rule `region` off), saving a screenshot of each into `screenshots`.
-///
-/// Returns `None` after reporting `test` as skipped when Chromium or the npm packages are
-/// missing (`cargo xtask test` installs both).
-pub fn axe(test: &str, urls: &[String], screenshots: Option<&Path>) -> Option<Vec<PageReport>> {
-    let root = workspace_root();
+/// Chromium's path, or `None` after reporting `test` as skipped when Chromium or the npm
+/// packages are missing.
+fn prerequisites(test: &str) -> Option<PathBuf> {
     let Some(chrome) = chromium() else {
         skip(
             test,
@@ -57,13 +53,87 @@ pub fn axe(test: &str, urls: &[String], screenshots: Option<&Path>) -> Option<Ve
         );
         return None;
     };
-    if !root.join("node_modules/playwright-core").is_dir() {
+    if !workspace_root()
+        .join("node_modules/playwright-core")
+        .is_dir()
+    {
         skip(
             test,
             "npm packages are not installed (run cargo xtask test)",
         );
         return None;
     }
+    Some(chrome)
+}
+
+/// A sandbox payment paid in the browser by `browser/pay.mjs`.
+#[derive(Debug, Deserialize)]
+pub struct PaymentJourney {
+    /// The URL the resident landed on after paying.
+    pub landed: String,
+    /// The text of the page they landed on.
+    #[serde(rename = "landedText")]
+    pub landed_text: String,
+    /// The card page as first shown, then with the errors of an empty submission, each
+    /// checked with axe-core.
+    pub pages: Vec<CheckedPage>,
+}
+
+/// One page of a journey, checked with axe-core.
+#[derive(Debug, Deserialize)]
+pub struct CheckedPage {
+    /// The page's address.
+    pub url: String,
+    /// The HTTP status it was served with.
+    pub status: Option<u16>,
+    /// Its `<title>`.
+    pub title: String,
+    /// Every axe rule it broke.
+    pub violations: Vec<Violation>,
+}
+
+/// Opens a sandbox payment's `next_url` in headless Chromium, checks the card page with
+/// axe-core (as shown, then with errors), pays with `card_number` and a billing address, and
+/// waits to land on a URL starting `return_prefix`.
+///
+/// Returns `None` after reporting `test` as skipped when Chromium or the npm packages are
+/// missing; panics if the journey could not be finished.
+pub fn pay_in_sandbox(
+    test: &str,
+    next_url: &str,
+    card_number: &str,
+    return_prefix: &str,
+) -> Option<PaymentJourney> {
+    let chrome = prerequisites(test)?;
+    let root = workspace_root();
+    let output = Command::new("node")
+        .arg(root.join("tests/browser/pay.mjs"))
+        .args([next_url, card_number, return_prefix])
+        .env("CHROME_PATH", chrome)
+        .current_dir(root)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run node for the browser tests: {error}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().find(|line| line.starts_with('{'));
+    let journey = line.and_then(|line| serde_json::from_str::<PaymentJourney>(line).ok());
+    match journey {
+        Some(journey) if output.status.success() => Some(journey),
+        _ => panic!(
+            "the browser did not finish the payment: {}\nstderr:\n{}",
+            stdout,
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    }
+}
+
+/// Checks each page with axe-core (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa,
+/// best-practice; rule `region` off), saving a screenshot of each into `screenshots`.
+///
+/// Returns `None` after reporting `test` as skipped when Chromium or the npm packages are
+/// missing (`cargo xtask test` installs both).
+pub fn axe(test: &str, urls: &[String], screenshots: Option<&Path>) -> Option<Vec<PageReport>> {
+    let root = workspace_root();
+    let chrome = prerequisites(test)?;
     let mut command = Command::new("node");
     command
         .arg(root.join("tests/browser/axe.mjs"))
