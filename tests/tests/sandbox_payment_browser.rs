@@ -2,8 +2,8 @@
 //! 127.0.0.1, a payment created through the `PaymentProvider` trait, its `next_url` opened in
 //! headless Chromium, the card form filled in and submitted, the resident back on the
 //! service's return URL, and the payment's status read through the trait. The card page is
-//! checked with axe-core, as shown and with errors. Once succeeding in English, once declined
-//! in Welsh.
+//! checked with axe-core, as shown and with errors. A success card and a declined card, each in
+//! English and in Welsh.
 #![allow(clippy::unwrap_used)] // a panic in a test is a failed test
 
 use std::sync::Arc;
@@ -141,6 +141,31 @@ fn a_resident_paying_in_welsh_with_a_declined_card_fails_p0010() {
     let Some(state) = pay(
         "a_resident_paying_in_welsh_with_a_declined_card_fails_p0010",
         Language::Welsh,
+        "4000000000000002",
+    ) else {
+        return;
+    };
+    assert_eq!(state, PaymentStatus::Failed(FailureReason::Rejected));
+    assert_eq!(state.code(), Some("P0010"));
+}
+
+#[test]
+fn a_resident_pays_in_welsh_with_a_success_card() {
+    let Some(state) = pay(
+        "a_resident_pays_in_welsh_with_a_success_card",
+        Language::Welsh,
+        "4444333322221111",
+    ) else {
+        return;
+    };
+    assert_eq!(state, PaymentStatus::Success);
+}
+
+#[test]
+fn a_resident_paying_in_english_with_a_declined_card_fails_p0010() {
+    let Some(state) = pay(
+        "a_resident_paying_in_english_with_a_declined_card_fails_p0010",
+        Language::English,
         "4000000000000002",
     ) else {
         return;
