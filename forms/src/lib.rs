@@ -48,6 +48,8 @@
 //! - [`reference`](mod@reference): confirmation references that are easy to read aloud.
 //! - [`delivery`]: a finished form's fan-out to handlers, each delivery tracked and retried.
 //! - `save_return` (feature `sql`): one-off "save and return" links by email.
+//! - `http` (feature `axum`): a form served over HTTP, mounted with one line:
+//!   `Router::new().nest("/apply", form.router())`.
 //! - `retention` (feature `sql`): deletes submissions and sessions past the form's retention.
 //!
 //! # Cargo features
@@ -56,6 +58,7 @@
 //! |---|---|---|
 //! | `sql` | yes | [`session::SqlSessionStore`]: sessions in SQLite or PostgreSQL through sqlx; stored submissions, delivery tracking, save and return, retention |
 //! | `pay` | no | `Deliveries::hold` / `paid` / `release_paid`: a submission is delivered only once its civic-pay-adapters payment succeeds |
+//! | `axum` | no | `http::FormService`: the form's pages over HTTP with Post/Redirect/Get, a signed session cookie, CSRF tokens, body and rate limits, a honeypot and session expiry |
 //! | `webhook` | no | `delivery::WebhookHandler`: submissions posted as HMAC-SHA256-signed JSON, with reqwest |
 
 #![forbid(unsafe_code)]
@@ -66,6 +69,8 @@ pub mod check;
 pub mod decimal;
 pub mod definition;
 pub mod delivery;
+#[cfg(feature = "axum")]
+pub mod http;
 pub mod journey;
 pub mod messages;
 pub mod reference;

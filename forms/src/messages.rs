@@ -1236,6 +1236,134 @@ fn pick(cy: bool, english: &'static str, welsh: &'static str) -> &'static str {
     if cy { welsh } else { english }
 }
 
+/// The pages the HTTP layer shows when a request cannot be handled: each a heading and a
+/// sentence, in English and Welsh. `{minutes}` in a sentence is the form's session timeout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProblemText {
+    /// A POST without a valid CSRF token (403).
+    Forbidden,
+    /// A body over the size limit (413).
+    TooLarge,
+    /// A form field the page does not ask for (400).
+    UnknownField,
+    /// Too many submissions from one client (429).
+    TooMany,
+    /// The session expired: its answers are gone.
+    AnswersDeleted,
+    /// The page does not exist (404).
+    NotFound,
+    /// Something failed on the council's side (500, 503).
+    Unavailable,
+}
+
+impl ProblemText {
+    /// The heading (also the page title) in `language`.
+    pub fn heading(self, language: Language) -> &'static str {
+        match (self, language) {
+            (ProblemText::Forbidden, Language::Cy) => {
+                "Mae’n ddrwg gennym, nid oeddem yn gallu cadw eich ateb"
+            }
+            (ProblemText::TooLarge, Language::Cy) => {
+                "Roedd yr wybodaeth a anfonwyd gennych yn rhy fawr"
+            }
+            (ProblemText::UnknownField, Language::Cy) => {
+                "Mae’n ddrwg gennym, nid oeddem yn gallu darllen yr wybodaeth a anfonwyd gennych"
+            }
+            (ProblemText::TooMany, Language::Cy) => "Rydych wedi cyflwyno gormod o weithiau",
+            (ProblemText::AnswersDeleted, Language::Cy) => "Mae eich atebion wedi cael eu dileu",
+            (ProblemText::NotFound, Language::Cy) => "Heb ddod o hyd i’r dudalen",
+            (ProblemText::Unavailable, Language::Cy) => {
+                "Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth"
+            }
+            (ProblemText::Forbidden, _) => "Sorry, we could not save your answer",
+            (ProblemText::TooLarge, _) => "The information you sent was too large",
+            (ProblemText::UnknownField, _) => "Sorry, we could not read the information you sent",
+            (ProblemText::TooMany, _) => "You’ve submitted too many times",
+            (ProblemText::AnswersDeleted, _) => "Your answers have been deleted",
+            (ProblemText::NotFound, _) => "Page not found",
+            (ProblemText::Unavailable, _) => "Sorry, there is a problem with the service",
+        }
+    }
+
+    /// What happened and what to do, in `language`, for a form whose session times out after
+    /// `minutes`.
+    pub fn sentence(self, language: Language, minutes: u32) -> String {
+        let text = match (self, language) {
+            (ProblemText::Forbidden, Language::Cy) => {
+                "Gall hyn ddigwydd os oedd y dudalen ar agor am amser hir neu mewn tab arall. Mae eich atebion blaenorol wedi’u cadw. Ewch yn ôl i’r dudalen a rhowch gynnig arall arni."
+            }
+            (ProblemText::TooLarge, Language::Cy) => {
+                "Mae eich atebion blaenorol wedi’u cadw. Ewch yn ôl i’r dudalen ac anfon llai, neu ffeil lai."
+            }
+            (ProblemText::UnknownField, Language::Cy) => {
+                "Mae eich atebion blaenorol wedi’u cadw. Ewch yn ôl i’r dudalen a rhowch gynnig arall arni."
+            }
+            (ProblemText::TooMany, Language::Cy) => {
+                "Mae angen i chi aros ychydig funudau cyn rhoi cynnig arall arni. Mae eich atebion wedi’u cadw."
+            }
+            (ProblemText::AnswersDeleted, Language::Cy) => {
+                "Gwnaethom ddileu eich atebion oherwydd na wnaethoch unrhyw beth am {minutes} munud. Gwnaethom hyn i gadw eich gwybodaeth yn ddiogel."
+            }
+            (ProblemText::NotFound, Language::Cy) => {
+                "Os gwnaethoch deipio’r cyfeiriad gwe, gwiriwch ei fod yn gywir."
+            }
+            (ProblemText::Unavailable, Language::Cy) => {
+                "Rhowch gynnig arall arni yn nes ymlaen. Mae eich atebion wedi’u cadw."
+            }
+            (ProblemText::Forbidden, _) => {
+                "This can happen if the page was open for a long time or in another tab. Your earlier answers have been kept. Go back to the page and try again."
+            }
+            (ProblemText::TooLarge, _) => {
+                "Your earlier answers have been kept. Go back to the page and send less, or a smaller file."
+            }
+            (ProblemText::UnknownField, _) => {
+                "Your earlier answers have been kept. Go back to the page and try again."
+            }
+            (ProblemText::TooMany, _) => {
+                "You need to wait a few minutes before you try again. Your answers have been kept."
+            }
+            (ProblemText::AnswersDeleted, _) => {
+                "We deleted your answers because you did not do anything for {minutes} minutes. We did this to keep your information secure."
+            }
+            (ProblemText::NotFound, _) => "If you typed the web address, check it is correct.",
+            (ProblemText::Unavailable, _) => "Try again later. Your answers have been kept.",
+        };
+        text.replace("{minutes}", &minutes.to_string())
+    }
+
+    /// The link or button under the sentence, in `language`: back to the page, or start again.
+    pub fn action(self, language: Language) -> &'static str {
+        match (self, language) {
+            (ProblemText::AnswersDeleted, Language::Cy) => "Dechrau eto",
+            (ProblemText::AnswersDeleted, _) => "Start again",
+            (_, Language::Cy) => "Dychwelyd i’r dudalen",
+            (_, _) => "Return to the page",
+        }
+    }
+}
+
+/// The notice on each question page that answers are deleted after a period of inactivity
+/// (WCAG 2.2.1: the resident is told before the time runs out), with `{minutes}` filled in.
+pub fn timeout_notice(language: Language, minutes: u32) -> String {
+    match language {
+        Language::Cy => format!(
+            "Byddwn yn dileu eich atebion os na fyddwch yn gwneud unrhyw beth am {minutes} munud."
+        ),
+        _ => {
+            format!("We will delete your answers if you do not do anything for {minutes} minutes.")
+        }
+    }
+}
+
+/// The label of the honeypot field, hidden from people; only bots see it and fill it in.
+pub fn honeypot_label(language: Language) -> &'static str {
+    match language {
+        Language::Cy => "Gadewch y maes hwn yn wag",
+        _ => "Leave this field empty",
+    }
+}
+
 /// The emails this crate sends, as civic-notify templates: `((placeholders))` are filled in
 /// (and HTML-escaped) by civic-notify.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,6 +16,7 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
+use crate::definition::Language;
 use crate::journey::Answers;
 
 pub use memory::MemorySessionStore;
@@ -65,6 +66,8 @@ pub struct Session {
     pub form_id: String,
     /// The answers so far.
     pub answers: Answers,
+    /// The language the resident chose (the form's first language until they switch).
+    pub language: Language,
     /// When the resident last saved an answer.
     pub updated_at: OffsetDateTime,
     /// When the session expires unless the resident does something first.
@@ -78,6 +81,7 @@ impl Session {
             id: SessionId::generate(),
             form_id: form_id.into(),
             answers: Answers::default(),
+            language: Language::En,
             updated_at: now,
             expires_at: now + timeout,
         }
@@ -168,6 +172,7 @@ pub(crate) mod conformance {
             AnswerValue::Date(time::macros::date!(1990 - 01 - 31)),
         );
         session.answers.completed.insert("size".into());
+        session.language = Language::Cy;
         store.save(&session).await.unwrap();
         assert_eq!(
             store.load(&session.id, now).await.unwrap().as_ref(),

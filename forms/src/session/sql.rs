@@ -7,6 +7,7 @@ use sqlx::{AnyPool, Row};
 use time::OffsetDateTime;
 
 use super::{Session, SessionId, SessionStore, StoreError};
+use crate::definition::Language;
 use crate::journey::Answers;
 
 /// Sessions in a SQL database.
@@ -73,7 +74,7 @@ impl SessionStore for SqlSessionStore {
         now: OffsetDateTime,
     ) -> Result<Option<Session>, StoreError> {
         let row = sqlx::query(
-            "SELECT form_id, answers, updated_at, expires_at FROM civic_forms_sessions \
+            "SELECT form_id, answers, language, updated_at, expires_at FROM civic_forms_sessions \
              WHERE id = $1 AND expires_at > $2",
         )
         .bind(id.as_str())
@@ -94,10 +95,18 @@ impl SessionStore for SqlSessionStore {
                 StoreError::new("a stored time could not be read", false).with_source(e)
             })
         };
+        let language: String = row.try_get("language").map_err(database)?;
+        // Only this store writes the column; an unknown code falls back to English.
+        let language = if language == Language::Cy.code() {
+            Language::Cy
+        } else {
+            Language::En
+        };
         Ok(Some(Session {
             id: id.clone(),
             form_id: row.try_get("form_id").map_err(database)?,
             answers,
+            language,
             updated_at: time("updated_at")?,
             expires_at: time("expires_at")?,
         }))
@@ -107,14 +116,15 @@ impl SessionStore for SqlSessionStore {
         let answers = serde_json::to_string(&session.answers)
             .map_err(|e| StoreError::new("answers could not be stored", false).with_source(e))?;
         sqlx::query(
-            "INSERT INTO civic_forms_sessions (id, form_id, answers, updated_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5) \
+            "INSERT INTO civic_forms_sessions (id, form_id, answers, language, updated_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (id) DO UPDATE SET form_id = excluded.form_id, answers = excluded.answers, \
-             updated_at = excluded.updated_at, expires_at = excluded.expires_at",
+             language = excluded.language, updated_at = excluded.updated_at, expires_at = excluded.expires_at",
         )
         .bind(session.id.as_str())
         .bind(&session.form_id)
         .bind(answers)
+        .bind(session.language.code())
         .bind(session.updated_at.unix_timestamp())
         .bind(session.expires_at.unix_timestamp())
         .execute(&self.pool)

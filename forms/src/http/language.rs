@@ -1,0 +1,51 @@
+//! The language switch: `?lang=cy` on any page, kept in the session so the answers stay and
+//! every later page follows. Only the languages the form offers are taken.
+
+use crate::definition::Language;
+use crate::session::Session;
+
+/// Sets the session's language from a `lang` query parameter in `query`, when the form
+/// offers it; returns whether it changed.
+pub(crate) fn switch(session: &mut Session, query: Option<&str>, offered: &[Language]) -> bool {
+    let Some(code) = query.and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(name, _)| name == "lang")
+            .map(|(_, value)| value.into_owned())
+    }) else {
+        return false;
+    };
+    match offered.iter().find(|language| language.code() == code) {
+        Some(&language) if language != session.language => {
+            session.language = language;
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::{Duration, OffsetDateTime};
+
+    use super::*;
+
+    #[test]
+    fn only_offered_languages_switch() {
+        let mut session = Session::new("f", OffsetDateTime::UNIX_EPOCH, Duration::minutes(1));
+        assert!(!switch(&mut session, Some("lang=cy"), &[Language::En]));
+        assert_eq!(session.language, Language::En);
+        assert!(switch(
+            &mut session,
+            Some("x=1&lang=cy"),
+            &[Language::En, Language::Cy]
+        ));
+        assert_eq!(session.language, Language::Cy);
+        assert!(!switch(
+            &mut session,
+            Some("lang=fr"),
+            &[Language::En, Language::Cy]
+        ));
+        assert!(!switch(&mut session, None, &[Language::En, Language::Cy]));
+        assert_eq!(session.language, Language::Cy);
+    }
+}

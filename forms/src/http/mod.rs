@@ -1,0 +1,45 @@
+//! The HTTP layer (feature `axum`): a form served as GOV.UK-style pages, mounted in one line.
+//!
+//! ```text
+//! let form = FormService::builder(definition, store, deliveries, &secret)?.build()?;
+//! let app = Router::new().nest("/apply", form.router());
+//! ```
+//!
+//! - **Post/Redirect/Get**: a good POST saves the answers and answers `303 See Other` to the
+//!   next step; a POST with errors shows the page again (200) with the Design System's error
+//!   summary and the answers re-shown. The back link goes to the previous step of the journey
+//!   actually taken; a page the journey has not reached redirects to the current step.
+//! - **Session**: a random id in a cookie signed with the service's secret (HttpOnly,
+//!   SameSite=Lax, Secure when the public URL is https). A changed cookie is not recognised:
+//!   a new session starts and the stored one is untouched. Sessions end after the form's
+//!   `retention.session_timeout_minutes` without activity; the next request shows "Your
+//!   answers have been deleted". Every question page says how long answers are kept.
+//! - **Refused without losing answers**: a POST without the session's CSRF token (403), a
+//!   body over [`HttpConfig::body_limit`] (413), a field the page does not ask for (400),
+//!   too many POSTs from one client (429, [`RateLimit`], with tower_governor). Requests time
+//!   out after [`HttpConfig::request_timeout`].
+//! - **Honeypot**: a field hidden from people ([`HttpConfig::honeypot_field`]); a POST with it
+//!   filled is not saved, and is answered with the same 303 as a good one so a bot learns
+//!   nothing.
+//! - **Language**: `?lang=cy` on any page switches to a language the form offers, keeping the
+//!   answers; the session remembers it.
+
+mod base;
+mod body;
+mod check_answers;
+mod config;
+mod confirmation;
+mod csrf;
+mod honeypot;
+mod href;
+mod language;
+mod prefill;
+mod problem;
+mod question;
+mod rate_limit;
+mod service;
+mod start;
+mod visit;
+
+pub use config::{HttpConfig, RateLimit};
+pub use service::{FormService, FormServiceBuilder, ServiceError};

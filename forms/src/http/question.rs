@@ -1,0 +1,193 @@
+//! A question page: GET shows it (with the answers given, if any), POST checks the answers
+//! and either shows the page again with its errors (200) or saves them and redirects to the
+//! next step (303, Post/Redirect/Get).
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::SignedCookieJar;
+
+use super::base::Base;
+use super::problem::Problem;
+use super::service::Inner;
+use super::visit::{self, Found};
+use super::{body, csrf, honeypot, href, language, prefill};
+use crate::answers::{FieldError, Submitted, read_page, unexpected_fields};
+use crate::definition::Page;
+use crate::journey::{Journey, Step};
+use crate::messages::ProblemText;
+use crate::render::{PageContext, question_page};
+use crate::session::Session;
+
+/// `GET /{page}`.
+pub(crate) async fn show(
+    State(inner): State<Arc<Inner>>,
+    Base(base): Base,
+    Path(page_id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let jar = visit::jar(&inner, &headers);
+    match show_page(&inner, &base, &page_id, query.as_deref(), jar).await {
+        Ok(response) => response,
+        Err(problem) => problem.response(&inner, &base),
+    }
+}
+
+async fn show_page(
+    inner: &Inner,
+    base: &str,
+    page_id: &str,
+    query: Option<&str>,
+    jar: SignedCookieJar,
+) -> Result<Response, Problem> {
+    let (mut session, jar) = match visit::find(inner, &jar).await? {
+        Found::Live(session) => (session, jar),
+        Found::Gone => return Ok(deleted(inner, base, jar)),
+        Found::Nobody => {
+            let session = visit::start(inner).await?;
+            let cookie = visit::cookie(inner, base, &session.id);
+            (session, jar.add(cookie))
+        }
+    };
+    language::switch(&mut session, query, inner.languages());
+    let Some(page) = inner.form.find_page(page_id) else {
+        visit::save(inner, &mut session).await?;
+        let problem = Problem::new(ProblemText::NotFound).language(session.language);
+        return Ok((jar, problem.response(inner, base)).into_response());
+    };
+    let journey = Journey::new(&inner.form, inner.now().date());
+    let step = Step::Page(page.id.clone());
+    visit::save(inner, &mut session).await?;
+    if !journey.can_visit(&step, &session.answers) {
+        let to = href::step(base, &journey.current(&session.answers));
+        return Ok((jar, Redirect::to(&to)).into_response());
+    }
+    let submitted = prefill::prefill(page, &session.answers.values);
+    let html = render(inner, base, &session, page, &submitted, &[])?;
+    Ok((jar, html).into_response())
+}
+
+/// `POST /{page}`.
+pub(crate) async fn answer(
+    State(inner): State<Arc<Inner>>,
+    Base(base): Base,
+    Path(page_id): Path<String>,
+    headers: HeaderMap,
+    request_body: Body,
+) -> Response {
+    let jar = visit::jar(&inner, &headers);
+    match answer_page(&inner, &base, &page_id, jar, request_body).await {
+        Ok(response) => response,
+        Err(problem) => problem.response(&inner, &base),
+    }
+}
+
+async fn answer_page(
+    inner: &Inner,
+    base: &str,
+    page_id: &str,
+    jar: SignedCookieJar,
+    request_body: Body,
+) -> Result<Response, Problem> {
+    let here = format!("{base}/{page_id}");
+    let found = visit::find(inner, &jar).await?;
+    let language = match &found {
+        Found::Live(session) => session.language,
+        _ => inner.languages()[0],
+    };
+    let submitted = body::read(request_body, inner.config.body_limit)
+        .await
+        .map_err(|_| {
+            Problem::new(ProblemText::TooLarge)
+                .language(language)
+                .back(here.clone())
+        })?;
+    let mut session = match found {
+        Found::Live(session) => session,
+        Found::Gone => return Ok(deleted(inner, base, jar)),
+        // No session, so no token can be right.
+        Found::Nobody => return Err(forbidden(language, here)),
+    };
+    if !inner.csrf.verify(&session.id, submitted.get(csrf::FIELD)) {
+        return Err(forbidden(language, here));
+    }
+    let Some(page) = inner.form.find_page(page_id) else {
+        return Err(Problem::new(ProblemText::NotFound).language(language));
+    };
+    let today = inner.now().date();
+    let journey = Journey::new(&inner.form, today);
+    if !journey.can_visit(&Step::Page(page.id.clone()), &session.answers) {
+        let to = href::step(base, &journey.current(&session.answers));
+        return Ok(Redirect::to(&to).into_response());
+    }
+    let honeypot = inner.config.honeypot_field.as_str();
+    if honeypot::filled(&submitted, honeypot) {
+        return Ok(Redirect::to(&here).into_response());
+    }
+    if !unexpected_fields(page, &submitted, &[csrf::FIELD, honeypot]).is_empty() {
+        return Err(Problem::new(ProblemText::UnknownField)
+            .language(language)
+            .back(here));
+    }
+    match read_page(page, &submitted, today) {
+        Err(errors) => {
+            visit::save(inner, &mut session).await?;
+            Ok(render(inner, base, &session, page, &submitted, &errors)?.into_response())
+        }
+        Ok(values) => {
+            session.answers.record_page(&inner.form, &page.id, values);
+            visit::save(inner, &mut session).await?;
+            let to = href::step(base, &journey.current(&session.answers));
+            Ok(Redirect::to(&to).into_response())
+        }
+    }
+}
+
+fn forbidden(language: crate::definition::Language, here: String) -> Problem {
+    Problem::new(ProblemText::Forbidden)
+        .language(language)
+        .back(here)
+}
+
+/// The "answers deleted" page, and the dead cookie removed so the next visit starts afresh.
+pub(crate) fn deleted(inner: &Inner, base: &str, jar: SignedCookieJar) -> Response {
+    let jar = jar.remove(visit::removal(inner, base));
+    let page = Problem::new(ProblemText::AnswersDeleted).response(inner, base);
+    (jar, page).into_response()
+}
+
+/// The question page for `session`, with `submitted` re-shown and `errors`.
+fn render(
+    inner: &Inner,
+    base: &str,
+    session: &Session,
+    page: &Page,
+    submitted: &Submitted,
+    errors: &[FieldError],
+) -> Result<Html<String>, Problem> {
+    let journey = Journey::new(&inner.form, inner.now().date());
+    let back = journey
+        .previous(&Step::Page(page.id.clone()), &session.answers)
+        .map(|step| href::step(base, &step));
+    let csrf_token = inner.csrf.token(&session.id);
+    let action = format!("{base}/{}", page.id);
+    let context = PageContext {
+        brand: &inner.brand,
+        assets: &inner.assets,
+        action: &action,
+        csrf_token: &csrf_token,
+        back_href: back.as_deref(),
+        language: session.language,
+    };
+    let markup = question_page(&context, page, submitted, errors)
+        .map_err(|error| Problem::unavailable(&error).language(session.language))?;
+    Ok(Html(honeypot::add_to(
+        markup.into_string(),
+        &inner.config.honeypot_field,
+        session.language,
+    )))
+}

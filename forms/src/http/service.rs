@@ -1,0 +1,270 @@
+//! [`FormService`]: one form definition served over HTTP, built once at start-up and mounted
+//! with one line.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::get;
+use axum_extra::extract::cookie::Key;
+use civic_components::assets::Assets;
+use civic_components::brand::{Brand, BrandColour};
+use time::OffsetDateTime;
+use tower_http::timeout::TimeoutLayer;
+
+use super::config::HttpConfig;
+use super::csrf::CsrfKey;
+use super::{check_answers, confirmation, question, rate_limit, start};
+use crate::definition::{FormDefinition, Language};
+use crate::delivery::Deliveries;
+use crate::session::SessionStore;
+
+/// Why a [`FormService`] could not be built.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServiceError {
+    /// The secret that signs cookies is too short to be safe.
+    #[error("the cookie secret must be at least 32 bytes (it is {0}); use 64 random bytes")]
+    SecretTooShort(usize),
+    /// The rate limit cannot be built (a burst of 0, or no time to replenish).
+    #[error("the rate limit needs a burst of at least 1 and a replenish time over zero")]
+    RateLimit,
+}
+
+/// Where the time comes from: the clock, or a test's.
+pub(crate) type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
+
+/// What every request handler of one form shares.
+pub(crate) struct Inner {
+    pub(crate) form: Arc<FormDefinition>,
+    pub(crate) store: Arc<dyn SessionStore>,
+    pub(crate) deliveries: Deliveries,
+    pub(crate) brand: Brand,
+    pub(crate) assets: Arc<Assets>,
+    pub(crate) cookie_key: Key,
+    pub(crate) csrf: CsrfKey,
+    pub(crate) config: HttpConfig,
+    pub(crate) secure: bool,
+    pub(crate) clock: Clock,
+}
+
+impl Inner {
+    /// The time now.
+    pub(crate) fn now(&self) -> OffsetDateTime {
+        (self.clock)()
+    }
+
+    /// The languages the form offers, in its order; English when it names none.
+    pub(crate) fn languages(&self) -> &[Language] {
+        if self.form.languages.is_empty() {
+            &[Language::En]
+        } else {
+            &self.form.languages
+        }
+    }
+
+    /// How long a session lives without activity.
+    pub(crate) fn timeout(&self) -> time::Duration {
+        time::Duration::minutes(i64::from(
+            self.form.retention.session_timeout_minutes.max(1),
+        ))
+    }
+}
+
+/// One form served over HTTP: its pages with Post/Redirect/Get, a signed session cookie,
+/// CSRF tokens, body and rate limits, a honeypot, session expiry and delivery on submit.
+///
+/// ```no_run
+/// # async fn demo(form: civic_forms::definition::FormDefinition,
+/// #     store: std::sync::Arc<dyn civic_forms::session::SessionStore>,
+/// #     deliveries: civic_forms::delivery::Deliveries) -> Result<(), Box<dyn std::error::Error>> {
+/// use civic_forms::http::FormService;
+///
+/// let secret = [7u8; 64]; // from configuration, never from code
+/// let form = FormService::builder(form, store, deliveries, &secret)?.build()?;
+/// let app = axum::Router::new().nest("/apply", form.router());
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+/// // The rate limit knows clients by their address: serve with connect info.
+/// axum::serve(
+///     listener,
+///     app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+/// )
+/// .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct FormService {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for FormService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormService")
+            .field("form", &self.inner.form.id)
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`FormService`]; see [`FormService::builder`].
+pub struct FormServiceBuilder {
+    form: Arc<FormDefinition>,
+    store: Arc<dyn SessionStore>,
+    deliveries: Deliveries,
+    secret: Vec<u8>,
+    brand: Option<Brand>,
+    assets: Option<Arc<Assets>>,
+    config: HttpConfig,
+    secure: bool,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for FormServiceBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormServiceBuilder")
+            .field("form", &self.form.id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FormService {
+    /// A service for `form` keeping sessions in `store` and delivering submissions through
+    /// `deliveries`. `secret` (at least 32 random bytes, from configuration) signs the
+    /// session cookie and makes CSRF tokens: every instance of a service needs the same one.
+    pub fn builder(
+        form: impl Into<Arc<FormDefinition>>,
+        store: Arc<dyn SessionStore>,
+        deliveries: Deliveries,
+        secret: &[u8],
+    ) -> Result<FormServiceBuilder, ServiceError> {
+        if secret.len() < 32 {
+            return Err(ServiceError::SecretTooShort(secret.len()));
+        }
+        Ok(FormServiceBuilder {
+            form: form.into(),
+            store,
+            deliveries,
+            secret: secret.to_vec(),
+            brand: None,
+            assets: None,
+            config: HttpConfig::default(),
+            secure: false,
+            clock: Arc::new(OffsetDateTime::now_utc),
+        })
+    }
+
+    /// The form's routes, to mount with `Router::new().nest("/apply", form.router())`: links
+    /// and redirects follow wherever it is mounted.
+    ///
+    /// | route | what |
+    /// |---|---|
+    /// | `GET /` | starts (or resumes) the form: redirects to the current step |
+    /// | `GET, POST /{page}` | a question page; `?lang=cy` switches language, keeping answers |
+    /// | `GET, POST /check-answers` | "check your answers"; the POST submits |
+    /// | `GET /confirmation` | the reference, once submitted |
+    pub fn router(&self) -> Router {
+        let inner = Arc::clone(&self.inner);
+        let mut router = Router::new()
+            .route("/", get(start::start))
+            .route(
+                "/check-answers",
+                get(check_answers::show).post(check_answers::submit),
+            )
+            .route("/confirmation", get(confirmation::show))
+            .route("/{page}", get(question::show).post(question::answer))
+            .fallback(start::not_found);
+        if let Some(limit) = rate_limit::layer(&inner) {
+            router = router
+                .layer(limit)
+                .layer(axum::middleware::from_fn_with_state(
+                    Arc::clone(&inner),
+                    rate_limit::too_many_page,
+                ));
+        }
+        router
+            .layer(TimeoutLayer::with_status_code(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                inner.config.request_timeout,
+            ))
+            .with_state(inner)
+    }
+}
+
+/// The 64-byte key that signs cookies, derived from the secret and kept apart from the CSRF
+/// key by its label.
+fn cookie_key(secret: &[u8]) -> Key {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha512>::new_from_slice(secret)
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    mac.update(b"civic-forms cookie key");
+    let bytes = mac.finalize().into_bytes();
+    Key::try_from(bytes.as_slice())
+        .unwrap_or_else(|_| unreachable!("HMAC-SHA512 gives the 64 bytes a key needs"))
+}
+
+impl FormServiceBuilder {
+    /// The council's brand (default: the form's title on GOV.UK blue).
+    pub fn brand(mut self, brand: Brand) -> Self {
+        self.brand = Some(brand);
+        self
+    }
+
+    /// The stylesheet and scripts pages link to (default none: pages are unstyled). Serve
+    /// them with [`Assets::router`] at their base path.
+    pub fn assets(mut self, assets: Arc<Assets>) -> Self {
+        self.assets = Some(assets);
+        self
+    }
+
+    /// Limits, the honeypot's name and the cookie's name.
+    pub fn config(mut self, config: HttpConfig) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// The address residents reach the service at: when it is `https`, the session cookie is
+    /// marked `Secure`.
+    pub fn public_url(mut self, url: &url::Url) -> Self {
+        self.secure = url.scheme() == "https";
+        self
+    }
+
+    /// Where the time comes from (tests move it on to expire sessions).
+    pub fn clock(mut self, clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// The service.
+    pub fn build(self) -> Result<FormService, ServiceError> {
+        if let Some(limit) = &self.config.rate_limit
+            && (limit.burst == 0 || limit.replenish.is_zero())
+        {
+            return Err(ServiceError::RateLimit);
+        }
+        let brand = match self.brand {
+            Some(brand) => brand,
+            None => Brand::new(
+                self.form.title.in_language(Language::En),
+                BrandColour::parse("#1d70b8")
+                    .unwrap_or_else(|_| unreachable!("GOV.UK blue is a valid colour")),
+            ),
+        };
+        let inner = Inner {
+            cookie_key: cookie_key(&self.secret),
+            csrf: CsrfKey::derive(&self.secret),
+            assets: self
+                .assets
+                .unwrap_or_else(|| Arc::new(Assets::empty("/assets"))),
+            form: self.form,
+            store: self.store,
+            deliveries: self.deliveries,
+            brand,
+            config: self.config,
+            secure: self.secure,
+            clock: self.clock,
+        };
+        Ok(FormService {
+            inner: Arc::new(inner),
+        })
+    }
+}

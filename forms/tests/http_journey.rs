@@ -1,0 +1,225 @@
+//! The form over HTTP: a whole journey with Post/Redirect/Get, errors re-shown, the back link
+//! of the journey taken, answers escaped on every page, and the Welsh switch.
+
+#![cfg(feature = "axum")]
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use std::io::Write;
+
+use axum::http::StatusCode;
+use civic_forms::answers::AnswerValue;
+use civic_forms::http::HttpConfig;
+use support::{Service, service, service_on};
+
+async fn full_journey(service: &Service) {
+    let mut browser = service.client();
+    browser.get("/apply").await.see_other("/apply/location");
+    assert!(browser.cookies.contains_key("civic_forms_session"));
+
+    // Errors: 200, "Error:" title, summary, the answer re-shown.
+    let wrong = browser
+        .answer("/apply/location", &[("postcode", "SW1A 1A")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::OK);
+    assert!(wrong.body.contains("<title>Error: "), "{}", wrong.body);
+    assert!(wrong.body.contains("There is a problem"), "{}", wrong.body);
+    assert!(wrong.body.contains(r#"value="SW1A 1A""#), "{}", wrong.body);
+
+    // A good answer: 303 to the next page (Post/Redirect/Get).
+    browser
+        .answer("/apply/location", &[("postcode", "sw1a 1aa")])
+        .await
+        .see_other("/apply/size");
+    browser
+        .answer("/apply/size", &[("size", "large")])
+        .await
+        .see_other("/apply/danger");
+    let danger = browser.get("/apply/danger").await;
+    assert!(
+        danger.body.contains(r#"href="/apply/size""#),
+        "back link: {}",
+        danger.body
+    );
+    browser
+        .answer("/apply/danger", &[("danger", "yes")])
+        .await
+        .see_other("/apply/details");
+
+    // The back link follows the journey taken: after "small", details comes after size.
+    browser
+        .answer("/apply/size", &[("size", "small")])
+        .await
+        .see_other("/apply/details");
+    let details = browser.get("/apply/details").await;
+    assert!(
+        details.body.contains(r#"href="/apply/size""#),
+        "{}",
+        details.body
+    );
+    browser
+        .answer("/apply/details", &[("details", "By the bus stop")])
+        .await
+        .see_other("/apply/check-answers");
+
+    // A page opened again shows its answer.
+    let size = browser.get("/apply/size").await;
+    assert!(
+        size.body.contains(r#"value="small" checked"#),
+        "{}",
+        size.body
+    );
+
+    // Check answers: the journey taken only (the danger answer is off it now).
+    let check = browser.get("/apply/check-answers").await;
+    assert_eq!(check.status, StatusCode::OK);
+    assert!(check.body.contains("SW1A 1AA"), "{}", check.body);
+    assert!(check.body.contains("By the bus stop"), "{}", check.body);
+    assert!(!check.body.contains("Is it dangerous?"), "{}", check.body);
+    assert!(
+        check.body.contains(r#"href="/apply/details""#),
+        "{}",
+        check.body
+    );
+
+    let sent = browser
+        .post("/apply/check-answers", &[("csrf_token", &check.csrf())])
+        .await;
+    sent.see_other("/apply/confirmation");
+    assert!(!browser.cookies.contains_key("civic_forms_session"));
+    let confirmation = browser.get("/apply/confirmation").await;
+    assert_eq!(confirmation.status, StatusCode::OK);
+    let delivered = service.delivered.0.lock().unwrap().clone();
+    assert_eq!(delivered.len(), 1);
+    let submission = &delivered[0];
+    assert!(
+        confirmation
+            .body
+            .contains(&format!("<strong>{}</strong>", submission.reference)),
+        "{}",
+        confirmation.body
+    );
+    assert_eq!(
+        submission.answers.values.get("size"),
+        Some(&AnswerValue::Choice("small".into()))
+    );
+    assert!(!submission.answers.values.contains_key("danger"));
+
+    // The session is gone: the form starts afresh.
+    browser.get("/apply").await.see_other("/apply/location");
+}
+
+#[tokio::test]
+async fn a_whole_journey_with_post_redirect_get_on_sqlite() {
+    full_journey(&service(HttpConfig::default()).await).await;
+}
+
+#[tokio::test]
+async fn a_whole_journey_with_post_redirect_get_on_postgres() {
+    let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED a_whole_journey_with_post_redirect_get_on_postgres: CIVIC_TEST_DATABASE_URL is not set"
+        );
+        return;
+    };
+    let (schema, schema_url) = support::postgres_schema(&url).await;
+    full_journey(&service_on(&schema_url, HttpConfig::default()).await).await;
+    support::drop_postgres_schema(&url, &schema).await;
+}
+
+#[tokio::test]
+async fn a_page_not_reached_redirects_to_the_current_step() {
+    let service = service(HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser
+        .get("/apply/details")
+        .await
+        .see_other("/apply/location");
+    browser
+        .get("/apply/check-answers")
+        .await
+        .see_other("/apply/location");
+    let token = browser.get("/apply/location").await.csrf();
+    let posted = browser
+        .post(
+            "/apply/details",
+            &[("csrf_token", &token), ("details", "x")],
+        )
+        .await;
+    posted.see_other("/apply/location");
+    let missing = browser.get("/apply/no-such-page").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("Page not found"), "{}", missing.body);
+}
+
+const XSS: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "'><svg/onload=alert(1)>",
+    "</title><script>alert(1)</script>",
+    "<iframe src=javascript:alert(1)>",
+];
+
+#[tokio::test]
+async fn payloads_come_back_escaped_on_every_page() {
+    let service = service(HttpConfig::default()).await;
+    for payload in XSS {
+        let mut browser = service.client();
+        browser.get("/apply").await;
+        browser
+            .answer("/apply/location", &[("postcode", "SW1A 1AA")])
+            .await;
+        browser.answer("/apply/size", &[("size", "small")]).await;
+        // Re-shown with an error (the postcode page), and as an answer.
+        let wrong = browser
+            .answer("/apply/location", &[("postcode", payload)])
+            .await;
+        browser
+            .answer("/apply/details", &[("details", payload)])
+            .await
+            .see_other("/apply/check-answers");
+        let pages = [
+            wrong.body,
+            browser.get("/apply/details").await.body,
+            browser.get("/apply/check-answers").await.body,
+        ];
+        for page in &pages {
+            for raw in ["<script>alert", "<img src=x", "<svg/onload", "<iframe"] {
+                assert!(!page.contains(raw), "{payload} came back raw: {page}");
+            }
+        }
+        assert!(pages[2].contains("&lt;"), "{}", pages[2]);
+    }
+}
+
+#[tokio::test]
+async fn the_welsh_switch_keeps_the_answers() {
+    let service = service(HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser.get("/apply").await;
+    browser
+        .answer("/apply/location", &[("postcode", "CF10 1AA")])
+        .await;
+    let welsh = browser.get("/apply/location?lang=cy").await;
+    assert!(welsh.body.contains(r#"lang="cy""#), "{}", welsh.body);
+    assert!(
+        welsh.body.contains("Beth yw&#39;r cod post") || welsh.body.contains("Beth yw'r cod post"),
+        "{}",
+        welsh.body
+    );
+    assert!(welsh.body.contains(r#"value="CF10 1AA""#), "{}", welsh.body);
+    // Later pages stay Welsh; errors are in Welsh.
+    let next = browser.answer("/apply/size", &[]).await;
+    assert!(next.body.contains("Gwall:"), "{}", next.body);
+    // A language the form does not offer is ignored.
+    let french = browser.get("/apply/size?lang=fr").await;
+    assert!(french.body.contains(r#"lang="cy""#), "{}", french.body);
+    let english = browser.get("/apply/size?lang=en").await;
+    assert!(
+        english.body.contains("How big is the pothole?"),
+        "{}",
+        english.body
+    );
+}
