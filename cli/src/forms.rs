@@ -1,5 +1,7 @@
-//! `civic forms`: check form definitions, print the definition format's JSON Schema and
-//! export stored submissions.
+//! `civic forms`: check form definitions, serve one on this machine, print the definition
+//! format's JSON Schema and export stored submissions.
+
+mod serve;
 
 use std::io::Write;
 use std::path::Path;
@@ -26,6 +28,26 @@ pub enum Command {
         /// [{"path": "pages[1].routes[0].to", "message": "..."}]}.
         #[arg(long)]
         json: bool,
+    },
+    /// Serve one form definition at http://127.0.0.1:PORT/FORM-ID to try it in a browser:
+    /// sessions and submissions in a SQLite file in ./data, emails to a development mailbox at
+    /// /dev/mailbox, the branded stylesheet and scripts. Prints the form's address; stop it
+    /// with Ctrl-C.
+    #[command(
+        after_help = "Examples:\n  civic forms serve report-a-pothole.yaml\n  \
+        civic forms serve --port 8080 report-a-pothole.yaml"
+    )]
+    Serve {
+        /// The definition file (JSON, YAML or TOML). Example: report-a-pothole.yaml
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// The port on 127.0.0.1; 0 picks a free one.
+        #[arg(long, env = "CIVIC_FORMS_PORT", default_value_t = 3000)]
+        port: u16,
+        /// Where sessions and submissions are kept (default ./data/FORM-ID.db).
+        /// Example: sqlite://forms.db
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
     },
     /// Print the JSON Schema of the form definition format, for editors and other tools.
     #[command(after_help = "Example:\n  civic forms schema > form-definition.schema.json")]
@@ -77,6 +99,15 @@ pub enum ExportFormat {
 pub fn run(command: Command) -> Outcome {
     match command {
         Command::Check { files, json } => check(files, json),
+        Command::Serve {
+            file,
+            port,
+            database,
+        } => serve::serve(serve::Options {
+            file,
+            port,
+            database,
+        }),
         Command::Schema => {
             let schema = civic_forms::schema::json_schema();
             std::io::stdout().lock().write_all(schema.as_bytes())?;

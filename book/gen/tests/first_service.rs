@@ -4,7 +4,6 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -103,21 +102,136 @@ fn your_first_service_verbatim() {
     assert_eq!(stdout.trim(), "report-a-pothole.yaml: no problems found");
 
     // 5. Serve it, and complete the form over HTTP.
-    let help = sh(&service, &path, "civic forms --help");
-    let serve_exists = String::from_utf8_lossy(&help.stdout)
-        .lines()
-        .any(|line| line.trim_start().starts_with("serve "));
-    if !serve_exists {
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED your_first_service_verbatim step 5: `civic forms serve` does not exist yet (civic-forms' HTTP layer is being written); steps 2 to 4 ran"
-        );
-        return;
-    }
-    panic!(
-        "`civic forms serve` exists now: finish this test — run the page's `serve` section ({:?}) \
-         in the background and complete the form over HTTP — and take the 'coming' note off \
-         book/src/user-guide/first-service.md",
-        section("serve").trim()
+    let server = Server::start(&service, &path, &section("serve"));
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let confirmation = runtime.block_on(complete_the_form(&server.url));
+    assert!(
+        confirmation.contains("Application complete"),
+        "{confirmation}"
     );
+    assert!(
+        confirmation.contains("Your reference number is"),
+        "{confirmation}"
+    );
+}
+
+/// `civic forms serve`, run as the page shows it, in its own process group so that the
+/// shell, cargo and the server all stop with it.
+struct Server {
+    group: u32,
+    url: String,
+}
+
+impl Server {
+    fn start(dir: &Path, path: &str, script: &str) -> Server {
+        use std::io::BufRead;
+        use std::os::unix::process::CommandExt;
+        let mut command = Command::new("sh");
+        command
+            .arg("-ec")
+            .arg(script)
+            .current_dir(dir)
+            .env("PATH", path)
+            // Any free port: other tests and services may hold 3000.
+            .env("CIVIC_FORMS_PORT", "0")
+            .stdout(std::process::Stdio::piped())
+            .process_group(0);
+        for (name, _) in std::env::vars_os() {
+            let name = name.to_string_lossy();
+            if name.starts_with("CARGO_") && name != "CARGO_HOME" && name != "CARGO_TARGET_DIR" {
+                command.env_remove(name.as_ref());
+            }
+        }
+        let mut child = command.spawn().unwrap();
+        let group = child.id();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let first = lines.next().unwrap().unwrap();
+        let url = first
+            .split_whitespace()
+            .find(|word| word.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no address in {first:?}"))
+            .to_owned();
+        assert!(url.ends_with("/report-a-pothole"), "{first}");
+        // Keep reading so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { group, url }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", "--"])
+            .arg(format!("-{}", self.group))
+            .status();
+    }
+}
+
+fn csrf(page: &str) -> String {
+    let marker = r#"name="csrf_token" value=""#;
+    let from = page
+        .find(marker)
+        .unwrap_or_else(|| panic!("no CSRF token: {page}"))
+        + marker.len();
+    let to = from + page[from..].find('"').unwrap();
+    page[from..to].to_owned()
+}
+
+/// Answers every page the way a resident's browser would, and returns the confirmation page.
+async fn complete_the_form(url: &str) -> String {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let mut page = client.get(url).send().await.unwrap();
+    let answers: [(&str, &[(&str, &str)]); 4] = [
+        ("location", &[("postcode", "sw1a 2aa")]),
+        ("size", &[("size", "large")]),
+        (
+            "spotted",
+            &[
+                ("spotted.day", "1"),
+                ("spotted.month", "11"),
+                ("spotted.year", "2025"),
+            ],
+        ),
+        ("contact", &[("email", "resident@example.com")]),
+    ];
+    for (id, fields) in answers {
+        assert!(
+            page.url().path().ends_with(id),
+            "expected {id}, got {}",
+            page.url()
+        );
+        let html = page.text().await.unwrap();
+        let token = csrf(&html);
+        let mut form = vec![("csrf_token", token.as_str())];
+        form.extend_from_slice(fields);
+        page = client
+            .post(format!("{url}/{id}"))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+    }
+    assert!(
+        page.url().path().ends_with("/check-answers"),
+        "{}",
+        page.url()
+    );
+    let check = page.text().await.unwrap();
+    assert!(check.contains("SW1A 2AA"), "{check}");
+    let sent = client
+        .post(format!("{url}/check-answers"))
+        .form(&[("csrf_token", csrf(&check))])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        sent.url().path().ends_with("/confirmation"),
+        "{}",
+        sent.url()
+    );
+    sent.text().await.unwrap()
 }

@@ -25,6 +25,10 @@ pub enum ServiceError {
     /// The secret that signs cookies is too short to be safe.
     #[error("the cookie secret must be at least 32 bytes (it is {0}); use 64 random bytes")]
     SecretTooShort(usize),
+    /// The form takes a payment, which the HTTP layer cannot take yet: serving it would
+    /// submit without one.
+    #[error("the form takes a payment, which the HTTP layer does not take yet")]
+    PaymentNotSupported,
     /// The rate limit cannot be built (a burst of 0, or no time to replenish).
     #[error("the rate limit needs a burst of at least 1 and a replenish time over zero")]
     RateLimit,
@@ -236,6 +240,9 @@ impl FormServiceBuilder {
 
     /// The service.
     pub fn build(self) -> Result<FormService, ServiceError> {
+        if self.form.payment.is_some() {
+            return Err(ServiceError::PaymentNotSupported);
+        }
         if let Some(limit) = &self.config.rate_limit
             && (limit.burst == 0 || limit.replenish.is_zero())
         {
