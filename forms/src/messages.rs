@@ -1343,19 +1343,6 @@ impl ProblemText {
     }
 }
 
-/// The notice on each question page that answers are deleted after a period of inactivity
-/// (WCAG 2.2.1: the resident is told before the time runs out), with `{minutes}` filled in.
-pub fn timeout_notice(language: Language, minutes: u32) -> String {
-    match language {
-        Language::Cy => format!(
-            "Byddwn yn dileu eich atebion os na fyddwch yn gwneud unrhyw beth am {minutes} munud."
-        ),
-        _ => {
-            format!("We will delete your answers if you do not do anything for {minutes} minutes.")
-        }
-    }
-}
-
 /// The label of the honeypot field, hidden from people; only bots see it and fill it in.
 pub fn honeypot_label(language: Language) -> &'static str {
     match language {

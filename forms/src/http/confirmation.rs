@@ -14,7 +14,7 @@ use super::service::Inner;
 use super::visit;
 use crate::definition::Language;
 use crate::delivery::Submission;
-use crate::render::{PageContext, confirmation_page};
+use crate::render::{PageContext, PageExtras, confirmation_page};
 
 fn name(inner: &Inner) -> String {
     format!("{}_done", inner.config.cookie_name)
@@ -54,6 +54,7 @@ pub(crate) async fn show(
         csrf_token: "",
         back_href: None,
         language,
+        extras: PageExtras::default(),
     };
     Html(confirmation_page(&context, reference).into_string()).into_response()
 }

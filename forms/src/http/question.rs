@@ -182,6 +182,7 @@ fn render(
         csrf_token: &csrf_token,
         back_href: back.as_deref(),
         language: session.language,
+        extras: inner.extras(),
     };
     let markup = question_page(&context, page, submitted, errors)
         .map_err(|error| Problem::unavailable(&error).language(session.language))?;

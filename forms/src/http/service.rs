@@ -66,6 +66,16 @@ impl Inner {
         }
     }
 
+    /// What every page of a live session shows around it: the language switch and the
+    /// timeout notice.
+    pub(crate) fn extras(&self) -> crate::render::PageExtras<'_> {
+        crate::render::PageExtras {
+            languages: self.languages(),
+            timeout_minutes: Some(self.form.retention.session_timeout_minutes.max(1)),
+            save_href: None,
+        }
+    }
+
     /// How long a session lives without activity.
     pub(crate) fn timeout(&self) -> time::Duration {
         time::Duration::minutes(i64::from(
