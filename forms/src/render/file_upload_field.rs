@@ -3,6 +3,10 @@
 //! its content with [`check_files`](crate::answers::check_files)), `multiple` when several
 //! files are allowed, and a hint naming the kinds and the size limit.
 //!
+//! The plain file input is used, not the script-enhanced drop zone: enhanced, its button's
+//! visible text ("Choose file") is not part of its accessible name (the question), which axe
+//! reports as a label-content-name mismatch (WCAG 2.5.3).
+//!
 //! A page with a file upload must post `multipart/form-data`; [`question_page`] sets it.
 //!
 //! [`question_page`]: super::question_page
@@ -74,7 +78,6 @@ pub fn file_upload_field(
         .id(&question.id)
         .label(label)
         .hint(Hint::text(hint))
-        .javascript()
         .language(components_language(language));
     if options.max_files > 1 {
         upload = upload.multiple();
