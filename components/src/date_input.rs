@@ -417,7 +417,7 @@ impl DateInput {
             input_classes.push_str(classes);
         }
         let name = match self.name_prefix.as_deref().filter(|p| !p.is_empty()) {
-            Some(prefix) => format!("{prefix}-{name}"),
+            Some(prefix) => [prefix, "-", name].concat(),
             None => name.to_owned(),
         };
         let built_in = |slot: Slot| {
@@ -442,11 +442,12 @@ impl DateInput {
             .clone()
             .filter(|i| !i.is_empty())
             .unwrap_or_else(|| {
-                format!(
-                    "{}-{}",
+                [
                     self.id.as_deref().unwrap_or(""),
-                    item.name.as_deref().or(slot.map(Slot::name)).unwrap_or("")
-                )
+                    "-",
+                    item.name.as_deref().or(slot.map(Slot::name)).unwrap_or(""),
+                ]
+                .concat()
             });
         let input = Input {
             label: Some(
@@ -492,7 +493,8 @@ impl Render for DateInput {
             .unwrap_or_default();
         let group = self.form_group.as_ref();
 
-        let mut inner = String::new();
+        // A date input writes about 1.5 kB: one allocation instead of several doublings.
+        let mut inner = String::with_capacity(2048);
         hint_and_error(
             &mut inner,
             id,

@@ -8,15 +8,23 @@ use maud::Render;
 /// maud's own escaping leaves `'` alone, so every component writes text through this.
 pub fn escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
+    // Most text has nothing to escape: find the first byte that needs it before copying.
+    let Some(first) = bytes.iter().position(|&b| NEEDS_ESCAPE[usize::from(b)]) else {
+        out.push_str(text);
+        return;
+    };
+    out.reserve(text.len() + 16);
     let mut start = 0;
-    for (index, byte) in bytes.iter().enumerate() {
+    for (index, &byte) in bytes.iter().enumerate().skip(first) {
+        if !NEEDS_ESCAPE[usize::from(byte)] {
+            continue;
+        }
         let replacement = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
         out.push_str(&text[start..index]);
         out.push_str(replacement);
@@ -24,6 +32,17 @@ pub fn escape_into(out: &mut String, text: &str) {
     }
     out.push_str(&text[start..]);
 }
+
+/// The bytes Nunjucks escapes, as a table so the scan is one load per byte.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table
+};
 
 /// Text that renders escaped as Nunjucks escapes it; use in `maud::html!` as `(Escaped(text))`.
 ///

@@ -533,13 +533,13 @@ pub(crate) fn hint_and_error(
     described_by: &mut String,
 ) {
     if let Some(hint) = hint {
-        let hint_id = format!("{id}-hint");
+        let hint_id = [id, "-hint"].concat();
         push_id(described_by, &hint_id);
         hint.clone().id(hint_id).render_to(out);
         out.push('\n');
     }
     if let Some(error) = error {
-        let error_id = format!("{id}-error");
+        let error_id = [id, "-error"].concat();
         push_id(described_by, &error_id);
         let mut error = error.clone();
         error.id = Some(error_id);
