@@ -210,6 +210,9 @@ async fn the_welsh_switch_keeps_the_answers() {
         welsh.body
     );
     assert!(welsh.body.contains(r#"value="CF10 1AA""#), "{}", welsh.body);
+    // The switch back, and the timeout notice (20 minutes) for residents without JavaScript.
+    assert!(welsh.body.contains("?lang=en"), "{}", welsh.body);
+    assert!(welsh.body.contains("20 munud"), "{}", welsh.body);
     // Later pages stay Welsh; errors are in Welsh.
     let next = browser.answer("/apply/size", &[]).await;
     assert!(next.body.contains("Gwall:"), "{}", next.body);

@@ -67,7 +67,7 @@ async fn show_page(
         csrf_token: &csrf_token,
         back_href: back.as_deref(),
         language: session.language,
-        extras: inner.extras(),
+        extras: inner.extras(None),
     };
     let answers = taken(&inner.form, &journey, &session.answers);
     let page = check_answers_page(&context, &inner.form, &answers, base);

@@ -21,6 +21,9 @@
 //! - **Honeypot**: a field hidden from people ([`HttpConfig::honeypot_field`]); a POST with it
 //!   filled is not saved, and is answered with the same 303 as a good one so a bot learns
 //!   nothing.
+//! - **Save and return** (with [`FormServiceBuilder::save_and_return`]): "Save and come back
+//!   later" under every question emails a one-off link; opening it (GET) shows a "Continue
+//!   your application" button and only that button's POST uses the link up.
 //! - **Language**: `?lang=cy` on any page switches to a language the form offers, keeping the
 //!   answers; the session remembers it.
 
@@ -37,6 +40,7 @@ mod prefill;
 mod problem;
 mod question;
 mod rate_limit;
+mod save_and_return;
 mod service;
 mod start;
 mod visit;

@@ -175,6 +175,7 @@ fn render(
         .map(|step| href::step(base, &step));
     let csrf_token = inner.csrf.token(&session.id);
     let action = format!("{base}/{}", page.id);
+    let save_href = format!("{base}/save");
     let context = PageContext {
         brand: &inner.brand,
         assets: &inner.assets,
@@ -182,7 +183,7 @@ fn render(
         csrf_token: &csrf_token,
         back_href: back.as_deref(),
         language: session.language,
-        extras: inner.extras(),
+        extras: inner.extras(Some(&save_href)),
     };
     let markup = question_page(&context, page, submitted, errors)
         .map_err(|error| Problem::unavailable(&error).language(session.language))?;

@@ -13,9 +13,10 @@ use tower_http::timeout::TimeoutLayer;
 
 use super::config::HttpConfig;
 use super::csrf::CsrfKey;
-use super::{check_answers, confirmation, question, rate_limit, start};
+use super::{check_answers, confirmation, question, rate_limit, save_and_return, start};
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
+use crate::save_return::SaveAndReturn;
 use crate::session::SessionStore;
 
 /// Why a [`FormService`] could not be built.
@@ -49,6 +50,7 @@ pub(crate) struct Inner {
     pub(crate) config: HttpConfig,
     pub(crate) secure: bool,
     pub(crate) clock: Clock,
+    pub(crate) save_and_return: Option<SaveAndReturn>,
 }
 
 impl Inner {
@@ -66,13 +68,16 @@ impl Inner {
         }
     }
 
-    /// What every page of a live session shows around it: the language switch and the
-    /// timeout notice.
-    pub(crate) fn extras(&self) -> crate::render::PageExtras<'_> {
+    /// What every page of a live session shows around it: the language switch, the timeout
+    /// notice and, when the service offers it, "Save and come back later" (`save_href`).
+    pub(crate) fn extras<'a>(
+        &'a self,
+        save_href: Option<&'a str>,
+    ) -> crate::render::PageExtras<'a> {
         crate::render::PageExtras {
             languages: self.languages(),
             timeout_minutes: Some(self.form.retention.session_timeout_minutes.max(1)),
-            save_href: None,
+            save_href: save_href.filter(|_| self.save_and_return.is_some()),
         }
     }
 
@@ -130,6 +135,7 @@ pub struct FormServiceBuilder {
     config: HttpConfig,
     secure: bool,
     clock: Clock,
+    save_and_return: Option<SaveAndReturn>,
 }
 
 impl std::fmt::Debug for FormServiceBuilder {
@@ -163,6 +169,7 @@ impl FormService {
             config: HttpConfig::default(),
             secure: false,
             clock: Arc::new(OffsetDateTime::now_utc),
+            save_and_return: None,
         })
     }
 
@@ -175,6 +182,8 @@ impl FormService {
     /// | `GET, POST /{page}` | a question page; `?lang=cy` switches language, keeping answers |
     /// | `GET, POST /check-answers` | "check your answers"; the POST submits |
     /// | `GET /confirmation` | the reference, once submitted |
+    /// | `GET, POST /save` | "Save and come back later": the link by email (with save and return) |
+    /// | `GET, POST /return/{token}` | the link: GET shows "Continue your application", POST uses it up |
     pub fn router(&self) -> Router {
         let inner = Arc::clone(&self.inner);
         let mut router = Router::new()
@@ -184,6 +193,14 @@ impl FormService {
                 get(check_answers::show).post(check_answers::submit),
             )
             .route("/confirmation", get(confirmation::show))
+            .route(
+                "/save",
+                get(save_and_return::ask).post(save_and_return::send),
+            )
+            .route(
+                "/return/{token}",
+                get(save_and_return::open).post(save_and_return::redeem),
+            )
             .route("/{page}", get(question::show).post(question::answer))
             .fallback(start::not_found);
         if let Some(limit) = rate_limit::layer(&inner) {
@@ -242,6 +259,15 @@ impl FormServiceBuilder {
         self
     }
 
+    /// Offers "Save and come back later" with these links. Build `links` with a link base
+    /// ending in the form's address and `return/` (`https://council.example/apply/return/`);
+    /// links last the form's `retention.save_and_return_days`.
+    pub fn save_and_return(mut self, links: SaveAndReturn) -> Self {
+        let days = i64::from(self.form.retention.save_and_return_days.max(1));
+        self.save_and_return = Some(links.valid_for(time::Duration::days(days)));
+        self
+    }
+
     /// Where the time comes from (tests move it on to expire sessions).
     pub fn clock(mut self, clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -279,6 +305,7 @@ impl FormServiceBuilder {
             config: self.config,
             secure: self.secure,
             clock: self.clock,
+            save_and_return: self.save_and_return,
         };
         Ok(FormService {
             inner: Arc::new(inner),

@@ -15,7 +15,9 @@ use axum::http::{Request, StatusCode, header};
 use civic_forms::definition::{FormDefinition, Format};
 use civic_forms::delivery::{Deliveries, DeliveryError, Submission, SubmissionHandler};
 use civic_forms::http::{FormService, HttpConfig};
+use civic_forms::save_return::SaveAndReturn;
 use civic_forms::session::SqlSessionStore;
+use civic_notify::transport::MailboxTransport;
 use http_body_util::BodyExt;
 use time::OffsetDateTime;
 use tower::ServiceExt;
@@ -80,6 +82,8 @@ pub struct Service {
     pub delivered: Arc<Recorder>,
     /// Seconds added to the real clock.
     pub skew: Arc<AtomicI64>,
+    /// Where save-and-return emails go.
+    pub mailbox: MailboxTransport,
 }
 
 impl Service {
@@ -107,10 +111,19 @@ pub async fn service_on(url: &str, config: HttpConfig) -> Service {
     let delivered = Arc::new(Recorder::default());
     let deliveries = Deliveries::new(store.pool().clone()).handler(delivered.clone());
     let skew = Arc::new(AtomicI64::new(0));
+    let mailbox = MailboxTransport::new();
+    let links = SaveAndReturn::new(
+        store.pool().clone(),
+        Arc::new(mailbox.clone()),
+        "Report a pothole",
+        "http://localhost/apply/return/",
+        "forms@council.example",
+    );
     let clock_skew = skew.clone();
     let form = FormService::builder(form, Arc::new(store), deliveries, &[42; 64])
         .unwrap()
         .config(config)
+        .save_and_return(links)
         .clock(move || {
             OffsetDateTime::now_utc() + time::Duration::seconds(clock_skew.load(Ordering::SeqCst))
         })
@@ -120,6 +133,7 @@ pub async fn service_on(url: &str, config: HttpConfig) -> Service {
         app: Router::new().nest("/apply", form.router()),
         delivered,
         skew,
+        mailbox,
     }
 }
 
