@@ -9,6 +9,7 @@ use crate::field::{self, Field, FieldOptions};
 use crate::formatters::{escape_html, normalise_whitespace, strip};
 use crate::language::Language;
 use crate::markdown::{self, Flavour};
+use crate::notify_body;
 use crate::personalisation::Personalisation;
 use crate::typography::nice_typography;
 
@@ -69,6 +70,11 @@ pub struct EmailMessage {
     pub preheader: String,
     /// The size Notify's limit is measured on: bytes of the filled-in body.
     pub size_in_bytes: usize,
+    /// The body as markdown for GOV.UK Notify's pass-through template, each plain-text value
+    /// escaped so Notify's markdown shows it as typed (empty in messages queued before this
+    /// field existed).
+    #[serde(default)]
+    pub notify_markdown: String,
 }
 
 fn unlink_govuk(text: &str) -> String {
@@ -215,6 +221,7 @@ pub(crate) fn render(
         plain_text,
         preheader,
         size_in_bytes,
+        notify_markdown: notify_body::notify_markdown(content, values),
     }
 }
 

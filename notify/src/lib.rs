@@ -82,6 +82,7 @@ mod letter_postcode;
 mod literal;
 mod markdown;
 mod messages;
+mod notify_body;
 #[cfg(feature = "outbox")]
 pub mod outbox;
 mod personalisation;

@@ -31,28 +31,39 @@ pub(crate) fn has_token(text: &str) -> bool {
 /// `text` with each token replaced by `write(value)`. A single pass: what a value holds is
 /// never read again as tokens.
 pub(crate) fn resolve(text: &str, values: &[String], write: impl Fn(&str) -> String) -> String {
+    resolve_in_context(text, values, |value, _| write(value))
+}
+
+/// As [`resolve`], with `write` also given the text before the token (template text, earlier
+/// tokens unresolved), so it can tell where the value lands.
+pub(crate) fn resolve_in_context(
+    text: &str,
+    values: &[String],
+    write: impl Fn(&str, &str) -> String,
+) -> String {
     if !has_token(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(OPEN) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + OPEN.len_utf8()..];
-        let Some(end) = after.find(CLOSE) else {
-            rest = after;
+    let mut at = 0;
+    while let Some(found) = text[at..].find(OPEN) {
+        let start = at + found;
+        out.push_str(&text[at..start]);
+        let body = start + OPEN.len_utf8();
+        let Some(length) = text[body..].find(CLOSE) else {
+            at = body;
             continue;
         };
-        if let Some(value) = after[..end]
+        if let Some(value) = text[body..body + length]
             .parse::<usize>()
             .ok()
             .and_then(|index| values.get(index))
         {
-            out.push_str(&write(value));
+            out.push_str(&write(value, &text[..start]));
         }
-        rest = &after[end + CLOSE.len_utf8()..];
+        at = body + length + CLOSE.len_utf8();
     }
-    out.push_str(rest);
+    out.push_str(&text[at..]);
     out
 }
 

@@ -2,8 +2,8 @@
 //! injection fixed under issue 6): a value shows as typed, whatever it holds.
 
 use civic_notify::{
-    Branding, EmailMessage, Language, Personalisation, Template, TemplateKind, ValueMarkup,
-    plain_text_email,
+    Branding, EmailMessage, Field, Language, Personalisation, Template, TemplateKind, ValueMarkup,
+    markdown_to_email_html, plain_text_email,
 };
 use proptest::prelude::*;
 
@@ -191,6 +191,29 @@ fn a_trusted_value_is_read_as_markdown_as_notify_does() {
     );
 }
 
+/// The HTML GOV.UK Notify builds from its pass-through template `((body))` when sent
+/// `notify_markdown`: Notify escapes the value's HTML, then reads it as markdown.
+fn through_notify(message: &EmailMessage) -> String {
+    let values = Personalisation::new().with("body", message.notify_markdown.as_str());
+    let filled = Field::new("((body))").markdown_lists().render(&values);
+    markdown_to_email_html(&format!("{filled}\n"))
+}
+
+#[test]
+fn through_the_notify_api_a_javascript_link_in_a_value_is_still_text() {
+    let values = Personalisation::new().with("name", "[x](javascript:alert(1))\n# Locked");
+    let message = email(
+        "# Hello\n\nDear ((name)), see https://council.example",
+        &values,
+    );
+    let html = through_notify(&message);
+    assert_eq!(html.matches("<a ").count(), 1, "{html}");
+    assert_eq!(html.matches("<h2").count(), 1, "{html}");
+    assert!(html.contains("href=\"https://council.example\""), "{html}");
+    // Zero-width spaces keep it from being markdown; the resident reads it as typed.
+    assert!(html.replace('\u{200B}', "").contains("[x](javascript:alert(1))"), "{html}");
+}
+
 /// Templates with every kind of structure Notify's markdown has, a placeholder in each.
 const TEMPLATES: [&str; 8] = [
     "Dear ((a)),\n\nThanks.",
@@ -229,6 +252,13 @@ proptest! {
         prop_assume!(rendered.is_ok());
         let message = email(body, &values_with(&value));
         prop_assert_eq!(tags(&message.html), expected, "{}", message.html);
+        // The same through GOV.UK Notify's pass-through template, where a value's own line
+        // breaks end a paragraph (Notify has no other way to show them), but nothing else.
+        let no_paragraphs = |html: &str| -> Vec<String> {
+            tags(html).into_iter().filter(|tag| tag != "p" && tag != "/p").collect()
+        };
+        let expected = no_paragraphs(&through_notify(&email(body, &values_with("word"))));
+        prop_assert_eq!(no_paragraphs(&through_notify(&message)), expected, "{}", message.notify_markdown);
         let expected = tags(&letter(body, &values_with("word")));
         let printed = letter(body, &values_with(&value));
         prop_assert_eq!(tags(&printed), expected, "{}", printed);

@@ -4,7 +4,8 @@
 //! per channel in Notify, whose content is only placeholders: an email template with subject
 //! `((subject))` and body `((body))`, and a text message template with body `((body))`.
 //! civic renders the message (in the resident's language, with civic's checks) and Notify
-//! delivers it. Each request carries a JWT signed with the API key (HS256, `iss` the service
+//! delivers it. Notify reads `((body))` as markdown, so the email body sent is the template's
+//! markdown with each plain-text value escaped for it ([`crate::EmailMessage::notify_markdown`]). Each request carries a JWT signed with the API key (HS256, `iss` the service
 //! id, `iat` now) and the message's idempotency key as Notify's `reference`.
 
 mod error;
@@ -153,7 +154,14 @@ impl NotifyApiTransport {
                     "template_id": self.templates.email_template_id,
                     "personalisation": {
                         "subject": email.message.subject,
-                        "body": email.message.plain_text,
+                        // Notify reads the body as markdown: the template's markdown with the
+                        // values escaped, or for a message queued before that existed, the
+                        // plain text.
+                        "body": if email.message.notify_markdown.is_empty() {
+                            &email.message.plain_text
+                        } else {
+                            &email.message.notify_markdown
+                        },
                     },
                     "reference": email.idempotency_key,
                 }),
