@@ -893,6 +893,8 @@ pub enum LookupText {
     FindAddress,
     /// The heading of the step that lists addresses.
     SelectAddress,
+    /// The label of the list of addresses.
+    Address,
     /// The error when no address was chosen from the list.
     SelectAddressError,
     /// The link from the list to typing the address in.
@@ -927,6 +929,7 @@ impl LookupText {
             LookupText::PostcodeHint => pick(cy, "For example, AA3 1AB", "Er enghraifft, AA3 1AB"),
             LookupText::FindAddress => pick(cy, "Find address", "Dod o hyd i gyfeiriad"),
             LookupText::SelectAddress => pick(cy, "Select an address", "Dewiswch gyfeiriad"),
+            LookupText::Address => pick(cy, "Address", "Cyfeiriad"),
             LookupText::SelectAddressError => pick(cy, "Select an address", "Dewiswch gyfeiriad"),
             LookupText::CantFindAddress => pick(
                 cy,

@@ -61,11 +61,7 @@ pub fn select_address_page(
     let title = LookupText::SelectAddress.text(language);
     let mut select = Select::new(&key)
         .id(&key)
-        .label(
-            Label::text(title)
-                .page_heading(true)
-                .classes("govuk-label--l"),
-        )
+        .label(Label::text(LookupText::Address.text(language)))
         .item(SelectItem::new("", &found));
     for address in addresses {
         let uprn = address.uprn.to_string();
@@ -85,6 +81,7 @@ pub fn select_address_page(
     });
     let content = html! {
         @if let Some(summary) = &summary { (summary) }
+        h1 class="govuk-heading-l" { (title) }
         p class="govuk-body" {
             (FieldText::Postcode.text(language)) ": " strong { (postcode) } " "
             a class="govuk-link" href=(links.search_again) {
