@@ -185,16 +185,7 @@ impl Gallery {
         fixture: &Fixture,
     ) -> Result<Markup, ParamsError> {
         let example = render_json(component, fixture.options.clone())?;
-        let mut content = String::with_capacity(example.0.len() + 256);
-        // Every page needs one main heading; a fixture that is a page heading brings its own.
-        // The example sits under a second-level heading, as it would on a real page, so a
-        // fixture's `h3` (upstream's custom heading levels) does not skip a level.
-        if !example.0.contains("<h1") {
-            content.push_str("<h1 class=\"govuk-visually-hidden\">");
-            escape_into(&mut content, &heading(component, &fixture.name));
-            content.push_str("</h1><h2 class=\"govuk-visually-hidden\">Example</h2>");
-        }
-        content.push_str(&example.0);
+        let content = example_content(&heading(component, &fixture.name), &example);
         let mut page = Page::new(
             &self.brand,
             assets,
@@ -208,7 +199,7 @@ impl Gallery {
         .head(PreEscaped(format!("<style>{GALLERY_CSS}</style>")))
         .header(self.header()?)
         .footer(self.brand.footer(Language::English))
-        .content(PreEscaped(content));
+        .content(content);
         if let Some(classes) = &fixture.page_template_options.body_classes {
             page = page.body_classes(classes.clone());
         }
@@ -310,6 +301,23 @@ impl Gallery {
     }
 }
 
+/// The content of a page that shows one example: a visually hidden main heading naming it
+/// (unless the example brings its own `h1`, as a page heading does), a hidden "Example"
+/// heading, then the example. Used by the gallery and the guide's previews.
+///
+/// The example sits under a second-level heading, as it would on a real page, so an example's
+/// `h3` (upstream's custom heading levels) does not skip a level.
+pub fn example_content(title: &str, example: &Markup) -> Markup {
+    let mut content = String::with_capacity(example.0.len() + 160);
+    if !example.0.contains("<h1") {
+        content.push_str("<h1 class=\"govuk-visually-hidden\">");
+        escape_into(&mut content, title);
+        content.push_str("</h1><h2 class=\"govuk-visually-hidden\">Example</h2>");
+    }
+    content.push_str(&example.0);
+    PreEscaped(content)
+}
+
 /// `date-input` and `with hint text` as "date-input: with hint text".
 fn heading(component: &str, fixture: &str) -> String {
     format!("{component}: {fixture}")
@@ -359,5 +367,18 @@ mod tests {
         assert_eq!(slug("inverse — focus state!"), "inverse-focus-state");
         assert_eq!(slug("  "), "fixture");
         assert_eq!(slug("Classes & attributes"), "classes-attributes");
+    }
+
+    #[test]
+    fn examples_get_a_main_heading_unless_they_bring_one() {
+        let plain = example_content("tag: <default>", &PreEscaped("<strong>x</strong>".into()));
+        assert!(plain.0.starts_with(
+            "<h1 class=\"govuk-visually-hidden\">tag: &lt;default&gt;</h1><h2 class=\"govuk-visually-hidden\">Example</h2>"
+        ));
+        let heading = example_content(
+            "panel",
+            &PreEscaped("<h1 class=\"govuk-panel__title\">Done</h1>".into()),
+        );
+        assert_eq!(heading.0, "<h1 class=\"govuk-panel__title\">Done</h1>");
     }
 }

@@ -3,6 +3,11 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use civic_components::assets::Assets;
+use civic_components::brand::Brand;
+use civic_components::gallery::example_content;
+use civic_components::template::Page;
+use maud::PreEscaped;
 use serde_json::Value;
 
 use crate::components::examples;
@@ -46,8 +51,10 @@ pub struct Written {
 
 /// Writes everything generated under `out`; `root` is the workspace root.
 pub fn all(root: &Path, out: &Path) -> Result<Written, GenerateError> {
-    let stylesheet = assets(root, out)?;
-    let components = components(root, out, stylesheet)?;
+    let built = assets(root, out)?;
+    let stylesheet = built.is_some();
+    let assets = built.unwrap_or_else(|| Assets::empty("../../assets"));
+    let components = components(root, out, &assets)?;
     let answer_types = answer_types(root, out)?;
     form_definition(root, out)?;
     pay_errors(root, out)?;
@@ -82,17 +89,20 @@ fn write(path: &Path, text: &str) -> Result<(), GenerateError> {
     })
 }
 
-/// Copies the compiled stylesheet and script (from `components/build-assets`) for the previews.
-fn assets(root: &Path, out: &Path) -> Result<bool, GenerateError> {
-    let dist = root.join("components/assets/dist");
-    let mut found = true;
-    for name in ["civic.css", "govuk-frontend.min.js"] {
-        match std::fs::read_to_string(dist.join(name)) {
-            Ok(text) => write(&out.join("assets").join(name), &text)?,
-            Err(_) => found = false,
-        }
+/// Writes the compiled stylesheet and script (from `components/build-assets`) for the previews,
+/// under the content-hashed names the page template links; `None` when they are not built.
+fn assets(root: &Path, out: &Path) -> Result<Option<Assets>, GenerateError> {
+    // Previews sit at components/<name>/preview.html.
+    let Ok(assets) = Assets::load(root.join("components/assets/dist"), "../../assets") else {
+        return Ok(None);
+    };
+    for (name, asset) in assets.files() {
+        write(
+            &out.join("assets").join(name),
+            &String::from_utf8_lossy(&asset.bytes),
+        )?;
     }
-    Ok(found)
+    Ok(Some(assets))
 }
 
 /// `back-link` as `BackLink`.
@@ -110,7 +120,11 @@ pub fn type_name(component: &str) -> String {
 
 /// Per component: `example.html` (what the Rust renders), `options.json` (the upstream option
 /// object), `preview.html` (a page showing the example styled) and `params.md`.
-fn components(root: &Path, out: &Path, stylesheet: bool) -> Result<usize, GenerateError> {
+fn components(root: &Path, out: &Path, assets: &Assets) -> Result<usize, GenerateError> {
+    let brand = crate::patterns::brand().map_err(|e| GenerateError::Parse {
+        path: PathBuf::from("book/gen/src/patterns.rs"),
+        message: e.to_string(),
+    })?;
     // Every component's params types first, so a table can link to another's.
     let mut found = std::collections::BTreeMap::new();
     let mut homes = params::Homes::new();
@@ -151,7 +165,7 @@ fn components(root: &Path, out: &Path, stylesheet: bool) -> Result<usize, Genera
         write(&dir.join("options.json"), &format!("{options}\n"))?;
         write(
             &dir.join("preview.html"),
-            &preview(example.name, &html, stylesheet),
+            &preview(&brand, assets, example.name, &html),
         )?;
 
         let params = found.remove(example.name).unwrap_or_default();
@@ -165,33 +179,18 @@ fn components(root: &Path, out: &Path, stylesheet: bool) -> Result<usize, Genera
 }
 
 /// A page of its own for the example, styled by civic's stylesheet, shown in an `<iframe>` so
-/// the guide's styles and GOV.UK Frontend's do not mix.
-fn preview(name: &str, html: &str, stylesheet: bool) -> String {
-    let mut page = String::from(
-        "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>\n<meta charset=\"utf-8\">\n",
-    );
-    let _ = writeln!(page, "<title>{name} example</title>");
-    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    if stylesheet {
-        page.push_str("<link rel=\"stylesheet\" href=\"../../assets/civic.css\">\n");
-    }
-    page.push_str("</head>\n<body class=\"govuk-template__body\">\n");
-    page.push_str("<script>document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');</script>\n");
-    page.push_str("<div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
-    if !html.contains("<h1") {
-        // Every page needs its one heading; examples that are the page heading bring theirs.
-        let _ = writeln!(
-            page,
-            "<h1 class=\"govuk-visually-hidden\">Example of the {name} component</h1>"
-        );
-    }
-    page.push_str(html);
-    page.push_str("\n</main></div>\n");
-    if stylesheet {
-        page.push_str("<script type=\"module\">import { initAll } from '../../assets/govuk-frontend.min.js'; initAll()</script>\n");
-    }
-    page.push_str("</body>\n</html>\n");
-    page
+/// the guide's styles and GOV.UK Frontend's do not mix: civic's page template without header,
+/// footer or skip link, around the example as the component gallery shows it.
+fn preview(brand: &Brand, assets: &Assets, name: &str, html: &str) -> String {
+    let example = PreEscaped(html.to_owned());
+    Page::new(brand, assets, format!("{name} example"))
+        .without_skip_link()
+        .content(example_content(
+            &format!("Example of the {name} component"),
+            &example,
+        ))
+        .render()
+        .into_string()
 }
 
 fn schema(root: &Path) -> Result<Value, GenerateError> {
