@@ -36,6 +36,7 @@ mod csrf;
 mod honeypot;
 mod href;
 mod language;
+mod list;
 mod prefill;
 mod problem;
 mod question;

@@ -66,7 +66,8 @@ async fn show_page(
         let to = href::step(base, &journey.current(&session.answers));
         return Ok((jar, Redirect::to(&to)).into_response());
     }
-    let submitted = prefill::prefill(page, &session.answers.values);
+    let values = super::list::page_values(inner, &session, &page.id);
+    let submitted = prefill::prefill(page, &values);
     let html = render(inner, base, &session, page, &submitted, &[])?;
     Ok((jar, html).into_response())
 }
@@ -185,6 +186,10 @@ fn render(
         language: session.language,
         extras: inner.extras(Some(&save_href)),
     };
+    // An exit page ends the journey: it says why, with no form.
+    if let Some(markup) = crate::render::exit_page(&context, page) {
+        return Ok(Html(markup.into_string()));
+    }
     let markup = question_page(&context, page, submitted, errors)
         .map_err(|error| Problem::unavailable(&error).language(session.language))?;
     Ok(Html(honeypot::add_to(

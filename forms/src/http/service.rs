@@ -13,7 +13,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use super::config::HttpConfig;
 use super::csrf::CsrfKey;
-use super::{check_answers, confirmation, question, rate_limit, save_and_return, start};
+use super::{check_answers, confirmation, list, question, rate_limit, save_and_return, start};
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
 use crate::save_return::SaveAndReturn;
@@ -181,6 +181,8 @@ impl FormService {
     /// | `GET /` | starts (or resumes) the form: redirects to the current step |
     /// | `GET, POST /{page}` | a question page; `?lang=cy` switches language, keeping answers |
     /// | `GET, POST /check-answers` | "check your answers"; the POST submits |
+    /// | `GET, POST /{page}/add-another` | an add-to-a-list summary, "Do you need to add another?" |
+    /// | `GET /{page}/change/{n}`, `GET, POST /{page}/remove/{n}` | change or remove item `n` |
     /// | `GET /confirmation` | the reference, once submitted |
     /// | `GET, POST /save` | "Save and come back later": the link by email (with save and return) |
     /// | `GET, POST /return/{token}` | the link: GET shows "Continue your application", POST uses it up |
@@ -202,6 +204,12 @@ impl FormService {
                 get(save_and_return::open).post(save_and_return::redeem),
             )
             .route("/{page}", get(question::show).post(question::answer))
+            .route("/{page}/add-another", get(list::show).post(list::answer))
+            .route("/{page}/change/{index}", get(list::change))
+            .route(
+                "/{page}/remove/{index}",
+                get(list::confirm).post(list::remove),
+            )
             .fallback(start::not_found);
         if let Some(limit) = rate_limit::layer(&inner) {
             router = router

@@ -106,7 +106,12 @@ pub async fn service(config: HttpConfig) -> Service {
 
 /// The form, mounted at `/apply`, with sessions in the database at `url`.
 pub async fn service_on(url: &str, config: HttpConfig) -> Service {
-    let form = FormDefinition::parse(FORM, Format::Yaml).unwrap();
+    service_of(FORM, url, config).await
+}
+
+/// The form defined by `yaml`, mounted at `/apply`, with sessions in the database at `url`.
+pub async fn service_of(yaml: &str, url: &str, config: HttpConfig) -> Service {
+    let form = FormDefinition::parse(yaml, Format::Yaml).unwrap();
     let store = SqlSessionStore::connect(url).await.unwrap();
     let delivered = Arc::new(Recorder::default());
     let deliveries = Deliveries::new(store.pool().clone()).handler(delivered.clone());
