@@ -40,6 +40,22 @@ pub enum StartError {
         /// What is wrong with the definition.
         source: civic_forms::definition::LoadError,
     },
+    /// The embedded database cannot be opened or prepared.
+    #[error("cannot open the database {url}: {reason}")]
+    Database {
+        /// Where the database is.
+        url: String,
+        /// Why not.
+        reason: String,
+    },
+    /// A service's form cannot be served.
+    #[error("the `{service}` service cannot be served: {reason}")]
+    Service {
+        /// The service's slug.
+        service: &'static str,
+        /// Why not.
+        reason: String,
+    },
     /// The data folder cannot be created.
     #[error("cannot create the data folder {path}: {source}")]
     DataDir {
@@ -58,6 +74,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         source,
     })?;
     let site = Arc::new(site::Site::new(config)?);
+    let forms = services::forms(&site).await?;
     let mut router = Router::new()
         .route("/", get(home::home))
         .route("/accessibility", get(info::accessibility))
@@ -70,6 +87,7 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
     Ok(router
         .with_state(Arc::clone(&site))
         .merge(services::router(Arc::clone(&site)))
+        .merge(forms)
         .merge(Arc::clone(&site.assets).router()))
 }
 

@@ -8,8 +8,11 @@ use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 async fn get(path: &str) -> (StatusCode, String) {
+    // A data folder per request: tests run in parallel and each app owns its database.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let config = Config {
-        data_dir: std::env::temp_dir().join(format!("civic-demo-app-{}", std::process::id())),
+        data_dir: std::env::temp_dir().join(format!("civic-demo-app-{}-{n}", std::process::id())),
         ..Config::default()
     };
     let response = app(config)

@@ -10,9 +10,17 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use civic_components::i18n::Language;
+use std::time::Duration;
+
 use civic_forms::definition::FormDefinition;
+use civic_forms::delivery::Deliveries;
+use civic_forms::http::FormService;
+use civic_forms::session::{SessionStore, SqlSessionStore};
+use civic_notify::outbox::{Outbox, RetryPolicy};
+use civic_notify::transport::Transport;
 use maud::{Markup, html};
 
+use crate::StartError;
 use crate::site::{Site, component};
 
 /// Words in English and in Welsh.
@@ -77,6 +85,83 @@ pub(crate) fn title(form: &FormDefinition, language: Language) -> &str {
         _ => civic_forms::definition::Language::En,
     };
     form.title.in_language(language)
+}
+
+/// Every service's form, mounted at `/<slug>/apply`, with sessions, submissions and the
+/// email outbox in one SQLite file under the data folder. Emails are queued in the outbox
+/// (durably, with the submission) and a worker sends them on to the development mailbox.
+pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
+    let path = site.config.data_dir.join("civic.db");
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let database = |reason: String| StartError::Database {
+        url: url.clone(),
+        reason,
+    };
+    let store = SqlSessionStore::connect(&url)
+        .await
+        .map_err(|e| database(e.to_string()))?;
+    let outbox = Outbox::with_pool(store.pool().clone())
+        .await
+        .map_err(|e| database(e.to_string()))?;
+    if let Some(mailbox) = site.mailbox.clone() {
+        let worker = outbox.clone();
+        tokio::spawn(async move {
+            let policy = RetryPolicy::new(10, Duration::from_secs(1), Duration::from_secs(60));
+            worker
+                .run_worker(&mailbox, &policy, 50, Duration::from_millis(200))
+                .await;
+        });
+    }
+    let secret = session_secret(&site.config.data_dir).map_err(|e| database(e.to_string()))?;
+    let pool = store.pool().clone();
+    let store: Arc<dyn SessionStore> = Arc::new(store);
+    let transport: Arc<dyn Transport> = Arc::new(outbox);
+    let mut router = Router::new();
+    for (service, form) in &site.services {
+        let failed = |reason: String| StartError::Service {
+            service: service.slug,
+            reason,
+        };
+        let form = Arc::new(form.clone());
+        let from = format!(
+            "{} <noreply@kestrel-vale.example>",
+            site.config.council_name
+        );
+        let deliveries = Deliveries::for_form(
+            pool.clone(),
+            Arc::clone(&form),
+            Arc::clone(&transport),
+            &from,
+        )
+        .map_err(|e| failed(e.to_string()))?;
+        let served = FormService::builder(form, Arc::clone(&store), deliveries, &secret)
+            .map_err(|e| failed(e.to_string()))?
+            .brand(site.brand.clone())
+            .assets(Arc::clone(&site.assets))
+            .build()
+            .map_err(|e| failed(e.to_string()))?;
+        router = router.nest(&format!("/{}/apply", service.slug), served.router());
+    }
+    Ok(router)
+}
+
+/// The secret that signs session cookies: made once and kept in the data folder, so sessions
+/// survive a restart of the demo.
+fn session_secret(data_dir: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use rand::RngCore;
+    let path = data_dir.join("session.key");
+    match std::fs::read(&path) {
+        Ok(secret) if secret.len() >= 32 => Ok(secret),
+        _ => {
+            let mut secret = vec![0u8; 64];
+            rand::rng().fill_bytes(&mut secret);
+            // Written whole then renamed, so another instance never reads half a key.
+            let partial = data_dir.join(format!("session.key.{}", std::process::id()));
+            std::fs::write(&partial, &secret)?;
+            std::fs::rename(&partial, &path)?;
+            Ok(secret)
+        }
+    }
 }
 
 /// The GOV.UK start page pattern: what the service is for, what you need, a Start now button.

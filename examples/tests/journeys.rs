@@ -1,0 +1,304 @@
+//! The demo's services completed over HTTP the way a browser without JavaScript does: GET a
+//! page, POST its form with the CSRF token, follow the redirect; then the emails are read from
+//! the development mailbox.
+#![allow(clippy::unwrap_used)] // a panic in a test is a failed test
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{Request, StatusCode, header};
+use civic_demo::{Config, app};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+struct Browser {
+    app: Router,
+    cookies: BTreeMap<String, String>,
+}
+
+struct Reply {
+    status: StatusCode,
+    location: Option<String>,
+    body: String,
+}
+
+impl Browser {
+    async fn new(name: &str) -> Browser {
+        let data_dir =
+            std::env::temp_dir().join(format!("civic-demo-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&data_dir);
+        let config = Config {
+            data_dir,
+            ..Config::default()
+        };
+        Browser {
+            app: app(config).await.unwrap(),
+            cookies: BTreeMap::new(),
+        }
+    }
+
+    async fn send(&mut self, mut request: Request<Body>) -> Reply {
+        if !self.cookies.is_empty() {
+            let cookie: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookie.join("; ").parse().unwrap());
+        }
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        for value in response.headers().get_all(header::SET_COOKIE) {
+            let pair = value.to_str().unwrap().split(';').next().unwrap();
+            if let Some((name, value)) = pair.split_once('=') {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_owned());
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            location,
+            body: String::from_utf8(bytes.to_vec()).unwrap(),
+        }
+    }
+
+    async fn get(&mut self, path: &str) -> Reply {
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
+    }
+
+    /// Opens `path`, then posts `fields` with the page's CSRF token.
+    async fn answer(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let page = self.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}: {}", page.body);
+        let marker = r#"name="csrf_token" value=""#;
+        let start = page.body.find(marker).unwrap() + marker.len();
+        let token = &page.body[start..start + page.body[start..].find('"').unwrap()];
+        let mut body = url::form_urlencoded::Serializer::new(String::new());
+        body.append_pair("csrf_token", token);
+        for (name, value) in fields {
+            body.append_pair(name, value);
+        }
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body.finish()))
+            .unwrap();
+        self.send(request).await
+    }
+}
+
+fn redirected(reply: &Reply, to: &str) {
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert_eq!(reply.location.as_deref(), Some(to));
+}
+
+fn days_ago(days: i64) -> time::Date {
+    time::OffsetDateTime::now_utc().date() - time::Duration::days(days)
+}
+
+#[tokio::test]
+async fn a_missed_bin_is_reported_and_the_team_and_resident_are_emailed() {
+    let mut browser = Browser::new("missed-bin").await;
+    let start = browser.get("/missed-bin").await;
+    assert!(start.body.contains(r#"href="/missed-bin/apply""#));
+    redirected(
+        &browser.get("/missed-bin/apply").await,
+        "/missed-bin/apply/address",
+    );
+
+    let page = "/missed-bin/apply/address";
+    let empty = browser.answer(page, &[]).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(empty.body.contains("There is a problem"), "{}", empty.body);
+    let address = [
+        ("address.line1", "12 Kestrel Row"),
+        ("address.town", "Kestrel Vale"),
+        ("address.postcode", "kv1 2ab"),
+    ];
+    let reply = browser.answer(page, &address).await;
+    if reply.status == StatusCode::OK {
+        panic!("the address was refused: {}", reply.body);
+    }
+    redirected(&reply, "/missed-bin/apply/bins");
+    redirected(
+        &browser
+            .answer(
+                "/missed-bin/apply/bins",
+                &[("bins", "recycling"), ("bins", "food")],
+            )
+            .await,
+        "/missed-bin/apply/collection-date",
+    );
+
+    // More than 7 days ago is refused in the question's own words.
+    let late = days_ago(9);
+    let too_late = browser
+        .answer(
+            "/missed-bin/apply/collection-date",
+            &[
+                ("collection_date.day", &late.day().to_string()),
+                ("collection_date.month", &u8::from(late.month()).to_string()),
+                ("collection_date.year", &late.year().to_string()),
+            ],
+        )
+        .await;
+    assert!(
+        too_late
+            .body
+            .contains("Collection date must be within the last 7 days"),
+        "{}",
+        too_late.body
+    );
+    let due = days_ago(2);
+    redirected(
+        &browser
+            .answer(
+                "/missed-bin/apply/collection-date",
+                &[
+                    ("collection_date.day", &due.day().to_string()),
+                    ("collection_date.month", &u8::from(due.month()).to_string()),
+                    ("collection_date.year", &due.year().to_string()),
+                ],
+            )
+            .await,
+        "/missed-bin/apply/contact",
+    );
+    redirected(
+        &browser
+            .answer(
+                "/missed-bin/apply/contact",
+                &[("email", "sam@example.com"), ("phone", "")],
+            )
+            .await,
+        "/missed-bin/apply/check-answers",
+    );
+    let check = browser.get("/missed-bin/apply/check-answers").await;
+    assert!(check.body.contains("12 Kestrel Row"), "{}", check.body);
+    assert!(check.body.contains("KV1 2AB"), "{}", check.body);
+    let submitted = browser.answer("/missed-bin/apply/check-answers", &[]).await;
+    redirected(&submitted, "/missed-bin/apply/confirmation");
+    let confirmation = browser.get("/missed-bin/apply/confirmation").await;
+    assert!(
+        confirmation.body.contains("govuk-panel"),
+        "{}",
+        confirmation.body
+    );
+    let reference = confirmation
+        .body
+        .split("MB-")
+        .nth(1)
+        .map(|rest| format!("MB-{}", &rest[..rest.find('<').unwrap()]))
+        .unwrap();
+
+    // The outbox's worker delivers both emails to the development mailbox.
+    let mut mailbox = String::new();
+    for _ in 0..100 {
+        mailbox = browser.get("/dev/mailbox").await.body;
+        if mailbox.matches("<iframe").count() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(mailbox.matches("<iframe").count(), 2, "{mailbox}");
+    assert!(mailbox.contains("sam@example.com"), "{mailbox}");
+    assert!(
+        mailbox.contains("waste-team@kestrel-vale.example"),
+        "{mailbox}"
+    );
+    assert!(mailbox.contains(&reference), "{reference} not in {mailbox}");
+}
+
+#[tokio::test]
+async fn a_single_person_discount_is_claimed_in_welsh_accepting_its_declaration_by_sending() {
+    let mut browser = Browser::new("council-tax").await;
+    redirected(
+        &browser
+            .get("/council-tax-single-person/apply?lang=cy")
+            .await,
+        "/council-tax-single-person/apply/name",
+    );
+    let name = browser.get("/council-tax-single-person/apply/name").await;
+    assert!(name.body.contains(r#"<html lang="cy""#), "{}", name.body);
+    assert!(name.body.contains("Beth yw eich enw?"), "{}", name.body);
+    redirected(
+        &browser
+            .answer(
+                "/council-tax-single-person/apply/name",
+                &[("name.first_name", "Siân"), ("name.last_name", "Jones")],
+            )
+            .await,
+        "/council-tax-single-person/apply/national-insurance",
+    );
+    let wrong = browser
+        .answer(
+            "/council-tax-single-person/apply/national-insurance",
+            &[("national_insurance_number", "QQ 12 34")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::OK);
+    assert!(wrong.body.contains("Mae problem"), "{}", wrong.body);
+    redirected(
+        &browser
+            .answer(
+                "/council-tax-single-person/apply/national-insurance",
+                &[("national_insurance_number", "jg 10 37 59 a")],
+            )
+            .await,
+        "/council-tax-single-person/apply/moved-out",
+    );
+    let moved = days_ago(30);
+    redirected(
+        &browser
+            .answer(
+                "/council-tax-single-person/apply/moved-out",
+                &[
+                    ("moved_out.day", &moved.day().to_string()),
+                    ("moved_out.month", &u8::from(moved.month()).to_string()),
+                    ("moved_out.year", &moved.year().to_string()),
+                ],
+            )
+            .await,
+        "/council-tax-single-person/apply/email",
+    );
+    redirected(
+        &browser
+            .answer(
+                "/council-tax-single-person/apply/email",
+                &[("email", "sian@example.com")],
+            )
+            .await,
+        "/council-tax-single-person/apply/check-answers",
+    );
+    let check = browser
+        .get("/council-tax-single-person/apply/check-answers")
+        .await;
+    assert!(check.body.contains("JG 10 37 59 A"), "{}", check.body);
+    assert!(
+        check.body.contains("fi yw'r unig oedolyn")
+            || check.body.contains("fi yw&#39;r unig oedolyn"),
+        "the declaration is shown: {}",
+        check.body
+    );
+    redirected(
+        &browser
+            .answer("/council-tax-single-person/apply/check-answers", &[])
+            .await,
+        "/council-tax-single-person/apply/confirmation",
+    );
+    let confirmation = browser
+        .get("/council-tax-single-person/apply/confirmation")
+        .await;
+    assert!(confirmation.body.contains("CT-"), "{}", confirmation.body);
+}
