@@ -32,7 +32,9 @@
 //! options (camelCase, JavaScript's loose types, see [`de`]) and renders with [`maud::Render`].
 //! Shared pieces are written once: [`escape`] (Nunjucks-identical escaping), [`Attributes`],
 //! [`content::Content`] (`text` vs `html`), [`element`] (start tags, classes, self-closed SVG).
-//! Every upstream fixture is checked by `tests/fixtures.rs`.
+//! Every upstream fixture is checked by `tests/fixtures.rs`, and [`gallery`] writes each one as a
+//! branded page (`civic components gallery --out DIR`), which the workspace's accessibility gate
+//! runs through axe-core and the Nu HTML Checker.
 
 pub mod assets;
 pub mod attributes;
