@@ -132,7 +132,9 @@ impl SaveAndReturn {
         let values = Personalisation::new()
             .with("form", self.form_title.as_str())
             .with("link", format!("{}{token}", self.link_base))
-            .with("days", self.valid_for.whole_days().to_string());
+            .with("days", self.valid_for.whole_days().to_string())
+            // The link is the council's own address, not a resident's words: it may be linked.
+            .trust_markdown("link");
         let notify_language = match language {
             Language::Cy => civic_notify::Language::Welsh,
             _ => civic_notify::Language::English,
@@ -258,7 +260,16 @@ mod tests {
             .find("https://council.example/apply/return/")
             .unwrap()
             + "https://council.example/apply/return/".len();
-        email.message.plain_text[start..start + 64].to_owned()
+        let token = email.message.plain_text[start..start + 64].to_owned();
+        // The link can be followed in the HTML part too.
+        assert!(
+            email.message.html.contains(&format!(
+                "href=\"https://council.example/apply/return/{token}\""
+            )),
+            "{}",
+            email.message.html
+        );
+        token
     }
 
     #[tokio::test]
