@@ -41,6 +41,35 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The council's name as residents see it.
     pub council_name: String,
+    /// Signs session cookies and CSRF tokens (`CIVIC_SESSION_SECRET`, at least 32 characters;
+    /// every instance needs the same). Development makes one and keeps it in the data folder.
+    pub session_secret: Option<Secret>,
+    /// Sessions, submissions and the outbox (`CIVIC_DATABASE_URL`, `postgres://…` for several
+    /// instances). Development uses `civic.db` in the data folder.
+    pub database_url: Option<Secret>,
+    /// Where email goes (`CIVIC_SMTP_HOST` and friends). Development uses the mailbox.
+    pub smtp: Option<Smtp>,
+}
+
+/// A value that must never reach a log: its `Debug` says only that it is set.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+/// An SMTP relay, from the environment only (it carries credentials).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Smtp {
+    /// `CIVIC_SMTP_HOST`.
+    pub host: String,
+    /// `CIVIC_SMTP_PORT` (default 587, with STARTTLS).
+    pub port: u16,
+    /// `CIVIC_SMTP_USER` and `CIVIC_SMTP_PASSWORD`, when the relay needs them.
+    pub credentials: Option<(String, Secret)>,
 }
 
 impl Default for Config {
@@ -50,6 +79,9 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
             data_dir: PathBuf::from("data"),
             council_name: "Kestrel Vale Borough Council".to_owned(),
+            session_secret: None,
+            database_url: None,
+            smtp: None,
         }
     }
 }
@@ -83,6 +115,14 @@ pub enum ConfigError {
         path: PathBuf,
         /// What the TOML parser said, with the line.
         message: String,
+    },
+    /// Production mode is missing a setting that development fills in.
+    #[error("{setting} must be set when CIVIC_ENV is production: {reason}")]
+    Missing {
+        /// The environment variable.
+        setting: &'static str,
+        /// What it is for.
+        reason: &'static str,
     },
     /// A setting has a value that cannot be used.
     #[error("{setting} {reason}")]
@@ -125,7 +165,68 @@ impl Config {
             }
             config.data_dir = PathBuf::from(value);
         }
+        if let Some(value) = lookup("CIVIC_SESSION_SECRET") {
+            if value.len() < 32 {
+                return Err(ConfigError::Invalid {
+                    setting: "CIVIC_SESSION_SECRET",
+                    reason: "must be at least 32 characters of random text".to_owned(),
+                });
+            }
+            config.session_secret = Some(Secret(value));
+        }
+        config.database_url = lookup("CIVIC_DATABASE_URL").map(Secret);
+        if let Some(host) = lookup("CIVIC_SMTP_HOST") {
+            let port = match lookup("CIVIC_SMTP_PORT") {
+                Some(port) => port.trim().parse().map_err(|_| ConfigError::Invalid {
+                    setting: "CIVIC_SMTP_PORT",
+                    reason: format!("must be a port number like 587, not `{port}`"),
+                })?,
+                None => 587,
+            };
+            let credentials = match (lookup("CIVIC_SMTP_USER"), lookup("CIVIC_SMTP_PASSWORD")) {
+                (Some(user), Some(password)) => Some((user, Secret(password))),
+                (None, None) => None,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        setting: "CIVIC_SMTP_USER",
+                        reason: "and CIVIC_SMTP_PASSWORD must be set together".to_owned(),
+                    });
+                }
+            };
+            config.smtp = Some(Smtp {
+                host,
+                port,
+                credentials,
+            });
+        }
+        config.check_production()?;
         Ok(config)
+    }
+
+    /// Production never falls back on a development default: each is named when missing.
+    pub(crate) fn check_production(&self) -> Result<(), ConfigError> {
+        if self.environment != Environment::Production {
+            return Ok(());
+        }
+        if self.session_secret.is_none() {
+            return Err(ConfigError::Missing {
+                setting: "CIVIC_SESSION_SECRET",
+                reason: "the secret that signs session cookies, the same on every instance",
+            });
+        }
+        if self.database_url.is_none() {
+            return Err(ConfigError::Missing {
+                setting: "CIVIC_DATABASE_URL",
+                reason: "the database for sessions, submissions and the email outbox",
+            });
+        }
+        if self.smtp.is_none() {
+            return Err(ConfigError::Missing {
+                setting: "CIVIC_SMTP_HOST",
+                reason: "the SMTP relay that sends email (the development mailbox is off)",
+            });
+        }
+        Ok(())
     }
 
     fn apply_file(&mut self, path: &Path) -> Result<(), ConfigError> {
@@ -185,11 +286,48 @@ mod tests {
             ("CIVIC_ADDR", "127.0.0.1:4000"),
             ("CIVIC_DATA_DIR", "/tmp/civic"),
             ("CIVIC_ENV", "production"),
+            ("CIVIC_SESSION_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("CIVIC_DATABASE_URL", "postgres://civic@db/civic"),
+            ("CIVIC_SMTP_HOST", "smtp.example"),
         ]))
         .unwrap();
         assert_eq!(config.addr.port(), 4000);
         assert_eq!(config.data_dir, PathBuf::from("/tmp/civic"));
         assert!(!config.development_defaults());
+        assert_eq!(config.smtp.unwrap().port, 587);
+        assert!(!format!("{:?}", config.session_secret).contains("0123"));
+    }
+
+    #[test]
+    fn production_names_each_missing_setting() {
+        let mut given = vec![("CIVIC_ENV", "production")];
+        for (setting, value) in [
+            ("CIVIC_SESSION_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("CIVIC_DATABASE_URL", "postgres://civic@db/civic"),
+            ("CIVIC_SMTP_HOST", "smtp.example"),
+        ] {
+            let error = Config::from_lookup(lookup(&given)).unwrap_err().to_string();
+            assert!(
+                error.starts_with(&format!(
+                    "{setting} must be set when CIVIC_ENV is production"
+                )),
+                "{error}"
+            );
+            given.push((setting, value));
+        }
+        assert!(Config::from_lookup(lookup(&given)).is_ok());
+        let short = Config::from_lookup(lookup(&[("CIVIC_SESSION_SECRET", "short")]));
+        assert!(
+            short
+                .unwrap_err()
+                .to_string()
+                .contains("at least 32 characters")
+        );
+        let half = Config::from_lookup(lookup(&[
+            ("CIVIC_SMTP_HOST", "smtp.example"),
+            ("CIVIC_SMTP_USER", "civic"),
+        ]));
+        assert!(half.unwrap_err().to_string().contains("set together"));
     }
 
     #[test]

@@ -26,12 +26,15 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::get;
 
-pub use config::{Config, ConfigError, Environment};
+pub use config::{Config, ConfigError, Environment, Secret, Smtp};
 
 /// Why the demo could not start; the message says what to fix.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StartError {
+    /// The configuration cannot be used (production without a setting it needs, say).
+    #[error(transparent)]
+    Config(#[from] ConfigError),
     /// A service's form definition does not load.
     #[error("the form definition of the `{service}` service does not load: {source}")]
     Definition {
@@ -40,7 +43,7 @@ pub enum StartError {
         /// What is wrong with the definition.
         source: civic_forms::definition::LoadError,
     },
-    /// The embedded database cannot be opened or prepared.
+    /// The database cannot be opened or prepared.
     #[error("cannot open the database {url}: {reason}")]
     Database {
         /// Where the database is.
@@ -69,6 +72,7 @@ pub enum StartError {
 /// Builds the demo council's site from its configuration: loads every service's form and
 /// creates the data folder.
 pub async fn app(config: Config) -> Result<Router, StartError> {
+    config.check_production()?;
     std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
         path: config.data_dir.clone(),
         source,

@@ -72,9 +72,20 @@ async fn every_service_has_a_start_page_in_english_and_welsh() {
 #[tokio::test]
 async fn the_development_mailbox_is_served_only_in_development() {
     assert_eq!(get("/dev/mailbox").await.0, StatusCode::OK);
+    let data_dir = std::env::temp_dir().join(format!("civic-demo-prod-{}", std::process::id()));
     let config = Config {
         environment: civic_demo::Environment::Production,
-        data_dir: std::env::temp_dir().join(format!("civic-demo-prod-{}", std::process::id())),
+        session_secret: Some(civic_demo::Secret("x".repeat(32))),
+        database_url: Some(civic_demo::Secret(format!(
+            "sqlite://{}/prod.db?mode=rwc",
+            data_dir.display()
+        ))),
+        smtp: Some(civic_demo::Smtp {
+            host: "127.0.0.1".to_owned(),
+            port: 2525,
+            credentials: None,
+        }),
+        data_dir,
         ..Config::default()
     };
     let response = app(config)
@@ -84,4 +95,17 @@ async fn the_development_mailbox_is_served_only_in_development() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn production_without_its_settings_does_not_start() {
+    let config = Config {
+        environment: civic_demo::Environment::Production,
+        ..Config::default()
+    };
+    let error = app(config).await.unwrap_err().to_string();
+    assert!(
+        error.starts_with("CIVIC_SESSION_SECRET must be set"),
+        "{error}"
+    );
 }

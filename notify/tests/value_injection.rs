@@ -211,7 +211,11 @@ fn through_the_notify_api_a_javascript_link_in_a_value_is_still_text() {
     assert_eq!(html.matches("<h2").count(), 1, "{html}");
     assert!(html.contains("href=\"https://council.example\""), "{html}");
     // Zero-width spaces keep it from being markdown; the resident reads it as typed.
-    assert!(html.replace('\u{200B}', "").contains("[x](javascript:alert(1))"), "{html}");
+    assert!(
+        html.replace('\u{200B}', "")
+            .contains("[x](javascript:alert(1))"),
+        "{html}"
+    );
 }
 
 /// Templates with every kind of structure Notify's markdown has, a placeholder in each.

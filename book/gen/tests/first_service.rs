@@ -118,7 +118,7 @@ fn your_first_service_verbatim() {
 /// `civic forms serve`, run as the page shows it, in its own process group so that the
 /// shell, cargo and the server all stop with it.
 struct Server {
-    group: u32,
+    child: std::process::Child,
     url: String,
 }
 
@@ -143,7 +143,6 @@ impl Server {
             }
         }
         let mut child = command.spawn().unwrap();
-        let group = child.id();
         let stdout = child.stdout.take().unwrap();
         let mut lines = std::io::BufReader::new(stdout).lines();
         let first = lines.next().unwrap().unwrap();
@@ -155,7 +154,7 @@ impl Server {
         assert!(url.ends_with("/report-a-pothole"), "{first}");
         // Keep reading so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Server { group, url }
+        Server { child, url }
     }
 }
 
@@ -163,8 +162,10 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = Command::new("kill")
             .args(["-TERM", "--"])
-            .arg(format!("-{}", self.group))
+            .arg(format!("-{}", self.child.id()))
             .status();
+        // Reaped, so no zombie outlives the test.
+        let _ = self.child.wait();
     }
 }
 

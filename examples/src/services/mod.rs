@@ -17,7 +17,7 @@ use civic_forms::delivery::Deliveries;
 use civic_forms::http::FormService;
 use civic_forms::session::{SessionStore, SqlSessionStore};
 use civic_notify::outbox::{Outbox, RetryPolicy};
-use civic_notify::transport::Transport;
+use civic_notify::transport::{SmtpConfig, SmtpSecurity, SmtpTransport, Transport};
 use maud::{Markup, html};
 
 use crate::StartError;
@@ -91,10 +91,21 @@ pub(crate) fn title(form: &FormDefinition, language: Language) -> &str {
 /// email outbox in one SQLite file under the data folder. Emails are queued in the outbox
 /// (durably, with the submission) and a worker sends them on to the development mailbox.
 pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
-    let path = site.config.data_dir.join("civic.db");
-    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let url = match &site.config.database_url {
+        Some(url) => url.0.clone(),
+        None => {
+            let path = site.config.data_dir.join("civic.db");
+            format!("sqlite://{}?mode=rwc", path.display())
+        }
+    };
+    // The URL may hold a password: errors name the database only when it is the embedded one.
+    let shown = if site.config.database_url.is_some() {
+        "CIVIC_DATABASE_URL".to_owned()
+    } else {
+        url.clone()
+    };
     let database = |reason: String| StartError::Database {
-        url: url.clone(),
+        url: shown.clone(),
         reason,
     };
     let store = SqlSessionStore::connect(&url)
@@ -103,16 +114,39 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
     let outbox = Outbox::with_pool(store.pool().clone())
         .await
         .map_err(|e| database(e.to_string()))?;
-    if let Some(mailbox) = site.mailbox.clone() {
+    let sender: Option<Arc<dyn Transport>> = match (&site.config.smtp, &site.mailbox) {
+        (Some(smtp), _) => {
+            let mut relay = SmtpConfig::new(
+                &smtp.host,
+                smtp.port,
+                SmtpSecurity::StartTls,
+                "kestrel-vale.example",
+            );
+            if let Some((user, password)) = &smtp.credentials {
+                relay = relay.with_credentials(user, &password.0);
+            }
+            let transport = SmtpTransport::new(&relay).map_err(|e| StartError::Service {
+                service: "email",
+                reason: e.to_string(),
+            })?;
+            Some(Arc::new(transport))
+        }
+        (None, Some(mailbox)) => Some(Arc::new(mailbox.clone())),
+        (None, None) => None,
+    };
+    if let Some(sender) = sender {
         let worker = outbox.clone();
         tokio::spawn(async move {
             let policy = RetryPolicy::new(10, Duration::from_secs(1), Duration::from_secs(60));
             worker
-                .run_worker(&mailbox, &policy, 50, Duration::from_millis(200))
+                .run_worker(sender.as_ref(), &policy, 50, Duration::from_millis(200))
                 .await;
         });
     }
-    let secret = session_secret(&site.config.data_dir).map_err(|e| database(e.to_string()))?;
+    let secret = match &site.config.session_secret {
+        Some(secret) => secret.0.as_bytes().to_vec(),
+        None => session_secret(&site.config.data_dir).map_err(|e| database(e.to_string()))?,
+    };
     let pool = store.pool().clone();
     let store: Arc<dyn SessionStore> = Arc::new(store);
     let transport: Arc<dyn Transport> = Arc::new(outbox);
