@@ -151,3 +151,52 @@ async fn the_minimum_is_kept_when_removing() {
         .await
         .see_other("/apply/vehicle");
 }
+
+const DECLARED: &str = r#"
+id: declared
+title: Tell us your name
+pages:
+  - id: name
+    questions:
+      - { id: full_name, label: What is your name?, error_name: your name, answer: { type: text } }
+declaration:
+  text: I confirm the information I have given is correct.
+  checkbox: I confirm
+"#;
+
+#[tokio::test]
+async fn a_declaration_with_a_checkbox_must_be_ticked() {
+    let service = service_of(DECLARED, "sqlite::memory:", HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser.get("/apply").await;
+    browser
+        .answer("/apply/name", &[("full_name", "Ann Jones")])
+        .await
+        .see_other("/apply/check-answers");
+    let check = browser.get("/apply/check-answers").await;
+    assert!(
+        check
+            .body
+            .contains("I confirm the information I have given is correct."),
+        "{}",
+        check.body
+    );
+    let unticked = browser
+        .post("/apply/check-answers", &[("csrf_token", &check.csrf())])
+        .await;
+    assert_eq!(unticked.status, StatusCode::OK);
+    assert!(
+        unticked.body.contains("There is a problem"),
+        "{}",
+        unticked.body
+    );
+    assert!(service.delivered.0.lock().unwrap().is_empty());
+    browser
+        .post(
+            "/apply/check-answers",
+            &[("csrf_token", &check.csrf()), ("declaration", "yes")],
+        )
+        .await
+        .see_other("/apply/confirmation");
+    assert_eq!(service.delivered.0.lock().unwrap().len(), 1);
+}

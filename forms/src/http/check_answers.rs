@@ -21,7 +21,8 @@ use crate::delivery::Submission;
 use crate::journey::{Answers, Journey, Step};
 use crate::messages::ProblemText;
 use crate::reference;
-use crate::render::{PageContext, check_answers_page};
+use crate::render::{CheckAnswers, DECLARATION_FIELD, PageContext, check_answers_page_with};
+use crate::session::Session;
 
 /// `GET /check-answers`.
 pub(crate) async fn show(
@@ -55,6 +56,18 @@ async fn show_page(
         let to = href::step(base, &journey.current(&session.answers));
         return Ok(Redirect::to(&to).into_response());
     }
+    render(inner, base, &session, false)
+}
+
+/// The page for `session`; `declaration_error` when the declaration's box was not ticked.
+fn render(
+    inner: &Inner,
+    base: &str,
+    session: &Session,
+    declaration_error: bool,
+) -> Result<Response, Problem> {
+    let today = inner.now().date();
+    let journey = Journey::new(&inner.form, today);
     let back = journey
         .previous(&Step::CheckAnswers, &session.answers)
         .map(|step| href::step(base, &step));
@@ -70,7 +83,17 @@ async fn show_page(
         extras: inner.extras(None),
     };
     let answers = taken(&inner.form, &journey, &session.answers);
-    let page = check_answers_page(&context, &inner.form, &answers, base);
+    let step_href = |step: &Step| href::step(base, step);
+    let page = check_answers_page_with(
+        &context,
+        &CheckAnswers {
+            form: &inner.form,
+            answers: &answers,
+            today,
+            step_href: &step_href,
+            declaration_error,
+        },
+    );
     Ok(Html(honeypot::add_to(
         page.into_string(),
         &inner.config.honeypot_field,
@@ -138,11 +161,19 @@ async fn submit_answers(
     }
     if submitted
         .names()
-        .any(|name| name != csrf::FIELD && name != honeypot)
+        .any(|name| name != csrf::FIELD && name != honeypot && name != DECLARATION_FIELD)
     {
         return Err(Problem::new(ProblemText::UnknownField)
             .language(language)
             .back(here));
+    }
+    let must_tick = inner
+        .form
+        .declaration
+        .as_ref()
+        .is_some_and(|declaration| declaration.checkbox.is_some());
+    if must_tick && submitted.get(DECLARATION_FIELD) != "yes" {
+        return render(inner, base, &session, true);
     }
     let prefix = inner
         .form
