@@ -221,7 +221,7 @@ async fn a_missed_bin_is_reported_and_the_team_and_resident_are_emailed() {
 }
 
 #[tokio::test]
-async fn a_single_person_discount_is_claimed_in_welsh_accepting_its_declaration_by_sending() {
+async fn a_single_person_discount_is_claimed_in_welsh_with_its_declaration_ticked() {
     let mut browser = Browser::new("council-tax").await;
     redirected(
         &browser
@@ -291,9 +291,22 @@ async fn a_single_person_discount_is_claimed_in_welsh_accepting_its_declaration_
         "the declaration is shown: {}",
         check.body
     );
+    // Without ticking the declaration nothing is sent.
+    let undeclared = browser
+        .answer("/council-tax-single-person/apply/check-answers", &[])
+        .await;
+    assert_eq!(undeclared.status, StatusCode::OK, "{}", undeclared.body);
+    assert!(
+        undeclared.body.contains("Mae problem"),
+        "{}",
+        undeclared.body
+    );
     redirected(
         &browser
-            .answer("/council-tax-single-person/apply/check-answers", &[])
+            .answer(
+                "/council-tax-single-person/apply/check-answers",
+                &[("declaration", "yes")],
+            )
             .await,
         "/council-tax-single-person/apply/confirmation",
     );
@@ -301,4 +314,60 @@ async fn a_single_person_discount_is_claimed_in_welsh_accepting_its_declaration_
         .get("/council-tax-single-person/apply/confirmation")
         .await;
     assert!(confirmation.body.contains("CT-"), "{}", confirmation.body);
+}
+
+#[tokio::test]
+async fn a_council_tax_claim_can_be_saved_and_resumed_from_the_emailed_link() {
+    let mut browser = Browser::new("save-return").await;
+    browser.get("/council-tax-single-person/apply").await;
+    redirected(
+        &browser
+            .answer(
+                "/council-tax-single-person/apply/name",
+                &[("name.first_name", "Sam"), ("name.last_name", "Jones")],
+            )
+            .await,
+        "/council-tax-single-person/apply/national-insurance",
+    );
+    let question = browser
+        .get("/council-tax-single-person/apply/national-insurance")
+        .await;
+    assert!(
+        question
+            .body
+            .contains("/council-tax-single-person/apply/save"),
+        "{}",
+        question.body
+    );
+    let saved = browser
+        .answer(
+            "/council-tax-single-person/apply/save",
+            &[("email", "sam@example.com")],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("Check your email"), "{}", saved.body);
+
+    let mut mailbox = String::new();
+    for _ in 0..100 {
+        mailbox = browser.get("/dev/mailbox").await.body;
+        if mailbox.contains("/apply/return/") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let start = mailbox
+        .find("/council-tax-single-person/apply/return/")
+        .unwrap();
+    let link: String = mailbox[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "/-_".contains(*c))
+        .collect();
+
+    // A new browser (another device) opens the link and continues with the answers kept.
+    browser.cookies.clear();
+    let resumed = browser.answer(&link, &[]).await;
+    assert_eq!(resumed.status, StatusCode::SEE_OTHER, "{}", resumed.body);
+    let name = browser.get("/council-tax-single-person/apply/name").await;
+    assert!(name.body.contains(r#"value="Sam""#), "{}", name.body);
 }

@@ -32,5 +32,6 @@ pub(crate) const SERVICE: Service = Service {
         en: "It takes around 5 minutes.",
         cy: "Mae'n cymryd tua 5 munud.",
     },
+    save_and_return: true,
     definition: include_str!("../../services/council-tax-single-person.yaml"),
 };

@@ -29,5 +29,6 @@ pub(crate) const SERVICE: Service = Service {
         en: "It takes around 2 minutes.",
         cy: "Mae'n cymryd tua 2 funud.",
     },
+    save_and_return: false,
     definition: include_str!("../../services/missed-bin.yaml"),
 };

@@ -15,6 +15,7 @@ use std::time::Duration;
 use civic_forms::definition::FormDefinition;
 use civic_forms::delivery::Deliveries;
 use civic_forms::http::FormService;
+use civic_forms::save_return::SaveAndReturn;
 use civic_forms::session::{SessionStore, SqlSessionStore};
 use civic_notify::outbox::{Outbox, RetryPolicy};
 use civic_notify::transport::{SmtpConfig, SmtpSecurity, SmtpTransport, Transport};
@@ -52,6 +53,8 @@ pub(crate) struct Service {
     pub(crate) before_you_start: &'static [Words],
     /// How long it takes, for the start page.
     pub(crate) takes: Words,
+    /// Whether a resident may save their answers and come back by an emailed link.
+    pub(crate) save_and_return: bool,
     /// The form definition (YAML), read by civic-forms; its title is the service's name.
     pub(crate) definition: &'static str,
 }
@@ -168,12 +171,23 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
             &from,
         )
         .map_err(|e| failed(e.to_string()))?;
-        let served = FormService::builder(form, Arc::clone(&store), deliveries, &secret)
-            .map_err(|e| failed(e.to_string()))?
-            .brand(site.brand.clone())
-            .assets(Arc::clone(&site.assets))
-            .build()
-            .map_err(|e| failed(e.to_string()))?;
+        let mut served =
+            FormService::builder(Arc::clone(&form), Arc::clone(&store), deliveries, &secret)
+                .map_err(|e| failed(e.to_string()))?
+                .brand(site.brand.clone())
+                .assets(Arc::clone(&site.assets));
+        if service.save_and_return {
+            let links = SaveAndReturn::new(
+                pool.clone(),
+                Arc::clone(&transport),
+                form.title
+                    .in_language(civic_forms::definition::Language::En),
+                format!("http://{}/{}/apply/return/", site.config.addr, service.slug),
+                &from,
+            );
+            served = served.save_and_return(links);
+        }
+        let served = served.build().map_err(|e| failed(e.to_string()))?;
         router = router.nest(&format!("/{}/apply", service.slug), served.router());
     }
     Ok(router)
