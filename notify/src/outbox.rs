@@ -157,12 +157,31 @@ fn millis(duration: Duration) -> i64 {
 
 impl Outbox {
     /// Connects (`sqlite:notify.db?mode=rwc`, `postgres://…`) and creates or updates the
-    /// outbox table.
+    /// outbox table. SQLite runs in WAL mode with `synchronous=FULL`: each commit is one
+    /// fsync of the log, and a message accepted survives a power cut, not only a crash.
     pub async fn connect(url: &str) -> Result<Outbox, OutboxError> {
         sqlx::any::install_default_drivers();
         let options: AnyConnectOptions = url.parse()?;
+        let sqlite = url.starts_with("sqlite:");
         let pool = AnyPoolOptions::new()
             .max_connections(8)
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if sqlite {
+                        // busy_timeout: writers from other connections wait instead of failing.
+                        sqlx::query("PRAGMA journal_mode = WAL")
+                            .execute(&mut *connection)
+                            .await?;
+                        sqlx::query("PRAGMA synchronous = FULL")
+                            .execute(&mut *connection)
+                            .await?;
+                        sqlx::query("PRAGMA busy_timeout = 5000")
+                            .execute(&mut *connection)
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect_with(options)
             .await?;
         Outbox::with_pool(pool).await

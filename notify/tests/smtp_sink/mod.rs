@@ -27,6 +27,8 @@ pub fn smtp_sink_on(
             let Ok((socket, _)) = listener.accept().await else {
                 return;
             };
+            // Replies go at once, as a real relay's do (no Nagle wait for the client's ACK).
+            let _ = socket.set_nodelay(true);
             let store = store.clone();
             tokio::spawn(async move {
                 let (read, mut write) = socket.into_split();
