@@ -1,5 +1,5 @@
 //! `civic notify`: count text messages and check phone numbers and email addresses the way
-//! GOV.UK Notify does.
+//! GOV.UK Notify does, preview and send templated messages.
 
 use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -10,6 +10,9 @@ use civic_notify::{
 };
 
 use crate::input::{self, LineFormat, Outcome, Verdict};
+
+mod send;
+pub use send::SendArgs;
 
 /// The `civic notify` subcommands.
 #[derive(Debug, Subcommand)]
@@ -42,6 +45,14 @@ pub enum Command {
     /// placeholder. Every bad row is reported with its row number (the header is row 1) and
     /// reason. Exit status 1 when any row, or the file, has a problem.
     Bulk(BulkArgs),
+    /// Send one message from a template through the transport the environment configures.
+    ///
+    /// CIVIC_SMTP_HOST (with CIVIC_SMTP_PORT, CIVIC_SMTP_SECURITY=starttls|tls|none,
+    /// CIVIC_SMTP_USER, CIVIC_SMTP_PASSWORD), CIVIC_NOTIFY_API_KEY (with
+    /// CIVIC_NOTIFY_EMAIL_TEMPLATE_ID and CIVIC_NOTIFY_SMS_TEMPLATE_ID) or CIVIC_NOTIFY_FILE_DIR.
+    /// Prints the transport's reference. Exit status 1 when the recipient or the message is
+    /// refused, 2 when nothing is configured or the transport fails.
+    Send(SendArgs),
 }
 
 /// Arguments of `civic notify bulk`.
@@ -175,6 +186,7 @@ pub fn run(command: Command) -> Outcome {
         Command::CheckPhone(args) => check_phone(args),
         Command::CheckEmail(args) => check_email(args),
         Command::Preview(args) => preview(args),
+        Command::Send(args) => send::send(args),
         Command::Bulk(args) => bulk(args),
     }
 }
