@@ -2,7 +2,12 @@
 
 use axum::body::Body;
 
+use super::problem::Problem;
+use super::service::Inner;
 use crate::answers::Submitted;
+use crate::definition::Language;
+use crate::messages::ProblemText;
+use crate::session::SessionId;
 
 /// The body was larger than the limit.
 #[derive(Debug)]
@@ -17,6 +22,46 @@ pub(crate) async fn read(body: Body, limit: usize) -> Result<Submitted, TooLarge
     Ok(Submitted::from_pairs(
         url::form_urlencoded::parse(&bytes).map(|(k, v)| (k.into_owned(), v.into_owned())),
     ))
+}
+
+/// Reads a POST's form body within the service's limit; too large is the "too large" page in
+/// `language`, with a link back to `here`.
+pub(crate) async fn read_form(
+    inner: &Inner,
+    body: Body,
+    language: Language,
+    here: &str,
+) -> Result<Submitted, Problem> {
+    read(body, inner.config.body_limit).await.map_err(|_| {
+        Problem::new(ProblemText::TooLarge)
+            .language(language)
+            .back(here.to_owned())
+    })
+}
+
+/// Refuses a POST whose CSRF token is not the session's with the "forbidden" page.
+pub(crate) fn check_csrf(
+    inner: &Inner,
+    session: &SessionId,
+    submitted: &Submitted,
+    language: Language,
+    here: &str,
+) -> Result<(), Problem> {
+    if inner
+        .csrf
+        .verify(session, submitted.get(super::csrf::FIELD))
+    {
+        Ok(())
+    } else {
+        Err(forbidden(language, here))
+    }
+}
+
+/// The "forbidden" page: no session, or a token that is not the session's.
+pub(crate) fn forbidden(language: Language, here: &str) -> Problem {
+    Problem::new(ProblemText::Forbidden)
+        .language(language)
+        .back(here.to_owned())
 }
 
 #[cfg(test)]

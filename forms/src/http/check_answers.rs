@@ -128,27 +128,13 @@ async fn submit_answers(
         Found::Live(session) => session.language,
         _ => inner.languages()[0],
     };
-    let submitted = body::read(request_body, inner.config.body_limit)
-        .await
-        .map_err(|_| {
-            Problem::new(ProblemText::TooLarge)
-                .language(language)
-                .back(here.clone())
-        })?;
+    let submitted = body::read_form(inner, request_body, language, &here).await?;
     let session = match found {
         Found::Live(session) => session,
         Found::Gone => return Ok(deleted(inner, base, jar)),
-        Found::Nobody => {
-            return Err(Problem::new(ProblemText::Forbidden)
-                .language(language)
-                .back(here));
-        }
+        Found::Nobody => return Err(body::forbidden(language, &here)),
     };
-    if !inner.csrf.verify(&session.id, submitted.get(csrf::FIELD)) {
-        return Err(Problem::new(ProblemText::Forbidden)
-            .language(language)
-            .back(here));
-    }
+    body::check_csrf(inner, &session.id, &submitted, language, &here)?;
     let now = inner.now();
     let journey = Journey::new(&inner.form, now.date());
     if !journey.check_answers_allowed(&session.answers) {

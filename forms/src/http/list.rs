@@ -136,18 +136,8 @@ async fn read(
     here: &str,
 ) -> Result<Submitted, Problem> {
     let language = session.language;
-    let submitted = body::read(request_body, inner.config.body_limit)
-        .await
-        .map_err(|_| {
-            Problem::new(ProblemText::TooLarge)
-                .language(language)
-                .back(here.to_owned())
-        })?;
-    if !inner.csrf.verify(&session.id, submitted.get(csrf::FIELD)) {
-        return Err(Problem::new(ProblemText::Forbidden)
-            .language(language)
-            .back(here.to_owned()));
-    }
+    let submitted = body::read_form(inner, request_body, language, here).await?;
+    body::check_csrf(inner, &session.id, &submitted, language, here)?;
     let allowed = [csrf::FIELD, field, inner.config.honeypot_field.as_str()];
     if submitted.names().any(|name| !allowed.contains(&name)) {
         return Err(Problem::new(ProblemText::UnknownField)

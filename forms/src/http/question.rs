@@ -100,22 +100,14 @@ async fn answer_page(
         Found::Live(session) => session.language,
         _ => inner.languages()[0],
     };
-    let submitted = body::read(request_body, inner.config.body_limit)
-        .await
-        .map_err(|_| {
-            Problem::new(ProblemText::TooLarge)
-                .language(language)
-                .back(here.clone())
-        })?;
+    let submitted = body::read_form(inner, request_body, language, &here).await?;
     let mut session = match found {
         Found::Live(session) => session,
         Found::Gone => return Ok(deleted(inner, base, jar)),
         // No session, so no token can be right.
-        Found::Nobody => return Err(forbidden(language, here)),
+        Found::Nobody => return Err(body::forbidden(language, &here)),
     };
-    if !inner.csrf.verify(&session.id, submitted.get(csrf::FIELD)) {
-        return Err(forbidden(language, here));
-    }
+    body::check_csrf(inner, &session.id, &submitted, language, &here)?;
     let Some(page) = inner.form.find_page(page_id) else {
         return Err(Problem::new(ProblemText::NotFound).language(language));
     };
@@ -146,12 +138,6 @@ async fn answer_page(
             Ok(Redirect::to(&to).into_response())
         }
     }
-}
-
-fn forbidden(language: crate::definition::Language, here: String) -> Problem {
-    Problem::new(ProblemText::Forbidden)
-        .language(language)
-        .back(here)
 }
 
 /// The "answers deleted" page, and the dead cookie removed so the next visit starts afresh.

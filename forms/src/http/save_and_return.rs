@@ -130,18 +130,8 @@ async fn send_link(
         Found::Nobody => return Err(Problem::new(ProblemText::Forbidden).back(here)),
     };
     let language = session.language;
-    let submitted = body::read(request_body, inner.config.body_limit)
-        .await
-        .map_err(|_| {
-            Problem::new(ProblemText::TooLarge)
-                .language(language)
-                .back(here.clone())
-        })?;
-    if !inner.csrf.verify(&session.id, submitted.get(csrf::FIELD)) {
-        return Err(Problem::new(ProblemText::Forbidden)
-            .language(language)
-            .back(here));
-    }
+    let submitted = body::read_form(inner, request_body, language, &here).await?;
+    body::check_csrf(inner, &session.id, &submitted, language, &here)?;
     let page = save_for_later_form_page();
     if !unexpected_fields(
         &page,
@@ -256,18 +246,8 @@ async fn redeem_link(
         return Err(Problem::new(ProblemText::Forbidden).back(here));
     };
     let language = visitor.language;
-    let submitted = body::read(request_body, inner.config.body_limit)
-        .await
-        .map_err(|_| {
-            Problem::new(ProblemText::TooLarge)
-                .language(language)
-                .back(here.clone())
-        })?;
-    if !inner.csrf.verify(&visitor.id, submitted.get(csrf::FIELD)) {
-        return Err(Problem::new(ProblemText::Forbidden)
-            .language(language)
-            .back(here));
-    }
+    let submitted = body::read_form(inner, request_body, language, &here).await?;
+    body::check_csrf(inner, &visitor.id, &submitted, language, &here)?;
     let now = inner.now();
     let saved = links
         .redeem_at(token, now)
