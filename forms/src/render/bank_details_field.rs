@@ -52,10 +52,7 @@ pub fn bank_details_field(
 
 #[cfg(test)]
 mod tests {
-    use time::macros::date;
-
     use super::*;
-    use crate::answers::read_page;
     use crate::definition::{FormDefinition, Format};
 
     fn render(roll: bool, submitted: &Submitted, language: Language) -> String {
@@ -64,14 +61,7 @@ mod tests {
             Format::Yaml,
         )
         .unwrap();
-        let page = &form.pages[0];
-        let errors = read_page(page, submitted, date!(2026 - 11 - 28))
-            .err()
-            .unwrap_or_default();
-        let page_errors = PageErrors::new(page, &errors, language);
-        bank_details_field(&page.questions[0], submitted, &page_errors, language, true)
-            .unwrap()
-            .into_string()
+        crate::render::field_test::render(bank_details_field, &form, submitted, language, true)
     }
 
     #[test]

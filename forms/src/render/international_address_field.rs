@@ -43,10 +43,7 @@ pub fn international_address_field(
 
 #[cfg(test)]
 mod tests {
-    use time::macros::date;
-
     use super::*;
-    use crate::answers::read_page;
     use crate::definition::{FormDefinition, Format};
 
     fn render(submitted: &Submitted, language: Language) -> String {
@@ -55,14 +52,13 @@ mod tests {
             Format::Yaml,
         )
         .unwrap();
-        let page = &form.pages[0];
-        let errors = read_page(page, submitted, date!(2026 - 11 - 28))
-            .err()
-            .unwrap_or_default();
-        let page_errors = PageErrors::new(page, &errors, language);
-        international_address_field(&page.questions[0], submitted, &page_errors, language, false)
-            .unwrap()
-            .into_string()
+        crate::render::field_test::render(
+            international_address_field,
+            &form,
+            submitted,
+            language,
+            false,
+        )
     }
 
     #[test]

@@ -87,3 +87,43 @@ pub fn components_language(language: Language) -> civic_components::i18n::Langua
         Language::Cy => civic_components::i18n::Language::Welsh,
     }
 }
+
+/// What the field renderers' tests share: render a one-page form's first question the way a
+/// question page would, with the errors `read_page` finds in `submitted`.
+#[cfg(test)]
+pub(crate) mod field_test {
+    use maud::Markup;
+
+    use super::errors::PageErrors;
+    use crate::answers::{Submitted, read_page};
+    use crate::definition::{FormDefinition, Language, Question};
+
+    /// A field renderer's signature: question, submitted values, page errors, language, and
+    /// whether the question's label is the page heading.
+    pub(crate) type Field =
+        fn(&Question, &Submitted, &PageErrors<'_>, Language, bool) -> Option<Markup>;
+
+    /// `field` on `form`'s first question, read on a fixed day (28 November 2026).
+    pub(crate) fn render(
+        field: Field,
+        form: &FormDefinition,
+        submitted: &Submitted,
+        language: Language,
+        page_heading: bool,
+    ) -> String {
+        let page = &form.pages[0];
+        let errors = read_page(page, submitted, time::macros::date!(2026 - 11 - 28))
+            .err()
+            .unwrap_or_default();
+        let page_errors = PageErrors::new(page, &errors, language);
+        field(
+            &page.questions[0],
+            submitted,
+            &page_errors,
+            language,
+            page_heading,
+        )
+        .map(Markup::into_string)
+        .unwrap_or_else(|| panic!("{} was not rendered", page.questions[0].id))
+    }
+}

@@ -53,10 +53,7 @@ pub fn name_parts_field(
 
 #[cfg(test)]
 mod tests {
-    use time::macros::date;
-
     use super::*;
-    use crate::answers::read_page;
     use crate::definition::{FormDefinition, Format};
 
     fn form(parts: &str) -> FormDefinition {
@@ -70,14 +67,7 @@ mod tests {
     }
 
     fn render(form: &FormDefinition, submitted: &Submitted, language: Language) -> String {
-        let page = &form.pages[0];
-        let errors = read_page(page, submitted, date!(2026 - 11 - 28))
-            .err()
-            .unwrap_or_default();
-        let page_errors = PageErrors::new(page, &errors, language);
-        name_parts_field(&page.questions[0], submitted, &page_errors, language, true)
-            .unwrap()
-            .into_string()
+        crate::render::field_test::render(name_parts_field, form, submitted, language, true)
     }
 
     #[test]

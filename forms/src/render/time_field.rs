@@ -55,10 +55,7 @@ pub fn time_field(
 
 #[cfg(test)]
 mod tests {
-    use time::macros::date;
-
     use super::*;
-    use crate::answers::read_page;
     use crate::definition::{FormDefinition, Format};
 
     fn form() -> FormDefinition {
@@ -71,14 +68,7 @@ mod tests {
 
     fn render(submitted: &Submitted, language: Language) -> String {
         let form = form();
-        let page = &form.pages[0];
-        let errors = read_page(page, submitted, date!(2026 - 11 - 28))
-            .err()
-            .unwrap_or_default();
-        let page_errors = PageErrors::new(page, &errors, language);
-        time_field(&page.questions[0], submitted, &page_errors, language, true)
-            .unwrap()
-            .into_string()
+        crate::render::field_test::render(time_field, &form, submitted, language, true)
     }
 
     #[test]
