@@ -3,7 +3,9 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
+pub use civic_notify::transport::SmtpSecurity;
 use serde::Deserialize;
 
 /// Which defaults apply: development ones, or none at all.
@@ -49,6 +51,10 @@ pub struct Config {
     pub database_url: Option<Secret>,
     /// Where email goes (`CIVIC_SMTP_HOST` and friends). Development uses the mailbox.
     pub smtp: Option<Smtp>,
+    /// How long an outbox worker holds a message it is sending (`CIVIC_OUTBOX_LEASE_SECONDS`,
+    /// default 60): if its instance dies mid-send, another instance sends the message again
+    /// once the lease lapses. Longer than any send takes, or messages go twice.
+    pub outbox_lease: Duration,
 }
 
 /// A value that must never reach a log: its `Debug` says only that it is set.
@@ -70,6 +76,9 @@ pub struct Smtp {
     pub port: u16,
     /// `CIVIC_SMTP_USER` and `CIVIC_SMTP_PASSWORD`, when the relay needs them.
     pub credentials: Option<(String, Secret)>,
+    /// `CIVIC_SMTP_SECURITY`: `starttls` (the default), `tls`, or `none` — plain SMTP, for a
+    /// relay or test sink on this machine; production refuses it for any other host.
+    pub security: SmtpSecurity,
 }
 
 impl Default for Config {
@@ -82,6 +91,7 @@ impl Default for Config {
             session_secret: None,
             database_url: None,
             smtp: None,
+            outbox_lease: Duration::from_secs(60),
         }
     }
 }
@@ -193,11 +203,28 @@ impl Config {
                     });
                 }
             };
+            let security = match lookup("CIVIC_SMTP_SECURITY") {
+                Some(value) => smtp_security(&value)?,
+                None => SmtpSecurity::StartTls,
+            };
             config.smtp = Some(Smtp {
                 host,
                 port,
                 credentials,
+                security,
             });
+        }
+        if let Some(value) = lookup("CIVIC_OUTBOX_LEASE_SECONDS") {
+            let seconds: u64 = value
+                .trim()
+                .parse()
+                .ok()
+                .filter(|s| *s > 0)
+                .ok_or_else(|| ConfigError::Invalid {
+                    setting: "CIVIC_OUTBOX_LEASE_SECONDS",
+                    reason: format!("must be a whole number of seconds like 60, not `{value}`"),
+                })?;
+            config.outbox_lease = Duration::from_secs(seconds);
         }
         config.check_production()?;
         Ok(config)
@@ -220,13 +247,23 @@ impl Config {
                 reason: "the database for sessions, submissions and the email outbox",
             });
         }
-        if self.smtp.is_none() {
-            return Err(ConfigError::Missing {
+        match &self.smtp {
+            None => Err(ConfigError::Missing {
                 setting: "CIVIC_SMTP_HOST",
                 reason: "the SMTP relay that sends email (the development mailbox is off)",
-            });
+            }),
+            // Plain SMTP crosses no network only when the relay is on this machine.
+            Some(smtp) if smtp.security == SmtpSecurity::None && !is_loopback(&smtp.host) => {
+                Err(ConfigError::Invalid {
+                    setting: "CIVIC_SMTP_SECURITY",
+                    reason: format!(
+                        "may be `none` in production only for a relay on this machine (127.0.0.1, ::1 or localhost), not `{}`",
+                        smtp.host
+                    ),
+                })
+            }
+            Some(_) => Ok(()),
         }
-        Ok(())
     }
 
     fn apply_file(&mut self, path: &Path) -> Result<(), ConfigError> {
@@ -257,6 +294,27 @@ impl Config {
     pub fn development_defaults(&self) -> bool {
         self.environment == Environment::Development
     }
+}
+
+fn smtp_security(value: &str) -> Result<SmtpSecurity, ConfigError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "starttls" => Ok(SmtpSecurity::StartTls),
+        "tls" => Ok(SmtpSecurity::Tls),
+        "none" => Ok(SmtpSecurity::None),
+        other => Err(ConfigError::Invalid {
+            setting: "CIVIC_SMTP_SECURITY",
+            reason: format!("must be `starttls`, `tls` or `none`, not `{other}`"),
+        }),
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -328,6 +386,53 @@ mod tests {
             ("CIVIC_SMTP_USER", "civic"),
         ]));
         assert!(half.unwrap_err().to_string().contains("set together"));
+    }
+
+    #[test]
+    fn plain_smtp_in_production_only_on_this_machine() {
+        let production = |host: &'static str| {
+            Config::from_lookup(lookup(&[
+                ("CIVIC_ENV", "production"),
+                ("CIVIC_SESSION_SECRET", "0123456789abcdef0123456789abcdef"),
+                ("CIVIC_DATABASE_URL", "postgres://civic@db/civic"),
+                ("CIVIC_SMTP_HOST", host),
+                ("CIVIC_SMTP_SECURITY", "none"),
+            ]))
+        };
+        for host in ["127.0.0.1", "::1", "[::1]", "localhost"] {
+            let smtp = production(host).unwrap().smtp.unwrap();
+            assert_eq!(smtp.security, SmtpSecurity::None, "{host}");
+        }
+        let error = production("smtp.example").unwrap_err().to_string();
+        assert!(error.starts_with("CIVIC_SMTP_SECURITY "), "{error}");
+        assert!(error.contains("smtp.example"), "{error}");
+        let development = Config::from_lookup(lookup(&[
+            ("CIVIC_SMTP_HOST", "smtp.example"),
+            ("CIVIC_SMTP_SECURITY", "none"),
+        ]));
+        assert_eq!(
+            development.unwrap().smtp.unwrap().security,
+            SmtpSecurity::None
+        );
+        let typo = Config::from_lookup(lookup(&[
+            ("CIVIC_SMTP_HOST", "smtp.example"),
+            ("CIVIC_SMTP_SECURITY", "ssl"),
+        ]));
+        assert!(
+            typo.unwrap_err()
+                .to_string()
+                .starts_with("CIVIC_SMTP_SECURITY ")
+        );
+    }
+
+    #[test]
+    fn outbox_lease_is_whole_seconds() {
+        let config = Config::from_lookup(lookup(&[("CIVIC_OUTBOX_LEASE_SECONDS", "3")])).unwrap();
+        assert_eq!(config.outbox_lease, Duration::from_secs(3));
+        for bad in ["0", "-1", "3s"] {
+            let error = Config::from_lookup(lookup(&[("CIVIC_OUTBOX_LEASE_SECONDS", bad)]));
+            assert!(error.is_err(), "{bad}");
+        }
     }
 
     #[test]

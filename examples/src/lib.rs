@@ -26,7 +26,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::get;
 
-pub use config::{Config, ConfigError, Environment, Secret, Smtp};
+pub use config::{Config, ConfigError, Environment, Secret, Smtp, SmtpSecurity};
 
 /// Why the demo could not start; the message says what to fix.
 #[derive(Debug, thiserror::Error)]

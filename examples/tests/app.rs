@@ -84,6 +84,7 @@ async fn the_development_mailbox_is_served_only_in_development() {
             host: "127.0.0.1".to_owned(),
             port: 2525,
             credentials: None,
+            security: civic_demo::SmtpSecurity::StartTls,
         }),
         data_dir,
         ..Config::default()

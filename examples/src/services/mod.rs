@@ -18,7 +18,7 @@ use civic_forms::http::FormService;
 use civic_forms::save_return::SaveAndReturn;
 use civic_forms::session::{SessionStore, SqlSessionStore};
 use civic_notify::outbox::{Outbox, RetryPolicy};
-use civic_notify::transport::{SmtpConfig, SmtpSecurity, SmtpTransport, Transport};
+use civic_notify::transport::{SmtpConfig, SmtpTransport, Transport};
 use maud::{Markup, html};
 
 use crate::StartError;
@@ -116,15 +116,12 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
         .map_err(|e| database(e.to_string()))?;
     let outbox = Outbox::with_pool(store.pool().clone())
         .await
-        .map_err(|e| database(e.to_string()))?;
+        .map_err(|e| database(e.to_string()))?
+        .with_lease(site.config.outbox_lease);
     let sender: Option<Arc<dyn Transport>> = match (&site.config.smtp, &site.mailbox) {
         (Some(smtp), _) => {
-            let mut relay = SmtpConfig::new(
-                &smtp.host,
-                smtp.port,
-                SmtpSecurity::StartTls,
-                "kestrel-vale.example",
-            );
+            let mut relay =
+                SmtpConfig::new(&smtp.host, smtp.port, smtp.security, "kestrel-vale.example");
             if let Some((user, password)) = &smtp.credentials {
                 relay = relay.with_credentials(user, &password.0);
             }
