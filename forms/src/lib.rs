@@ -57,7 +57,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `sql` | yes | [`session::SqlSessionStore`]: sessions in SQLite or PostgreSQL through sqlx; stored submissions, delivery tracking, save and return, retention |
-//! | `pay` | no | `Deliveries::hold` / `paid` / `release_paid`: a submission is delivered only once its civic-pay-adapters payment succeeds |
+//! | `pay` | no | `Deliveries::hold` / `paid` / `release_paid`: a submission is delivered only once its civic-pay-adapters payment succeeds; with `axum`, `FormServiceBuilder::payments` takes the fee after "check your answers" |
 //! | `axum` | no | `http::FormService`: the form's pages over HTTP with Post/Redirect/Get, a signed session cookie, CSRF tokens, body and rate limits, a honeypot and session expiry |
 //! | `webhook` | no | `delivery::WebhookHandler`: submissions posted as HMAC-SHA256-signed JSON, with reqwest |
 

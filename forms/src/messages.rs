@@ -768,6 +768,67 @@ impl PageText {
     }
 }
 
+/// The words of a form's payment step: the total on "check your answers" and the pages a
+/// resident sees when they come back from paying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PaymentText {
+    /// Before the fee on "check your answers": "Total to pay".
+    TotalToPay,
+    /// The button on "check your answers" of a form that takes a payment.
+    ContinueToPayment,
+    /// Before the amount on the confirmation page: "You have paid".
+    YouHavePaid,
+    /// The heading when the payment failed, was cancelled or expired.
+    NotTaken,
+    /// Under [`PaymentText::NotTaken`]: nothing was taken and the application is kept.
+    NotTakenBody,
+    /// The button that starts a new payment for the same application.
+    TryAgain,
+    /// The heading while the provider has not finished with the payment.
+    Checking,
+    /// Under [`PaymentText::Checking`]: wait, do not pay again.
+    CheckingBody,
+    /// The link that looks at the payment again.
+    CheckAgain,
+}
+
+impl PaymentText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        match (self, language) {
+            (PaymentText::TotalToPay, Language::Cy) => "Cyfanswm i'w dalu",
+            (PaymentText::ContinueToPayment, Language::Cy) => "Parhau i dalu",
+            (PaymentText::YouHavePaid, Language::Cy) => "Rydych wedi talu",
+            (PaymentText::NotTaken, Language::Cy) => "Ni chymerwyd eich taliad",
+            (PaymentText::NotTakenBody, Language::Cy) => {
+                "Nid oes unrhyw arian wedi'i gymryd o'ch cyfrif. Rydym wedi cadw eich cais: \
+                 gallwch geisio talu eto."
+            }
+            (PaymentText::TryAgain, Language::Cy) => "Rhoi cynnig ar dalu eto",
+            (PaymentText::Checking, Language::Cy) => "Rydym yn gwirio eich taliad",
+            (PaymentText::CheckingBody, Language::Cy) => {
+                "Gall hyn gymryd ychydig funudau. Peidiwch â thalu eto. Rydym wedi cadw eich cais."
+            }
+            (PaymentText::CheckAgain, Language::Cy) => "Gwirio eto",
+            (PaymentText::TotalToPay, _) => "Total to pay",
+            (PaymentText::ContinueToPayment, _) => "Continue to payment",
+            (PaymentText::YouHavePaid, _) => "You have paid",
+            (PaymentText::NotTaken, _) => "Your payment was not taken",
+            (PaymentText::NotTakenBody, _) => {
+                "No money has been taken from your account. We have kept your application: \
+                 you can try paying again."
+            }
+            (PaymentText::TryAgain, _) => "Try paying again",
+            (PaymentText::Checking, _) => "We are checking your payment",
+            (PaymentText::CheckingBody, _) => {
+                "This can take a few minutes. Do not pay again. We have kept your application."
+            }
+            (PaymentText::CheckAgain, _) => "Check again",
+        }
+    }
+}
+
 /// Labels and hints of the inputs an answer asked in several fields is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

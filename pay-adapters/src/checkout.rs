@@ -77,6 +77,11 @@ impl Checkout {
         &self.records
     }
 
+    /// Where return URLs start: each payment's is this plus its token.
+    pub fn return_base(&self) -> &Url {
+        &self.return_base
+    }
+
     /// Starts paying for `order_id`, or resumes its unfinished attempt. The request's
     /// `return_url` and `idempotency_key` are replaced by the record's own.
     ///

@@ -40,6 +40,7 @@ pub use bank_details::BankDetails;
 pub use file_upload::{AcceptedFile, UploadedFile, check_files, sniff};
 pub use international_address::InternationalAddress;
 pub(crate) use long_text::DEFAULT_MAX_LENGTH as LONG_TEXT_MAX_LENGTH;
+pub(crate) use money::amount;
 pub use name::PersonName;
 pub use page::{PageOutcome, expected_fields, read_page, unexpected_fields};
 pub use uk_address::UkAddress;

@@ -52,6 +52,19 @@ fn to_pence(text: &str) -> Option<u64> {
 
 /// `£1,234.50`, or `£600` for whole pounds.
 pub(super) fn display(pence: u64) -> String {
+    match pence % 100 {
+        0 => format!("£{}", grouped_pounds(pence)),
+        p => format!("£{}.{p:02}", grouped_pounds(pence)),
+    }
+}
+
+/// An amount to pay or paid, always with its pence as payment pages show it: `£35.00`.
+pub(crate) fn amount(pence: u64) -> String {
+    format!("£{}.{:02}", grouped_pounds(pence), pence % 100)
+}
+
+/// The whole pounds of `pence`, thousands separated by commas.
+fn grouped_pounds(pence: u64) -> String {
     let pounds = (pence / 100).to_string();
     let mut grouped = String::new();
     for (i, digit) in pounds.chars().enumerate() {
@@ -60,10 +73,7 @@ pub(super) fn display(pence: u64) -> String {
         }
         grouped.push(digit);
     }
-    match pence % 100 {
-        0 => format!("£{grouped}"),
-        p => format!("£{grouped}.{p:02}"),
-    }
+    grouped
 }
 
 #[cfg(test)]
@@ -112,6 +122,13 @@ mod tests {
         assert_eq!(display(123_456_789), "£1,234,567.89");
     }
 
+    #[test]
+    fn amounts_to_pay_always_show_pence() {
+        assert_eq!(amount(3500), "£35.00");
+        assert_eq!(amount(5), "£0.05");
+        assert_eq!(amount(123_456_700), "£1,234,567.00");
+    }
+
     proptest! {
         #[test]
         fn any_text_is_read_or_refused(text in ".*") {
@@ -122,6 +139,12 @@ mod tests {
         fn pence_read_back_from_their_display(pence in 0u64..10_000_000_000) {
             let q = question(AnswerType::Money(MoneyOptions::default()));
             prop_assert_eq!(run(&q, &one(&display(pence))), Ok(Some(AnswerValue::Money(pence))));
+        }
+
+        #[test]
+        fn amounts_to_pay_read_back(pence in 0u64..10_000_000_000) {
+            let q = question(AnswerType::Money(MoneyOptions::default()));
+            prop_assert_eq!(run(&q, &one(&amount(pence))), Ok(Some(AnswerValue::Money(pence))));
         }
     }
 }

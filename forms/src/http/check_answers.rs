@@ -1,6 +1,7 @@
 //! "Check your answers": GET lists the answers of the journey taken with Change links; POST
 //! (the "Accept and send" button) submits: the submission goes to the form's deliveries, the
-//! session is deleted and the resident is redirected to the confirmation page.
+//! session is deleted and the resident is redirected to the confirmation page. A form with a
+//! fee to pay goes to the payment step instead (`payment`).
 
 use std::sync::Arc;
 
@@ -173,6 +174,13 @@ async fn submit_answers(
         answers: taken(&inner.form, &journey, &session.answers),
         submitted_at: now,
     };
+    #[cfg(feature = "pay")]
+    if let Some(checkout) = &inner.payments
+        && let Some(pence) = journey.fee(&submission.answers).filter(|pence| *pence > 0)
+    {
+        return super::payment::start(inner, checkout, base, jar, &session, &submission, pence)
+            .await;
+    }
     // Stored before anything else: if that fails the resident is told and keeps the answers.
     inner
         .deliveries

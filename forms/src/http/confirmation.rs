@@ -1,6 +1,6 @@
-//! `GET /confirmation`: the reference of the submission just made. The session is gone by
-//! then, so the reference travels in its own signed cookie, which lasts until the browser
-//! closes (a refresh shows the page again).
+//! `GET /confirmation`: the reference of the submission just made (and the amount paid, when
+//! the form took a payment). The session is gone by then, so the reference travels in its own
+//! signed cookie, which lasts until the browser closes (a refresh shows the page again).
 
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ use super::service::Inner;
 use super::visit;
 use crate::definition::Language;
 use crate::delivery::Submission;
-use crate::render::{PageContext, PageExtras, confirmation_page};
+use crate::render::{PageContext, PageExtras, confirmation_page, paid_confirmation_page};
 
 fn name(inner: &Inner) -> String {
     format!("{}_done", inner.config.cookie_name)
@@ -23,6 +23,26 @@ fn name(inner: &Inner) -> String {
 /// The cookie carrying `submission`'s language and reference to the confirmation page.
 pub(crate) fn cookie(inner: &Inner, base: &str, submission: &Submission) -> Cookie<'static> {
     let value = format!("{}:{}", submission.language.code(), submission.reference);
+    build(inner, base, value)
+}
+
+/// The cookie of an application paid for: its language, reference and the pence paid.
+#[cfg(feature = "pay")]
+pub(crate) fn paid_cookie(
+    inner: &Inner,
+    base: &str,
+    language: Language,
+    reference: &str,
+    pence: u64,
+) -> Cookie<'static> {
+    build(
+        inner,
+        base,
+        format!("{}:{reference}:{pence}", language.code()),
+    )
+}
+
+fn build(inner: &Inner, base: &str, value: String) -> Cookie<'static> {
     Cookie::build((name(inner), value))
         .http_only(true)
         .same_site(SameSite::Lax)
@@ -41,7 +61,11 @@ pub(crate) async fn show(
     let Some(done) = jar.get(&name(&inner)) else {
         return Redirect::to(&super::href::start(&base)).into_response();
     };
-    let (code, reference) = done.value().split_once(':').unwrap_or(("en", ""));
+    let mut parts = done.value().split(':');
+    let code = parts.next().unwrap_or("en");
+    let reference = parts.next().unwrap_or("");
+    // Signed with the service's key, so the amount is the one the provider reported.
+    let paid = parts.next().and_then(|pence| pence.parse::<u64>().ok());
     let language = if code == Language::Cy.code() {
         Language::Cy
     } else {
@@ -56,5 +80,9 @@ pub(crate) async fn show(
         language,
         extras: PageExtras::default(),
     };
-    Html(confirmation_page(&context, reference).into_string()).into_response()
+    let page = match paid {
+        Some(pence) => paid_confirmation_page(&context, reference, pence),
+        None => confirmation_page(&context, reference),
+    };
+    Html(page.into_string()).into_response()
 }

@@ -26,6 +26,10 @@
 //!   your application" button and only that button's POST uses the link up.
 //! - **Language**: `?lang=cy` on any page switches to a language the form offers, keeping the
 //!   answers; the session remembers it.
+//! - **Payment** (feature `pay`, with [`FormServiceBuilder::payments`]): "check your answers"
+//!   shows the fee worked out from the answers; sending holds the submission and goes to the
+//!   provider's payment page; coming back reads the status from the provider and releases the
+//!   submission once paid, or offers "Try paying again" for the same held submission.
 
 mod base;
 mod body;
@@ -37,6 +41,8 @@ mod honeypot;
 mod href;
 mod language;
 mod list;
+#[cfg(feature = "pay")]
+mod payment;
 mod prefill;
 mod problem;
 mod question;

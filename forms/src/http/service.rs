@@ -13,6 +13,8 @@ use tower_http::timeout::TimeoutLayer;
 
 use super::config::HttpConfig;
 use super::csrf::CsrfKey;
+#[cfg(feature = "pay")]
+use super::payment;
 use super::{check_answers, confirmation, list, question, rate_limit, save_and_return, start};
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
@@ -26,10 +28,13 @@ pub enum ServiceError {
     /// The secret that signs cookies is too short to be safe.
     #[error("the cookie secret must be at least 32 bytes (it is {0}); use 64 random bytes")]
     SecretTooShort(usize),
-    /// The form takes a payment, which the HTTP layer cannot take yet: serving it would
-    /// submit without one.
-    #[error("the form takes a payment, which the HTTP layer does not take yet")]
-    PaymentNotSupported,
+    /// The form takes a payment but the service has no way to take one: give it a checkout
+    /// with [`FormServiceBuilder::payments`] (feature `pay`). Serving it would submit unpaid.
+    #[error(
+        "the form takes a payment but the service has none: give it a Checkout with \
+         FormServiceBuilder::payments (feature `pay`)"
+    )]
+    PaymentsMissing,
     /// The rate limit cannot be built (a burst of 0, or no time to replenish).
     #[error("the rate limit needs a burst of at least 1 and a replenish time over zero")]
     RateLimit,
@@ -51,6 +56,8 @@ pub(crate) struct Inner {
     pub(crate) secure: bool,
     pub(crate) clock: Clock,
     pub(crate) save_and_return: Option<SaveAndReturn>,
+    #[cfg(feature = "pay")]
+    pub(crate) payments: Option<civic_pay_adapters::Checkout>,
 }
 
 impl Inner {
@@ -136,6 +143,8 @@ pub struct FormServiceBuilder {
     secure: bool,
     clock: Clock,
     save_and_return: Option<SaveAndReturn>,
+    #[cfg(feature = "pay")]
+    payments: Option<civic_pay_adapters::Checkout>,
 }
 
 impl std::fmt::Debug for FormServiceBuilder {
@@ -170,6 +179,8 @@ impl FormService {
             secure: false,
             clock: Arc::new(OffsetDateTime::now_utc),
             save_and_return: None,
+            #[cfg(feature = "pay")]
+            payments: None,
         })
     }
 
@@ -186,6 +197,7 @@ impl FormService {
     /// | `GET /confirmation` | the reference, once submitted |
     /// | `GET, POST /save` | "Save and come back later": the link by email (with save and return) |
     /// | `GET, POST /return/{token}` | the link: GET shows "Continue your application", POST uses it up |
+    /// | `GET, POST /payment/{token}` | back from paying (with payments): GET shows where the payment stands, POST tries again |
     pub fn router(&self) -> Router {
         let inner = Arc::clone(&self.inner);
         let mut router = Router::new()
@@ -211,6 +223,13 @@ impl FormService {
                 get(list::confirm).post(list::remove),
             )
             .fallback(start::not_found);
+        #[cfg(feature = "pay")]
+        {
+            router = router.route(
+                &format!("/{}/{{token}}", payment::PATH),
+                get(payment::returned).post(payment::try_again),
+            );
+        }
         if let Some(limit) = rate_limit::layer(&inner) {
             router = router
                 .layer(limit)
@@ -276,6 +295,17 @@ impl FormServiceBuilder {
         self
     }
 
+    /// Takes the form's payment through `checkout`. Build it with a return base ending in the
+    /// form's address and `payment/` (`https://council.example/apply/payment/`). After
+    /// "check your answers" the submission is held and delivered only once paid for; run
+    /// civic-pay-adapters' `Reconciler` and [`Deliveries::release_paid`] on a schedule for
+    /// residents who pay and never come back.
+    #[cfg(feature = "pay")]
+    pub fn payments(mut self, checkout: civic_pay_adapters::Checkout) -> Self {
+        self.payments = Some(checkout);
+        self
+    }
+
     /// Where the time comes from (tests move it on to expire sessions).
     pub fn clock(mut self, clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -284,8 +314,12 @@ impl FormServiceBuilder {
 
     /// The service.
     pub fn build(self) -> Result<FormService, ServiceError> {
-        if self.form.payment.is_some() {
-            return Err(ServiceError::PaymentNotSupported);
+        #[cfg(feature = "pay")]
+        let payments_missing = self.payments.is_none();
+        #[cfg(not(feature = "pay"))]
+        let payments_missing = true;
+        if self.form.payment.is_some() && payments_missing {
+            return Err(ServiceError::PaymentsMissing);
         }
         if let Some(limit) = &self.config.rate_limit
             && (limit.burst == 0 || limit.replenish.is_zero())
@@ -314,6 +348,8 @@ impl FormServiceBuilder {
             secure: self.secure,
             clock: self.clock,
             save_and_return: self.save_and_return,
+            #[cfg(feature = "pay")]
+            payments: self.payments,
         };
         Ok(FormService {
             inner: Arc::new(inner),

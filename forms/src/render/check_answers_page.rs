@@ -1,7 +1,7 @@
 //! "Check your answers": the answers in the order of the journey actually taken, each with a
 //! Change link; each add-to-a-list item with its answers; then the form's declaration, if it
-//! has one (its text, and a checkbox when the form asks for one), and the button that sends
-//! the application.
+//! has one (its text, and a checkbox when the form asks for one), the total to pay when the
+//! form takes a payment, and the button that sends the application (or goes on to pay).
 
 use civic_components::i18n::Text as ComponentText;
 use civic_components::{
@@ -13,10 +13,10 @@ use time::Date;
 use super::layout::{csrf_field, layout};
 use super::list_summary_page::item_label;
 use super::{PageContext, components_language};
-use crate::answers::{AnswerValue, display};
+use crate::answers::{AnswerValue, amount, display};
 use crate::definition::{FormDefinition, Language, Page};
 use crate::journey::{Answers, Journey, Step, list_containing};
-use crate::messages::{DeclarationText, ListText, PageText};
+use crate::messages::{DeclarationText, ListText, PageText, PaymentText};
 
 /// The name of the declaration's checkbox; its value is `yes` when ticked.
 pub const DECLARATION_FIELD: &str = "declaration";
@@ -174,10 +174,22 @@ pub fn check_answers_page_with(context: &PageContext<'_>, page: &CheckAnswers<'_
         checkboxes
     });
     let title = PageText::CheckYourAnswers.text(language);
+    // The GOV.UK pattern: the fee worked out from these answers, before the button that pays.
+    // A fee of £0 takes no payment: the application is sent as any other.
+    let fee = journey.fee(answers).filter(|pence| *pence > 0);
+    let button = match fee {
+        Some(_) => PaymentText::ContinueToPayment.text(language),
+        None => PageText::AcceptAndSend.text(language),
+    };
     let content = html! {
         @if let Some(summary) = &summary { (summary) }
         h1 class="govuk-heading-l" { (title) }
         (list)
+        @if let Some(pence) = fee {
+            p class="govuk-body govuk-!-font-weight-bold govuk-!-font-size-24" {
+                (PaymentText::TotalToPay.text(language)) ": " (amount(pence))
+            }
+        }
         form method="post" action=(context.action) novalidate {
             (csrf_field(context))
             @if let Some(declaration) = declaration {
@@ -187,7 +199,7 @@ pub fn check_answers_page_with(context: &PageContext<'_>, page: &CheckAnswers<'_
                 }
                 @if let Some(checkbox) = &checkbox { (checkbox) }
             }
-            (Button::text(PageText::AcceptAndSend.text(language)).prevent_double_click(true))
+            (Button::text(button).prevent_double_click(true))
         }
     };
     layout(context, title, message.is_some(), content)
@@ -274,6 +286,50 @@ mod tests {
         assert!(!html.contains("Not reached"), "{html}");
         assert!(html.contains("Accept and send"), "{html}");
         assert!(!html.contains("Now send your application"), "{html}");
+    }
+
+    #[test]
+    fn a_paying_form_shows_the_fee_for_these_answers_in_both_languages() {
+        let form = FormDefinition::parse(
+            r#"
+id: t
+title: T
+languages: [en, cy]
+pages:
+  - id: length
+    questions:
+      - id: months
+        label: { en: How long?, cy: Am ba hyd? }
+        answer: { type: one_from_list, options: [{ value: "3", label: "3" }, { value: "12", label: "12" }] }
+payment:
+  description: Permit
+  fee:
+    computed:
+      base_pence: 1000
+      add: [{ when: { equals: { question: months, value: "12" } }, pence: 2500 }]
+"#,
+            Format::Yaml,
+        )
+        .unwrap();
+        let mut answers = Answers::default();
+        answers.completed.insert("length".into());
+        answers
+            .values
+            .insert("months".into(), AnswerValue::Choice("12".into()));
+        let html = render(&form, &answers, Language::En, false);
+        assert!(html.contains("Total to pay: £35.00"), "{html}");
+        assert!(html.contains("Continue to payment"), "{html}");
+        assert!(!html.contains("Accept and send"), "{html}");
+        answers
+            .values
+            .insert("months".into(), AnswerValue::Choice("3".into()));
+        let html = render(&form, &answers, Language::Cy, false);
+        assert!(
+            html.contains("Cyfanswm i&#39;w dalu: £10.00")
+                || html.contains("Cyfanswm i'w dalu: £10.00"),
+            "{html}"
+        );
+        assert!(html.contains("Parhau i dalu"), "{html}");
     }
 
     fn branching_form() -> FormDefinition {

@@ -1,15 +1,27 @@
-//! The confirmation page: a panel with the submission's reference.
+//! The confirmation page: a panel with the submission's reference, and the amount paid when
+//! the form took a payment.
 
 use civic_components::Panel;
 use maud::{Markup, html};
 
 use super::PageContext;
 use super::layout::layout;
-use crate::messages::PageText;
+use crate::answers::amount;
+use crate::messages::{PageText, PaymentText};
 
 /// Renders the confirmation page for `reference` (the back link and CSRF token of `context` are
 /// not used: the journey is over).
 pub fn confirmation_page(context: &PageContext<'_>, reference: &str) -> Markup {
+    confirmation(context, reference, None)
+}
+
+/// The confirmation page of an application paid for: the reference, then the amount paid
+/// (`pence`), as GOV.UK services show it after a payment.
+pub fn paid_confirmation_page(context: &PageContext<'_>, reference: &str, pence: u64) -> Markup {
+    confirmation(context, reference, Some(pence))
+}
+
+fn confirmation(context: &PageContext<'_>, reference: &str, paid: Option<u64>) -> Markup {
     let language = context.language;
     let title = PageText::ApplicationComplete.text(language);
     let panel = Panel::title_text(title).html(html! {
@@ -20,7 +32,19 @@ pub fn confirmation_page(context: &PageContext<'_>, reference: &str) -> Markup {
         back_href: None,
         ..*context
     };
-    layout(&context, title, false, html! { (panel) })
+    layout(
+        &context,
+        title,
+        false,
+        html! {
+            (panel)
+            @if let Some(pence) = paid {
+                p class="govuk-body" {
+                    (PaymentText::YouHavePaid.text(language)) " " strong { (amount(pence)) } "."
+                }
+            }
+        },
+    )
 }
 
 #[cfg(test)]
@@ -48,5 +72,11 @@ mod tests {
         assert!(html.contains("govuk-panel--confirmation"), "{html}");
         assert!(html.contains("Cais wedi"), "{html}");
         assert!(html.contains("<strong>HDJ&lt;2&gt;</strong>"), "{html}");
+        assert!(!html.contains("Rydych wedi talu"), "{html}");
+        let html = paid_confirmation_page(&context, "HDJ2", 3500).into_string();
+        assert!(
+            html.contains("Rydych wedi talu <strong>£35.00</strong>."),
+            "{html}"
+        );
     }
 }

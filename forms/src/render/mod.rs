@@ -13,6 +13,8 @@
 //!   [`remove_item_page`] (posts [`REMOVE_FIELD`]).
 //! - [`check_answers_page_with`] (posts [`DECLARATION_FIELD`] when the declaration has a
 //!   checkbox), [`confirmation_page`], [`task_list_page`].
+//! - Payment: [`payment_not_taken_page`] (posts "Try paying again"), [`checking_payment_page`],
+//!   [`paid_confirmation_page`].
 //! - Save and return: [`save_for_later_page`] (posts [`SAVE_EMAIL_FIELD`]),
 //!   [`check_your_email_page`], [`continue_application_page`], [`link_expired_page`].
 
@@ -20,6 +22,7 @@ mod bank_details_field;
 mod check_answers_page;
 mod check_your_email_page;
 mod checkboxes_field;
+mod checking_payment_page;
 mod confirmation_page;
 mod continue_application_page;
 mod date_field;
@@ -34,6 +37,7 @@ mod list_summary_page;
 mod long_text_field;
 mod name_parts_field;
 mod parts;
+mod payment_not_taken_page;
 mod question_page;
 mod radios_field;
 mod remove_item_page;
@@ -53,7 +57,8 @@ pub use check_answers_page::{
 };
 pub use check_your_email_page::check_your_email_page;
 pub use checkboxes_field::checkboxes_field;
-pub use confirmation_page::confirmation_page;
+pub use checking_payment_page::checking_payment_page;
+pub use confirmation_page::{confirmation_page, paid_confirmation_page};
 pub use continue_application_page::continue_application_page;
 pub use date_field::date_field;
 pub use errors::PageErrors;
@@ -67,6 +72,7 @@ pub use list_summary_page::{
 };
 pub use long_text_field::long_text_field;
 pub use name_parts_field::name_parts_field;
+pub use payment_not_taken_page::payment_not_taken_page;
 pub use question_page::{NotRendered, PageContext, PageExtras, question_field, question_page};
 pub use radios_field::radios_field;
 pub use remove_item_page::{REMOVE_FIELD, remove_item_page};

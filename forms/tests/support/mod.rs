@@ -111,6 +111,16 @@ pub async fn service_on(url: &str, config: HttpConfig) -> Service {
 
 /// The form defined by `yaml`, mounted at `/apply`, with sessions in the database at `url`.
 pub async fn service_of(yaml: &str, url: &str, config: HttpConfig) -> Service {
+    service_with(yaml, url, config, |builder| builder).await
+}
+
+/// [`service_of`], with `more` applied to the builder before it builds (payments, say).
+pub async fn service_with(
+    yaml: &str,
+    url: &str,
+    config: HttpConfig,
+    more: impl FnOnce(civic_forms::http::FormServiceBuilder) -> civic_forms::http::FormServiceBuilder,
+) -> Service {
     let form = FormDefinition::parse(yaml, Format::Yaml).unwrap();
     let store = SqlSessionStore::connect(url).await.unwrap();
     let delivered = Arc::new(Recorder::default());
@@ -125,15 +135,14 @@ pub async fn service_of(yaml: &str, url: &str, config: HttpConfig) -> Service {
         "forms@council.example",
     );
     let clock_skew = skew.clone();
-    let form = FormService::builder(form, Arc::new(store), deliveries, &[42; 64])
+    let builder = FormService::builder(form, Arc::new(store), deliveries, &[42; 64])
         .unwrap()
         .config(config)
         .save_and_return(links)
         .clock(move || {
             OffsetDateTime::now_utc() + time::Duration::seconds(clock_skew.load(Ordering::SeqCst))
-        })
-        .build()
-        .unwrap();
+        });
+    let form = more(builder).build().unwrap();
     Service {
         app: Router::new().nest("/apply", form.router()),
         delivered,
