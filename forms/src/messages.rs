@@ -960,8 +960,6 @@ pub enum LookupText {
     SelectAddressError,
     /// The link from the list to typing the address in.
     CantFindAddress,
-    /// The heading when a postcode has no addresses.
-    NoAddressesFound,
     /// The link back to the postcode step.
     SearchAgain,
     /// The link from the postcode step to typing the address in.
@@ -996,11 +994,6 @@ impl LookupText {
                 cy,
                 "I can’t find the address in the list",
                 "Ni allaf ddod o hyd i’r cyfeiriad yn y rhestr",
-            ),
-            LookupText::NoAddressesFound => pick(
-                cy,
-                "We could not find any addresses for that postcode",
-                "Ni allwn ddod o hyd i unrhyw gyfeiriadau ar gyfer y cod post hwnnw",
             ),
             LookupText::SearchAgain => pick(cy, "Search again", "Chwilio eto"),
             LookupText::EnterManually => pick(
@@ -1319,6 +1312,8 @@ pub enum ProblemText {
     NotFound,
     /// Something failed on the council's side (500, 503).
     Unavailable,
+    /// The address provider failed: the resident types the address in instead (503).
+    LookupUnavailable,
 }
 
 impl ProblemText {
@@ -1340,6 +1335,9 @@ impl ProblemText {
             (ProblemText::Unavailable, Language::Cy) => {
                 "Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth"
             }
+            (ProblemText::LookupUnavailable, Language::Cy) => {
+                "Mae’n ddrwg gennym, nid yw chwilio am gyfeiriad yn gweithio ar hyn o bryd"
+            }
             (ProblemText::Forbidden, _) => "Sorry, we could not save your answer",
             (ProblemText::TooLarge, _) => "The information you sent was too large",
             (ProblemText::UnknownField, _) => "Sorry, we could not read the information you sent",
@@ -1347,6 +1345,7 @@ impl ProblemText {
             (ProblemText::AnswersDeleted, _) => "Your answers have been deleted",
             (ProblemText::NotFound, _) => "Page not found",
             (ProblemText::Unavailable, _) => "Sorry, there is a problem with the service",
+            (ProblemText::LookupUnavailable, _) => "Sorry, the address finder is not working",
         }
     }
 
@@ -1375,6 +1374,9 @@ impl ProblemText {
             (ProblemText::Unavailable, Language::Cy) => {
                 "Rhowch gynnig arall arni yn nes ymlaen. Mae eich atebion wedi’u cadw."
             }
+            (ProblemText::LookupUnavailable, Language::Cy) => {
+                "Nodwch y cyfeiriad eich hun yn lle hynny. Mae eich atebion wedi’u cadw."
+            }
             (ProblemText::Forbidden, _) => {
                 "This can happen if the page was open for a long time or in another tab. Your earlier answers have been kept. Go back to the page and try again."
             }
@@ -1392,6 +1394,9 @@ impl ProblemText {
             }
             (ProblemText::NotFound, _) => "If you typed the web address, check it is correct.",
             (ProblemText::Unavailable, _) => "Try again later. Your answers have been kept.",
+            (ProblemText::LookupUnavailable, _) => {
+                "Enter the address yourself instead. Your answers have been kept."
+            }
         };
         text.replace("{minutes}", &minutes.to_string())
     }
@@ -1401,6 +1406,16 @@ impl ProblemText {
         match (self, language) {
             (ProblemText::AnswersDeleted, Language::Cy) => "Dechrau eto",
             (ProblemText::AnswersDeleted, _) => "Start again",
+            (ProblemText::LookupUnavailable, Language::Cy) => {
+                civic_address_lookup::messages::enter_address_manually(
+                    civic_address_lookup::messages::Language::Welsh,
+                )
+            }
+            (ProblemText::LookupUnavailable, _) => {
+                civic_address_lookup::messages::enter_address_manually(
+                    civic_address_lookup::messages::Language::English,
+                )
+            }
             (_, Language::Cy) => "Dychwelyd i’r dudalen",
             (_, _) => "Return to the page",
         }

@@ -1,7 +1,7 @@
 //! A UK address entered by hand: the last step of the postcode lookup journey, and what
 //! "I can't find the address in the list" leads to. (The lookup itself is an HTTP step.)
 
-use civic_address_lookup::Postcode;
+use civic_address_lookup::{Address, Postcode};
 use serde::{Deserialize, Serialize};
 
 use super::{AnswerValue, FieldError, Outcome, Submitted, field, tidy};
@@ -24,9 +24,32 @@ pub struct UkAddress {
     pub county: Option<String>,
     /// Postcode, normalised.
     pub postcode: String,
+    /// The property's UPRN, when the address was chosen from a lookup (not typed in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uprn: Option<u64>,
 }
 
 impl UkAddress {
+    /// The address chosen from a postcode lookup, with its UPRN: the first line of its label
+    /// is line 1, any between it and the post town are line 2. `None` for an address without
+    /// a postcode or a town (a lookup lists neither).
+    pub fn from_lookup(address: &Address) -> Option<UkAddress> {
+        let postcode = address.postcode?;
+        let mut lines = address.lines();
+        // The label ends with the post town and the postcode.
+        lines.pop();
+        let town = lines.pop()?;
+        let (line1, rest) = lines.split_first()?;
+        Some(UkAddress {
+            line1: line1.clone(),
+            line2: (!rest.is_empty()).then(|| rest.join(", ")),
+            town,
+            county: None,
+            postcode: postcode.as_str().to_owned(),
+            uprn: Some(address.uprn.get()),
+        })
+    }
+
     /// The address as lines.
     pub fn lines(&self) -> Vec<String> {
         let mut lines = vec![self.line1.clone()];
@@ -93,6 +116,7 @@ pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
             town,
             county: (!county.is_empty()).then_some(county),
             postcode: postcode.as_str().to_owned(),
+            uprn: None,
         }))),
         _ => Err(errors),
     }
@@ -135,6 +159,40 @@ mod tests {
             panic!()
         };
         assert_eq!(a.lines(), ["10 Downing Street", "London", "SW1A 2AA"]);
+    }
+
+    #[test]
+    fn a_looked_up_address_keeps_its_uprn_and_label() {
+        use civic_address_lookup::{Dpa, Uprn};
+        let address = Address {
+            dpa: Some(Dpa {
+                sub_building_name: "FLAT 2".into(),
+                building_name: "THE MALTINGS".into(),
+                building_number: Some(10),
+                thoroughfare: "HIGH STREET".into(),
+                post_town: "LEEDS".into(),
+                ..Dpa::default()
+            }),
+            postcode: Postcode::parse("LS1 4AP").ok(),
+            ..Address::new(Uprn::new(72_000_001).unwrap())
+        };
+        let chosen = UkAddress::from_lookup(&address).unwrap();
+        assert_eq!(chosen.line1, "FLAT 2");
+        assert_eq!(
+            chosen.line2.as_deref(),
+            Some("THE MALTINGS, 10 HIGH STREET")
+        );
+        assert_eq!(chosen.town, "LEEDS");
+        assert_eq!(chosen.uprn, Some(72_000_001));
+        assert_eq!(
+            chosen.lines(),
+            ["FLAT 2", "THE MALTINGS, 10 HIGH STREET", "LEEDS", "LS1 4AP"]
+        );
+        let no_postcode = Address {
+            postcode: None,
+            ..address
+        };
+        assert_eq!(UkAddress::from_lookup(&no_postcode), None);
     }
 
     proptest! {

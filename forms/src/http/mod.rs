@@ -24,6 +24,11 @@
 //! - **Save and return** (with [`FormServiceBuilder::save_and_return`]): "Save and come back
 //!   later" under every question emails a one-off link; opening it (GET) shows a "Continue
 //!   your application" button and only that button's POST uses the link up.
+//! - **Postcode lookup** (with [`FormServiceBuilder::addresses`]): a page whose one question
+//!   is a UK address asks for the postcode (and, optionally, the building), lists the
+//!   addresses there in natural order and stores the one chosen with its UPRN; "I can't find
+//!   the address in the list" leads to typing it in. If the provider fails, the resident is
+//!   told the address finder is not working and offered manual entry, keeping the answers.
 //! - **Language**: `?lang=cy` on any page switches to a language the form offers, keeping the
 //!   answers; the session remembers it.
 //! - **Payment** (feature `pay`, with [`FormServiceBuilder::payments`]): "check your answers"
@@ -31,6 +36,7 @@
 //!   provider's payment page; coming back reads the status from the provider and releases the
 //!   submission once paid, or offers "Try paying again" for the same held submission.
 
+mod address_lookup;
 mod base;
 mod body;
 mod check_answers;

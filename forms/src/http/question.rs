@@ -1,6 +1,9 @@
 //! A question page: GET shows it (with the answers given, if any), POST checks the answers
 //! and either shows the page again with its errors (200) or saves them and redirects to the
 //! next step (303, Post/Redirect/Get).
+//!
+//! A page that looks a UK address up (see [`address_lookup`]) shows its postcode step at
+//! `/{page}` and the address typed in by hand at `/{page}/manual`.
 
 use std::sync::Arc;
 
@@ -14,7 +17,7 @@ use super::base::Base;
 use super::problem::Problem;
 use super::service::Inner;
 use super::visit::{self, Found};
-use super::{body, csrf, honeypot, href, language, prefill};
+use super::{address_lookup, body, csrf, honeypot, href, language, prefill};
 use crate::answers::{FieldError, Submitted, read_page, unexpected_fields};
 use crate::definition::Page;
 use crate::journey::{Journey, Step};
@@ -31,7 +34,22 @@ pub(crate) async fn show(
     headers: HeaderMap,
 ) -> Response {
     let jar = visit::jar(&inner, &headers);
-    match show_page(&inner, &base, &page_id, query.as_deref(), jar).await {
+    match show_page(&inner, &base, &page_id, query.as_deref(), jar, false).await {
+        Ok(response) => response,
+        Err(problem) => problem.response(&inner, &base),
+    }
+}
+
+/// `GET /{page}/manual`: a looked-up UK address typed in by hand.
+pub(crate) async fn show_manual(
+    State(inner): State<Arc<Inner>>,
+    Base(base): Base,
+    Path(page_id): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let jar = visit::jar(&inner, &headers);
+    match show_page(&inner, &base, &page_id, query.as_deref(), jar, true).await {
         Ok(response) => response,
         Err(problem) => problem.response(&inner, &base),
     }
@@ -43,6 +61,7 @@ async fn show_page(
     page_id: &str,
     query: Option<&str>,
     jar: SignedCookieJar,
+    manual: bool,
 ) -> Result<Response, Problem> {
     let (mut session, jar) = match visit::find(inner, &jar).await? {
         Found::Live(session) => (session, jar),
@@ -54,7 +73,11 @@ async fn show_page(
         }
     };
     language::switch(&mut session, query, inner.languages());
-    let Some(page) = inner.form.find_page(page_id) else {
+    let lookup = inner
+        .form
+        .find_page(page_id)
+        .map(|page| (page, address_lookup::question(inner, page)));
+    let Some((page, lookup)) = lookup.filter(|(_, lookup)| !manual || lookup.is_some()) else {
         visit::save(inner, &mut session).await?;
         let problem = Problem::new(ProblemText::NotFound).language(session.language);
         return Ok((jar, problem.response(inner, base)).into_response());
@@ -67,8 +90,17 @@ async fn show_page(
         return Ok((jar, Redirect::to(&to)).into_response());
     }
     let values = super::list::page_values(inner, &session, &page.id);
-    let submitted = prefill::prefill(page, &values);
-    let html = render(inner, base, &session, page, &submitted, &[])?;
+    let mut submitted = prefill::prefill(page, &values);
+    if let Some(question) = lookup {
+        if !manual {
+            let html = address_lookup::find_page(inner, base, &session, page, question, &values);
+            return Ok((jar, html).into_response());
+        }
+        if !values.contains_key(&question.id) {
+            submitted = address_lookup::searched_postcode(&session, question);
+        }
+    }
+    let html = render(inner, base, &session, page, &submitted, &[], manual)?;
     Ok((jar, html).into_response())
 }
 
@@ -81,7 +113,22 @@ pub(crate) async fn answer(
     request_body: Body,
 ) -> Response {
     let jar = visit::jar(&inner, &headers);
-    match answer_page(&inner, &base, &page_id, jar, request_body).await {
+    match answer_page(&inner, &base, &page_id, jar, request_body, false).await {
+        Ok(response) => response,
+        Err(problem) => problem.response(&inner, &base),
+    }
+}
+
+/// `POST /{page}/manual`.
+pub(crate) async fn answer_manual(
+    State(inner): State<Arc<Inner>>,
+    Base(base): Base,
+    Path(page_id): Path<String>,
+    headers: HeaderMap,
+    request_body: Body,
+) -> Response {
+    let jar = visit::jar(&inner, &headers);
+    match answer_page(&inner, &base, &page_id, jar, request_body, true).await {
         Ok(response) => response,
         Err(problem) => problem.response(&inner, &base),
     }
@@ -93,8 +140,13 @@ async fn answer_page(
     page_id: &str,
     jar: SignedCookieJar,
     request_body: Body,
+    manual: bool,
 ) -> Result<Response, Problem> {
-    let here = format!("{base}/{page_id}");
+    let here = if manual {
+        format!("{base}/{page_id}/manual")
+    } else {
+        format!("{base}/{page_id}")
+    };
     let found = visit::find(inner, &jar).await?;
     let language = match &found {
         Found::Live(session) => session.language,
@@ -108,7 +160,11 @@ async fn answer_page(
         Found::Nobody => return Err(body::forbidden(language, &here)),
     };
     body::check_csrf(inner, &session.id, &submitted, language, &here)?;
-    let Some(page) = inner.form.find_page(page_id) else {
+    let lookup = inner
+        .form
+        .find_page(page_id)
+        .map(|page| (page, address_lookup::question(inner, page)));
+    let Some((page, lookup)) = lookup.filter(|(_, lookup)| !manual || lookup.is_some()) else {
         return Err(Problem::new(ProblemText::NotFound).language(language));
     };
     let today = inner.now().date();
@@ -121,6 +177,14 @@ async fn answer_page(
     if honeypot::filled(&submitted, honeypot) {
         return Ok(Redirect::to(&here).into_response());
     }
+    if let Some(question) = lookup.filter(|_| !manual) {
+        let search = address_lookup::Search {
+            page,
+            question,
+            submitted: &submitted,
+        };
+        return address_lookup::search(inner, base, &mut session, search).await;
+    }
     if !unexpected_fields(page, &submitted, &[csrf::FIELD, honeypot]).is_empty() {
         return Err(Problem::new(ProblemText::UnknownField)
             .language(language)
@@ -129,7 +193,8 @@ async fn answer_page(
     match read_page(page, &submitted, today) {
         Err(errors) => {
             visit::save(inner, &mut session).await?;
-            Ok(render(inner, base, &session, page, &submitted, &errors)?.into_response())
+            let html = render(inner, base, &session, page, &submitted, &errors, manual)?;
+            Ok(html.into_response())
         }
         Ok(values) => {
             session.answers.record_page(&inner.form, &page.id, values);
@@ -147,7 +212,8 @@ pub(crate) fn deleted(inner: &Inner, base: &str, jar: SignedCookieJar) -> Respon
     (jar, page).into_response()
 }
 
-/// The question page for `session`, with `submitted` re-shown and `errors`.
+/// The question page for `session`, with `submitted` re-shown and `errors`; `manual` for a
+/// looked-up address typed in by hand at `/{page}/manual`.
 fn render(
     inner: &Inner,
     base: &str,
@@ -155,13 +221,19 @@ fn render(
     page: &Page,
     submitted: &Submitted,
     errors: &[FieldError],
+    manual: bool,
 ) -> Result<Html<String>, Problem> {
-    let journey = Journey::new(&inner.form, inner.now().date());
-    let back = journey
-        .previous(&Step::Page(page.id.clone()), &session.answers)
-        .map(|step| href::step(base, &step));
+    let (back, action) = if manual {
+        let back = address_lookup::manual_back(base, session, page);
+        (Some(back), format!("{base}/{}/manual", page.id))
+    } else {
+        let journey = Journey::new(&inner.form, inner.now().date());
+        let back = journey
+            .previous(&Step::Page(page.id.clone()), &session.answers)
+            .map(|step| href::step(base, &step));
+        (back, format!("{base}/{}", page.id))
+    };
     let csrf_token = inner.csrf.token(&session.id);
-    let action = format!("{base}/{}", page.id);
     let save_href = format!("{base}/save");
     let context = PageContext {
         brand: &inner.brand,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::get;
 use axum_extra::extract::cookie::Key;
+use civic_address_lookup::provider::AddressProvider;
 use civic_components::assets::Assets;
 use civic_components::brand::{Brand, BrandColour};
 use time::OffsetDateTime;
@@ -15,7 +16,9 @@ use super::config::HttpConfig;
 use super::csrf::CsrfKey;
 #[cfg(feature = "pay")]
 use super::payment;
-use super::{check_answers, confirmation, list, question, rate_limit, save_and_return, start};
+use super::{
+    address_lookup, check_answers, confirmation, list, question, rate_limit, save_and_return, start,
+};
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
 use crate::save_return::SaveAndReturn;
@@ -58,6 +61,7 @@ pub(crate) struct Inner {
     pub(crate) save_and_return: Option<SaveAndReturn>,
     #[cfg(feature = "pay")]
     pub(crate) payments: Option<civic_pay_adapters::Checkout>,
+    pub(crate) addresses: Option<Arc<dyn AddressProvider>>,
 }
 
 impl Inner {
@@ -145,6 +149,7 @@ pub struct FormServiceBuilder {
     save_and_return: Option<SaveAndReturn>,
     #[cfg(feature = "pay")]
     payments: Option<civic_pay_adapters::Checkout>,
+    addresses: Option<Arc<dyn AddressProvider>>,
 }
 
 impl std::fmt::Debug for FormServiceBuilder {
@@ -181,6 +186,7 @@ impl FormService {
             save_and_return: None,
             #[cfg(feature = "pay")]
             payments: None,
+            addresses: None,
         })
     }
 
@@ -198,6 +204,8 @@ impl FormService {
     /// | `GET, POST /save` | "Save and come back later": the link by email (with save and return) |
     /// | `GET, POST /return/{token}` | the link: GET shows "Continue your application", POST uses it up |
     /// | `GET, POST /payment/{token}` | back from paying (with payments): GET shows where the payment stands, POST tries again |
+    /// | `GET, POST /{page}/select` | a UK address's list of addresses at the postcode (with [`FormServiceBuilder::addresses`]) |
+    /// | `GET, POST /{page}/manual` | a UK address typed in by hand, when the page looks addresses up |
     pub fn router(&self) -> Router {
         let inner = Arc::clone(&self.inner);
         let mut router = Router::new()
@@ -218,6 +226,14 @@ impl FormService {
             .route("/{page}", get(question::show).post(question::answer))
             .route("/{page}/add-another", get(list::show).post(list::answer))
             .route("/{page}/change/{index}", get(list::change))
+            .route(
+                "/{page}/select",
+                get(address_lookup::show_list).post(address_lookup::choose),
+            )
+            .route(
+                "/{page}/manual",
+                get(question::show_manual).post(question::answer_manual),
+            )
             .route(
                 "/{page}/remove/{index}",
                 get(list::confirm).post(list::remove),
@@ -306,6 +322,15 @@ impl FormServiceBuilder {
         self
     }
 
+    /// Looks UK addresses up at `provider` (the embedded index, OS Places, a cache of either):
+    /// a page whose one question is a UK address with `lookup` on asks for the postcode, then
+    /// lists the addresses there, with "I can't find the address in the list" leading to
+    /// typing it in. Without a provider such questions are typed in by hand.
+    pub fn addresses(mut self, provider: Arc<dyn AddressProvider>) -> Self {
+        self.addresses = Some(provider);
+        self
+    }
+
     /// Where the time comes from (tests move it on to expire sessions).
     pub fn clock(mut self, clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -350,6 +375,7 @@ impl FormServiceBuilder {
             save_and_return: self.save_and_return,
             #[cfg(feature = "pay")]
             payments: self.payments,
+            addresses: self.addresses,
         };
         Ok(FormService {
             inner: Arc::new(inner),

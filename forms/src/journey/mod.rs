@@ -15,7 +15,7 @@ use time::Date;
 use crate::definition::{Destination, Fee, FormDefinition, Page};
 
 pub use condition::holds;
-pub use state::{Answers, Item, ListAnswers, ListError, Values};
+pub use state::{AddressSearch, Answers, Item, ListAnswers, ListError, Values};
 
 pub(crate) use state::list_containing;
 

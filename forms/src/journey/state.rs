@@ -20,6 +20,20 @@ pub struct Answers {
     pub completed: BTreeSet<String>,
     /// Add-to-a-list answers, by the id of the list's last page.
     pub lists: BTreeMap<String, ListAnswers>,
+    /// The postcode searched for on each UK address question with lookup, until the
+    /// resident chooses an address (kept so the list can be shown again). Never submitted.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub lookups: BTreeMap<String, AddressSearch>,
+}
+
+/// What a resident searched for on the postcode step of a UK address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressSearch {
+    /// The postcode, normalised.
+    pub postcode: String,
+    /// The building number or name they gave, if any, to narrow the list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub building: Option<String>,
 }
 
 /// The items of one add-to-a-list page.

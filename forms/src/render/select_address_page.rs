@@ -1,7 +1,7 @@
 //! Step two of a UK address: choose it from the addresses at the postcode ("5 addresses
 //! found"), with "I can't find the address in the list" leading to typing it in; or, when
-//! the postcode has none, "We could not find any addresses for that postcode" with "Search
-//! again" and manual entry.
+//! the postcode has none, "We could not find any addresses for [postcode]" (civic-address-lookup's
+//! words) with "Search again" and manual entry.
 //!
 //! The form posts `<id>.uprn`, the chosen address's UPRN; the HTTP layer fetches it with
 //! `AddressProvider::find_by_uprn` and stores it as the answer.
@@ -39,14 +39,16 @@ pub fn select_address_page(
 ) -> Markup {
     let language = context.language;
     if addresses.is_empty() {
-        let title = LookupText::NoAddressesFound.text(language);
+        let title = civic_address_lookup::messages::no_addresses_found(
+            super::find_address_page::lookup_language(language),
+            postcode,
+        );
         return layout(
             context,
-            title,
+            &title,
             false,
             html! {
                 h1 class="govuk-heading-l" { (title) }
-                p class="govuk-body" { (FieldText::Postcode.text(language)) ": " strong { (postcode) } }
                 p class="govuk-body" {
                     a class="govuk-link" href=(links.search_again) { (LookupText::SearchAgain.text(language)) }
                 }
@@ -198,13 +200,10 @@ mod tests {
     #[test]
     fn no_addresses_offers_search_again_and_manual_entry() {
         for (language, heading) in [
-            (
-                Language::En,
-                "We could not find any addresses for that postcode",
-            ),
+            (Language::En, "We could not find any addresses for LS1 1AA"),
             (
                 Language::Cy,
-                "Ni allwn ddod o hyd i unrhyw gyfeiriadau ar gyfer y cod post hwnnw",
+                "Ni allwn ddod o hyd i unrhyw gyfeiriadau ar gyfer LS1 1AA",
             ),
         ] {
             let html = page(language, &[], None, false);
