@@ -25,6 +25,8 @@ pub struct Uprn(u64);
 impl Uprn {
     /// The largest UPRN: 12 digits.
     pub const MAX: u64 = 999_999_999_999;
+    /// The smallest UPRN, standing in where a validated index cannot answer (never seen).
+    pub(crate) const MIN: Uprn = Uprn(1);
 
     /// A UPRN, if `value` is between 1 and 999,999,999,999.
     pub fn new(value: u64) -> Option<Uprn> {

@@ -10,6 +10,8 @@
 //! (in the council's gazetteer but not yet in Royal Mail's file: an LPI and no DPA) and a few
 //! shops, surgeries and offices.
 
+use std::collections::VecDeque;
+
 use crate::index::IndexInfo;
 use crate::{
     Address, AddressableObject, Classification, Coordinates, Dpa, Lpi, Postcode, Uprn, Usrn,
@@ -82,20 +84,29 @@ pub fn info() -> IndexInfo {
 
 /// `count` invented addresses, the same for the same `seed` on every machine and version.
 pub fn sample_gazetteer(count: usize, seed: u64) -> Vec<Address> {
+    sample_addresses(count, seed).collect()
+}
+
+/// The addresses of [`sample_gazetteer`], made one street at a time: for gazetteers too big
+/// to hold as [`Address`] values (the 30-million-address benchmark).
+pub fn sample_addresses(count: usize, seed: u64) -> impl Iterator<Item = Address> {
     let mut generator = Generator {
         rng: SplitMix64(seed),
-        out: Vec::with_capacity(count),
+        out: VecDeque::new(),
+        made: 0,
         count,
         postcode_number: 0,
         in_postcode: 0,
         postcode: sample_postcode(0),
     };
     let mut street = 0usize;
-    while generator.out.len() < count {
-        generator.street(street);
-        street += 1;
-    }
-    generator.out
+    std::iter::from_fn(move || {
+        while generator.out.is_empty() && generator.made < generator.count {
+            generator.street(street);
+            street += 1;
+        }
+        generator.out.pop_front()
+    })
 }
 
 /// The `n`th postcode of the sample area: `ZY1 0AA`, `ZY1 0AB`, … (400 to a sector, 4,000 to
@@ -138,7 +149,10 @@ impl SplitMix64 {
 
 struct Generator {
     rng: SplitMix64,
-    out: Vec<Address>,
+    /// Made but not yet taken.
+    out: VecDeque<Address>,
+    /// Addresses made so far.
+    made: usize,
     count: usize,
     postcode_number: usize,
     in_postcode: usize,
@@ -171,7 +185,7 @@ impl Generator {
         self.next_postcode();
         let houses = 6 + self.rng.below(50);
         for number in 1..=houses as u32 {
-            if self.out.len() >= self.count {
+            if self.made >= self.count {
                 return;
             }
             if !street.new_build && self.rng.chance(5) {
@@ -210,7 +224,7 @@ impl Generator {
         let block = format!("{first} {}", BLOCK_NAMES[self.rng.below(BLOCK_NAMES.len())]);
         let flats = 4 + self.rng.below(21) as u32;
         for flat in 1..=flats {
-            if self.out.len() >= self.count {
+            if self.made >= self.count {
                 return;
             }
             let sao = AddressableObject {
@@ -241,7 +255,7 @@ impl Generator {
             self.next_postcode();
         }
         self.in_postcode += 1;
-        let uprn_value = SAMPLE_UPRN_START + self.out.len() as u64;
+        let uprn_value = SAMPLE_UPRN_START + self.made as u64;
         let Some(uprn) = Uprn::new(uprn_value) else {
             return;
         };
@@ -267,8 +281,9 @@ impl Generator {
             post_town: TOWN.to_owned(),
             ..Dpa::default()
         });
-        let spread = (self.out.len() % 5_000) as f64;
-        self.out.push(Address {
+        let spread = (self.made % 5_000) as f64;
+        self.made += 1;
+        self.out.push_back(Address {
             uprn,
             usrn: Some(street.usrn),
             lpi: Some(lpi),

@@ -21,16 +21,19 @@
 //! (postcard-encoded). A file that is truncated, corrupted or of another version is refused
 //! with an [`IndexError`] that says which.
 
+mod build;
 mod file;
 mod search;
+mod store;
 pub(crate) mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 pub use file::{FORMAT_VERSION, IndexError};
 pub use search::SearchHit;
+use store::{Fields, Strings};
 
 use crate::{Address, Postcode, Uprn};
 
@@ -61,159 +64,201 @@ impl IndexInfo {
 /// use civic_address_lookup::{generate, index::AddressIndex, Postcode};
 ///
 /// let index = AddressIndex::build(generate::sample_gazetteer(200, 1), generate::info());
-/// let first = &index.addresses()[0];
+/// let first = index.addresses().next().unwrap().to_address();
 /// let postcode = first.postcode.unwrap();
-/// assert!(index.find_by_postcode(&postcode).contains(first));
-/// assert_eq!(index.find_by_uprn(first.uprn), Some(first));
+/// assert!(index.find_by_postcode(&postcode).any(|a| a.to_address() == first));
+/// assert_eq!(index.find_by_uprn(first.uprn).unwrap().to_address(), first);
 /// let hits = index.search(&first.single_line().to_lowercase(), 10);
-/// assert_eq!(hits[0].address.uprn, first.uprn);
+/// assert_eq!(hits[0].address.uprn(), first.uprn);
 /// ```
+///
+/// # Memory
+///
+/// Addresses are held compactly (see `store.rs`): each distinct string once in one arena, and
+/// each address a few dozen bytes of variable-length integers; answers are
+/// [`IndexedAddress`]es read in place, turned into [`Address`] values only when asked. At
+/// 3 million generated addresses the whole index takes under 200 bytes an address (measured
+/// by `examples/bench.rs`).
 #[derive(Debug)]
 pub struct AddressIndex {
     info: IndexInfo,
-    /// Ordered by postcode, then in natural order; addresses without a postcode first.
-    addresses: Vec<Address>,
+    strings: Strings,
+    /// The encoded addresses, ordered by postcode, then naturally; those without a postcode
+    /// first.
+    records: Vec<u8>,
+    /// `record_starts[i]..record_starts[i + 1]` is address `i`'s record.
+    record_starts: Vec<u64>,
     /// Each postcode with the position of its first address.
     postcodes: Vec<(Postcode, u32)>,
-    /// UPRNs with positions, sorted by UPRN.
-    uprns: Vec<(u64, u32)>,
+    /// Positions sorted by UPRN.
+    by_uprn: Vec<u32>,
     terms: fst::Map<Vec<u8>>,
-    /// Term number → sorted positions of the addresses holding the term.
-    postings: Vec<Vec<u32>>,
+    /// Positions of the addresses holding each term, sorted, term after term.
+    postings: Vec<u32>,
+    /// `posting_starts[t]..posting_starts[t + 1]` is term `t`'s range of `postings`.
+    posting_starts: Vec<u32>,
     /// Number of distinct terms in each address, to prefer the address that says no more
     /// than the query.
     term_counts: Vec<u16>,
 }
 
+/// One address in an index, read in place: nothing is copied until [`to_address`] is called.
+///
+/// [`to_address`]: IndexedAddress::to_address
+#[derive(Clone, Copy)]
+pub struct IndexedAddress<'a> {
+    index: &'a AddressIndex,
+    position: usize,
+}
+
+impl<'a> IndexedAddress<'a> {
+    fn fields(&self) -> Fields {
+        self.index.fields(self.position).unwrap_or_default()
+    }
+
+    /// The address's UPRN.
+    pub fn uprn(&self) -> Uprn {
+        self.index
+            .record(self.position)
+            .and_then(Fields::decode_uprn)
+            .and_then(Uprn::new)
+            .unwrap_or(Uprn::MIN)
+    }
+
+    /// The address's postcode, if it has one.
+    pub fn postcode(&self) -> Option<Postcode> {
+        let i = self
+            .index
+            .postcodes
+            .partition_point(|&(_, start)| start as usize <= self.position);
+        i.checked_sub(1).map(|i| self.index.postcodes[i].0)
+    }
+
+    /// The address as a value of its own.
+    pub fn to_address(&self) -> Address {
+        let mut address = self
+            .fields()
+            .to_address(&self.index.strings)
+            .unwrap_or_else(|| Address::new(Uprn::MIN));
+        address.postcode = self.postcode();
+        address
+    }
+}
+
+impl std::fmt::Debug for IndexedAddress<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("IndexedAddress").field(&self.uprn()).finish()
+    }
+}
+
+impl PartialEq for IndexedAddress<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.index, other.index) && self.position == other.position
+    }
+}
+
 impl AddressIndex {
-    /// Builds an index. Where two addresses share a UPRN the later one is kept, so a list of
-    /// changes can simply follow the full list.
-    pub fn build(addresses: Vec<Address>, info: IndexInfo) -> AddressIndex {
-        let mut by_uprn: BTreeMap<Uprn, Address> = BTreeMap::new();
-        for address in addresses {
-            by_uprn.insert(address.uprn, address);
-        }
-        let mut addresses: Vec<Address> = by_uprn.into_values().collect();
-        addresses.sort_by(|a, b| a.postcode.cmp(&b.postcode).then_with(|| a.natural_cmp(b)));
-
-        let mut postings_by_term: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut term_counts = Vec::with_capacity(addresses.len());
-        for (position, address) in addresses.iter().enumerate() {
-            let mut terms = address_terms(address);
-            terms.sort_unstable();
-            terms.dedup();
-            term_counts.push(u16::try_from(terms.len()).unwrap_or(u16::MAX));
-            for term in terms {
-                postings_by_term
-                    .entry(term)
-                    .or_default()
-                    .push(position as u32);
-            }
-        }
-        let mut postings_by_term: Vec<(String, Vec<u32>)> = postings_by_term.into_iter().collect();
-        postings_by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut builder = fst::MapBuilder::memory();
-        let mut postings = Vec::with_capacity(postings_by_term.len());
-        for (number, (term, list)) in postings_by_term.into_iter().enumerate() {
-            // Sorted, and unique as map keys were: as fst requires.
-            let _ = builder.insert(term, number as u64);
-            postings.push(list);
-        }
-        let terms = fst::Map::new(builder.into_inner().unwrap_or_default())
-            .unwrap_or_else(|_| fst::Map::default());
-        Self::assemble(info, addresses, terms, postings, term_counts)
-    }
-
-    fn assemble(
-        info: IndexInfo,
-        addresses: Vec<Address>,
-        terms: fst::Map<Vec<u8>>,
-        postings: Vec<Vec<u32>>,
-        term_counts: Vec<u16>,
-    ) -> AddressIndex {
-        let mut postcodes: Vec<(Postcode, u32)> = Vec::new();
-        for (position, address) in addresses.iter().enumerate() {
-            if let Some(postcode) = address.postcode
-                && postcodes.last().is_none_or(|(last, _)| *last != postcode)
-            {
-                postcodes.push((postcode, position as u32));
-            }
-        }
-        let mut uprns: Vec<(u64, u32)> = addresses
-            .iter()
-            .enumerate()
-            .map(|(position, a)| (a.uprn.get(), position as u32))
-            .collect();
-        uprns.sort_unstable();
-        AddressIndex {
-            info,
-            addresses,
-            postcodes,
-            uprns,
-            terms,
-            postings,
-            term_counts,
-        }
-    }
-
     /// Where the addresses came from.
     pub fn info(&self) -> &IndexInfo {
         &self.info
     }
 
     /// Every address, ordered by postcode and then naturally.
-    pub fn addresses(&self) -> &[Address] {
-        &self.addresses
+    pub fn addresses(&self) -> impl ExactSizeIterator<Item = IndexedAddress<'_>> + '_ {
+        self.at(0..self.len())
     }
 
     /// Number of addresses.
     pub fn len(&self) -> usize {
-        self.addresses.len()
+        self.record_starts.len().saturating_sub(1)
     }
 
     /// Whether the index holds no addresses.
     pub fn is_empty(&self) -> bool {
-        self.addresses.is_empty()
+        self.len() == 0
     }
 
     /// The addresses with this postcode, in natural order ("2 High Street" before "10 High
-    /// Street"); empty when the postcode has none.
-    pub fn find_by_postcode(&self, postcode: &Postcode) -> &[Address] {
-        let Ok(i) = self.postcodes.binary_search_by(|(p, _)| p.cmp(postcode)) else {
-            return &[];
+    /// Street"); none when the postcode has none.
+    pub fn find_by_postcode(
+        &self,
+        postcode: &Postcode,
+    ) -> impl ExactSizeIterator<Item = IndexedAddress<'_>> + '_ {
+        let range = match self.postcodes.binary_search_by(|(p, _)| p.cmp(postcode)) {
+            Ok(i) => {
+                let start = self.postcodes[i].1 as usize;
+                let end = self
+                    .postcodes
+                    .get(i + 1)
+                    .map_or(self.len(), |(_, next)| *next as usize);
+                start..end
+            }
+            Err(_) => 0..0,
         };
-        let start = self.postcodes[i].1 as usize;
-        let end = self
-            .postcodes
-            .get(i + 1)
-            .map_or(self.addresses.len(), |(_, next)| *next as usize);
-        &self.addresses[start..end]
+        self.at(range)
     }
 
     /// The address with this UPRN.
-    pub fn find_by_uprn(&self, uprn: Uprn) -> Option<&Address> {
+    pub fn find_by_uprn(&self, uprn: Uprn) -> Option<IndexedAddress<'_>> {
         let i = self
-            .uprns
-            .binary_search_by_key(&uprn.get(), |(u, _)| *u)
+            .by_uprn
+            .binary_search_by_key(&uprn.get(), |&p| self.uprn_at(p as usize))
             .ok()?;
-        self.addresses.get(self.uprns[i].1 as usize)
+        Some(IndexedAddress {
+            index: self,
+            position: self.by_uprn[i] as usize,
+        })
     }
-}
 
-/// The searchable terms of an address: both views, and its postcode written every way.
-fn address_terms(address: &Address) -> Vec<String> {
-    let mut text = String::new();
-    if let Some(dpa) = &address.dpa {
-        text.push_str(&dpa.lines().join(" "));
+    /// Bytes of memory the index holds (the capacity of every section), for comparing
+    /// layouts; the benchmark also measures the process's resident memory.
+    pub fn heap_bytes(&self) -> usize {
+        self.info.source.capacity()
+            + self.strings.text.capacity()
+            + self.strings.starts.capacity() * 4
+            + self.records.capacity()
+            + self.record_starts.capacity() * 8
+            + self.postcodes.capacity() * size_of::<(Postcode, u32)>()
+            + self.by_uprn.capacity() * 4
+            + self.terms.as_fst().as_bytes().len()
+            + self.postings.capacity() * 4
+            + self.posting_starts.capacity() * 4
+            + self.term_counts.capacity() * 2
     }
-    if let Some(lpi) = &address.lpi {
-        text.push(' ');
-        text.push_str(&lpi.lines().join(" "));
+
+    fn at(&self, range: Range<usize>) -> impl ExactSizeIterator<Item = IndexedAddress<'_>> + '_ {
+        range.map(move |position| IndexedAddress {
+            index: self,
+            position,
+        })
     }
-    let mut terms = text::terms(&text);
-    if let Some(postcode) = address.postcode {
-        terms.extend(text::terms(postcode.as_str()));
-        terms.push(postcode.as_str().replace(' ', "").to_lowercase());
+
+    fn record(&self, position: usize) -> Option<&[u8]> {
+        let start = *self.record_starts.get(position)? as usize;
+        let end = *self.record_starts.get(position + 1)? as usize;
+        self.records.get(start..end)
     }
-    terms
+
+    fn fields(&self, position: usize) -> Option<Fields> {
+        Fields::decode(self.record(position)?)
+    }
+
+    fn uprn_at(&self, position: usize) -> u64 {
+        self.record(position)
+            .and_then(Fields::decode_uprn)
+            .unwrap_or(0)
+    }
+
+    fn posting(&self, term: usize) -> &[u32] {
+        match (
+            self.posting_starts.get(term),
+            self.posting_starts.get(term + 1),
+        ) {
+            (Some(&start), Some(&end)) => self
+                .postings
+                .get(start as usize..end as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }

@@ -24,7 +24,7 @@ use crate::{Address, Postcode, Uprn};
 ///
 /// # tokio_test_block(async {
 /// let index = AddressIndex::build(generate::sample_gazetteer(100, 1), generate::info());
-/// let postcode = index.addresses()[0].postcode.unwrap();
+/// let postcode = index.addresses().next().unwrap().postcode().unwrap();
 /// let provider: Arc<dyn AddressProvider> = Arc::new(index);
 /// let found = provider.find_by_postcode(&postcode).await.unwrap();
 /// assert!(!found.is_empty());
@@ -88,17 +88,19 @@ impl ProviderError {
 #[async_trait]
 impl AddressProvider for AddressIndex {
     async fn find_by_postcode(&self, postcode: &Postcode) -> Result<Vec<Address>, ProviderError> {
-        Ok(AddressIndex::find_by_postcode(self, postcode).to_vec())
+        Ok(AddressIndex::find_by_postcode(self, postcode)
+            .map(|a| a.to_address())
+            .collect())
     }
 
     async fn find_by_uprn(&self, uprn: Uprn) -> Result<Option<Address>, ProviderError> {
-        Ok(AddressIndex::find_by_uprn(self, uprn).cloned())
+        Ok(AddressIndex::find_by_uprn(self, uprn).map(|a| a.to_address()))
     }
 
     async fn search(&self, query: &str, limit: usize) -> Result<Vec<Address>, ProviderError> {
         Ok(AddressIndex::search(self, query, limit)
             .into_iter()
-            .map(|hit| hit.address.clone())
+            .map(|hit| hit.address.to_address())
             .collect())
     }
 }

@@ -199,7 +199,7 @@ fn misspelt_queries_find_the_intended_address() {
     // Where the lines alone name two addresses, a person would add the town.
     let mut base_counts: HashMap<String, usize> = HashMap::new();
     for a in index.addresses() {
-        *base_counts.entry(base_query(a)).or_default() += 1;
+        *base_counts.entry(base_query(&a.to_address())).or_default() += 1;
     }
 
     let (mut first, mut top10) = (0, 0);
@@ -217,7 +217,7 @@ fn misspelt_queries_find_the_intended_address() {
         }
         let (kind, query) = misspell(&base, &mut rng);
         let hits = index.search(&query, 10);
-        let rank = hits.iter().position(|h| h.address.uprn == target.uprn);
+        let rank = hits.iter().position(|h| h.address.uprn() == target.uprn);
         let entry = by_kind.entry(kind).or_default();
         entry.0 += 1;
         if rank == Some(0) {
@@ -230,7 +230,7 @@ fn misspelt_queries_find_the_intended_address() {
         if rank != Some(0) && misses.len() < 15 {
             let got = hits
                 .first()
-                .map(|h| h.address.single_line())
+                .map(|h| h.address.to_address().single_line())
                 .unwrap_or_default();
             misses.push(format!("{kind}: {query:?} rank {rank:?}, first: {got}"));
         }

@@ -318,8 +318,7 @@ fn lookup(args: LookupArgs) -> Outcome {
             Ok(postcode) => {
                 let found: Vec<AddressLine> = index
                     .find_by_postcode(&postcode)
-                    .iter()
-                    .map(address_line)
+                    .map(|a| address_line(&a.to_address()))
                     .collect();
                 let error = found
                     .is_empty()
@@ -368,7 +367,7 @@ fn search(args: SearchArgs) -> Outcome {
         let addresses: Vec<AddressLine> = index
             .search(query, args.limit)
             .into_iter()
-            .map(|hit| address_line(hit.address))
+            .map(|hit| address_line(&hit.address.to_address()))
             .collect();
         if addresses.is_empty() {
             invalid += 1;

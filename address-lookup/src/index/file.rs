@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::store::Strings;
 use super::{AddressIndex, IndexInfo};
-use crate::Address;
+use crate::Postcode;
 
 const MAGIC: &[u8; 8] = b"CIVICIDX";
 /// The index file format this build reads and writes. Bumped whenever the payload changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 /// Why an index could not be saved or loaded.
@@ -53,32 +54,80 @@ pub enum IndexError {
     Corrupt(String),
 }
 
+/// The payload as written: offsets become lengths and posting lists become gaps, so the
+/// file is small (postcard writes integers as varints).
 #[derive(Serialize)]
 struct StoredRef<'a> {
     info: &'a IndexInfo,
-    addresses: &'a [Address],
+    strings: &'a str,
+    string_lengths: Vec<u32>,
+    records: &'a [u8],
+    record_lengths: Vec<u32>,
+    postcodes: &'a [(Postcode, u32)],
+    by_uprn: &'a [u32],
     terms: &'a [u8],
-    postings: &'a [Vec<u32>],
+    posting_lengths: Vec<u32>,
+    posting_gaps: Vec<u32>,
     term_counts: &'a [u16],
 }
 
+/// [`StoredRef`] read back.
 #[derive(Deserialize)]
 struct Stored {
     info: IndexInfo,
-    addresses: Vec<Address>,
+    strings: String,
+    string_lengths: Vec<u32>,
+    records: Vec<u8>,
+    record_lengths: Vec<u32>,
+    postcodes: Vec<(Postcode, u32)>,
+    by_uprn: Vec<u32>,
     terms: Vec<u8>,
-    postings: Vec<Vec<u32>>,
+    posting_lengths: Vec<u32>,
+    posting_gaps: Vec<u32>,
     term_counts: Vec<u16>,
+}
+
+fn lengths<T: Copy + Into<u64>>(starts: &[T]) -> Vec<u32> {
+    starts
+        .windows(2)
+        .map(|w| (w[1].into() - w[0].into()) as u32)
+        .collect()
+}
+
+/// Offsets from lengths: `None` if they do not fit the offset type.
+fn starts<T: TryFrom<u64>>(lengths: &[u32]) -> Option<Vec<T>> {
+    let mut at = 0u64;
+    let mut out = Vec::with_capacity(lengths.len() + 1);
+    out.push(T::try_from(0).ok()?);
+    for &l in lengths {
+        at += u64::from(l);
+        out.push(T::try_from(at).ok()?);
+    }
+    Some(out)
 }
 
 impl AddressIndex {
     /// The index as the bytes of an index file.
     pub fn to_bytes(&self) -> Result<Vec<u8>, IndexError> {
+        let mut posting_gaps = Vec::with_capacity(self.postings.len());
+        for term in 0..self.posting_starts.len().saturating_sub(1) {
+            let mut last = 0;
+            for &p in self.posting(term) {
+                posting_gaps.push(p - last);
+                last = p;
+            }
+        }
         let payload = postcard::to_stdvec(&StoredRef {
             info: &self.info,
-            addresses: &self.addresses,
+            strings: &self.strings.text,
+            string_lengths: lengths(&self.strings.starts),
+            records: &self.records,
+            record_lengths: lengths(&self.record_starts),
+            postcodes: &self.postcodes,
+            by_uprn: &self.by_uprn,
             terms: self.terms.as_fst().as_bytes(),
-            postings: &self.postings,
+            posting_lengths: lengths(&self.posting_starts),
+            posting_gaps,
             term_counts: &self.term_counts,
         })
         .map_err(|e| IndexError::Corrupt(e.to_string()))?;
@@ -126,24 +175,82 @@ impl AddressIndex {
         }
         let stored: Stored =
             postcard::from_bytes(payload).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let corrupt = |what: &str| IndexError::Corrupt(format!("{what} disagree"));
         let terms = fst::Map::new(stored.terms).map_err(|e| IndexError::Corrupt(e.to_string()))?;
-        let consistent = terms.len() == stored.postings.len()
-            && stored.term_counts.len() == stored.addresses.len()
-            && stored
-                .postings
-                .iter()
-                .flatten()
-                .all(|&p| (p as usize) < stored.addresses.len());
-        if !consistent {
-            return Err(IndexError::Corrupt("sections disagree".into()));
+        let mut postings = stored.posting_gaps;
+        let posting_starts: Vec<u32> =
+            starts(&stored.posting_lengths).ok_or_else(|| corrupt("postings"))?;
+        if terms.len() != stored.posting_lengths.len()
+            || posting_starts.last().copied().unwrap_or(0) as usize != postings.len()
+        {
+            return Err(corrupt("terms and postings"));
         }
-        Ok(AddressIndex::assemble(
-            stored.info,
-            stored.addresses,
+        for w in posting_starts.windows(2) {
+            let mut at = 0u32;
+            for p in &mut postings[w[0] as usize..w[1] as usize] {
+                at = at.checked_add(*p).ok_or_else(|| corrupt("postings"))?;
+                *p = at;
+            }
+        }
+        let index = AddressIndex {
+            info: stored.info,
+            strings: Strings {
+                text: stored.strings,
+                starts: starts(&stored.string_lengths).ok_or_else(|| corrupt("strings"))?,
+            },
+            records: stored.records,
+            record_starts: starts(&stored.record_lengths).ok_or_else(|| corrupt("records"))?,
+            postcodes: stored.postcodes,
+            by_uprn: stored.by_uprn,
             terms,
-            stored.postings,
-            stored.term_counts,
-        ))
+            postings,
+            posting_starts,
+            term_counts: stored.term_counts,
+        };
+        index.check().map_err(corrupt)?;
+        Ok(index)
+    }
+
+    /// Whether the sections agree with one another, naming the first that does not: a file
+    /// with a good checksum may still come from a faulty writer, and answers must never
+    /// index out of bounds.
+    fn check(&self) -> Result<(), &'static str> {
+        let n = self.len();
+        if !self.strings.is_consistent() {
+            return Err("strings");
+        }
+        if self.record_starts.last().copied().unwrap_or(0) as usize != self.records.len() {
+            return Err("records");
+        }
+        for position in 0..n {
+            let fine = self.fields(position).is_some_and(|f| {
+                f.is_consistent(&self.strings) && crate::Uprn::new(f.uprn).is_some()
+            });
+            if !fine {
+                return Err("records");
+            }
+        }
+        let postcodes_in_order = self
+            .postcodes
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1)
+            && self.postcodes.iter().all(|&(_, p)| (p as usize) < n);
+        if !postcodes_in_order {
+            return Err("postcodes");
+        }
+        let uprns_in_order = self.by_uprn.len() == n
+            && self.by_uprn.iter().all(|&p| (p as usize) < n)
+            && self
+                .by_uprn
+                .windows(2)
+                .all(|w| self.uprn_at(w[0] as usize) < self.uprn_at(w[1] as usize));
+        if !uprns_in_order {
+            return Err("UPRNs");
+        }
+        if self.term_counts.len() != n || self.postings.iter().any(|&p| p as usize >= n) {
+            return Err("postings");
+        }
+        Ok(())
     }
 
     /// Loads an index file in one read.
@@ -201,10 +308,11 @@ mod tests {
         let index = index();
         index.save(&path).unwrap();
         let loaded = AddressIndex::open(&path).unwrap();
-        assert_eq!(loaded.addresses(), index.addresses());
+        let all = |i: &AddressIndex| i.addresses().map(|a| a.to_address()).collect::<Vec<_>>();
+        assert_eq!(all(&loaded), all(&index));
         assert_eq!(loaded.info(), index.info());
-        let a = &index.addresses()[17];
-        assert_eq!(loaded.find_by_uprn(a.uprn), Some(a));
+        let a = index.addresses().nth(17).unwrap().to_address();
+        assert_eq!(loaded.find_by_uprn(a.uprn).unwrap().to_address(), a);
         assert_eq!(
             loaded.search("flat 2", 5).len(),
             index.search("flat 2", 5).len()
@@ -222,13 +330,13 @@ mod tests {
             );
         }
         let mut other = bytes.clone();
-        other[8..12].copy_from_slice(&2u32.to_le_bytes());
+        other[8..12].copy_from_slice(&1u32.to_le_bytes());
         let error = AddressIndex::from_bytes(&other).unwrap_err();
         assert!(matches!(
             error,
             IndexError::UnsupportedVersion {
-                found: 2,
-                supported: 1
+                found: 1,
+                supported: FORMAT_VERSION
             }
         ));
         assert!(error.to_string().contains("rebuild"), "{error}");

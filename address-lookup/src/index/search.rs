@@ -7,14 +7,13 @@ use std::sync::OnceLock;
 use fst::{Automaton, IntoStreamer, Streamer};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 
-use super::{AddressIndex, text};
-use crate::Address;
+use super::{AddressIndex, IndexedAddress, text};
 
 /// One search result.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SearchHit<'a> {
     /// The address found.
-    pub address: &'a Address,
+    pub address: IndexedAddress<'a>,
     /// How well it matched; higher is better. Only comparable within one search.
     pub score: f32,
 }
@@ -78,7 +77,7 @@ impl AddressIndex {
     /// says more than the query loses a little, so "12 High Street" outranks "Flat 3, 12 High
     /// Street" for the query "12 high st".
     pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit<'_>> {
-        if limit == 0 || self.addresses.is_empty() {
+        if limit == 0 || self.is_empty() {
             return Vec::new();
         }
         let mut words = text::terms(query);
@@ -94,14 +93,14 @@ impl AddressIndex {
         if query_terms.is_empty() {
             return Vec::new();
         }
-        let n = self.addresses.len() as f32;
+        let n = self.len() as f32;
         let weights: Vec<Vec<(usize, f32)>> = query_terms
             .iter()
             .map(|q| {
                 q.matches
                     .iter()
                     .map(|&(term, factor)| {
-                        let df = self.postings[term].len() as f32;
+                        let df = self.posting(term).len() as f32;
                         (term, (1.0 + n / df).ln() * factor)
                     })
                     .collect()
@@ -117,7 +116,7 @@ impl AddressIndex {
             }
             for &(term, weight) in terms {
                 entries.extend(
-                    self.postings[term]
+                    self.posting(term)
                         .iter()
                         .map(|&doc| (doc, word as u8, weight)),
                 );
@@ -145,7 +144,7 @@ impl AddressIndex {
                 }
                 let best = terms
                     .iter()
-                    .filter(|(term, _)| self.postings[*term].binary_search(&doc).is_ok())
+                    .filter(|(term, _)| self.posting(*term).binary_search(&doc).is_ok())
                     .map(|&(_, weight)| weight)
                     .fold(0.0f32, f32::max);
                 if best > 0.0 {
@@ -160,7 +159,10 @@ impl AddressIndex {
         hits.truncate(limit);
         hits.into_iter()
             .map(|(doc, score)| SearchHit {
-                address: &self.addresses[doc as usize],
+                address: IndexedAddress {
+                    index: self,
+                    position: doc as usize,
+                },
                 score,
             })
             .collect()
@@ -200,7 +202,7 @@ impl AddressIndex {
                 }
             }
         }
-        let frequency = matches.keys().map(|&t| self.postings[t].len()).sum();
+        let frequency = matches.keys().map(|&t| self.posting(t).len()).sum();
         QueryTerm {
             matches: matches.into_iter().collect(),
             frequency,
@@ -234,7 +236,7 @@ impl AddressIndex {
     /// twenty (or the rarest word, if none is). Words most addresses hold (the town,
     /// "street") only add to the score of those addresses.
     fn selective(&self, query_terms: &[QueryTerm]) -> Vec<bool> {
-        let threshold = (self.addresses.len() / 20).max(2_000);
+        let threshold = (self.len() / 20).max(2_000);
         let mut selective: Vec<bool> = query_terms
             .iter()
             .map(|q| q.frequency <= threshold)
@@ -269,7 +271,7 @@ mod tests {
         let index = index();
         let target = index
             .addresses()
-            .iter()
+            .map(|a| a.to_address())
             .find(|a| {
                 a.dpa
                     .as_ref()
@@ -280,7 +282,10 @@ mod tests {
         let street = dpa.thoroughfare.to_lowercase().replace(" street", " st");
         let line = format!("{} {}", dpa.building_number.unwrap_or_default(), street);
         let hits = index.search(&line, 10);
-        assert!(hits.iter().any(|h| h.address.uprn == target.uprn), "{line}");
+        assert!(
+            hits.iter().any(|h| h.address.uprn() == target.uprn),
+            "{line}"
+        );
     }
 
     #[test]
