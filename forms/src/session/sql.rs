@@ -35,8 +35,29 @@ impl SqlSessionStore {
         sqlx::any::install_default_drivers();
         // An in-memory SQLite database lives in one connection; more would each see their own.
         let max = if url.contains(":memory:") { 1 } else { 5 };
+        let sqlite_file = url.starts_with("sqlite:") && !url.contains(":memory:");
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if sqlite_file {
+                        // sqlx leaves SQLite in rollback-journal mode, where every commit
+                        // takes several fsyncs and a writer blocks every reader. WAL: readers
+                        // never wait, a commit is one fsync of the log (synchronous=FULL keeps
+                        // it durable), and other writers wait (busy_timeout) instead of failing.
+                        sqlx::query("PRAGMA journal_mode = WAL")
+                            .execute(&mut *connection)
+                            .await?;
+                        sqlx::query("PRAGMA synchronous = FULL")
+                            .execute(&mut *connection)
+                            .await?;
+                        sqlx::query("PRAGMA busy_timeout = 5000")
+                            .execute(&mut *connection)
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect(url)
             .await
             .map_err(database)?;
