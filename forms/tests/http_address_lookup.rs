@@ -54,8 +54,9 @@ async fn with_provider(provider: Arc<dyn AddressProvider>) -> Service {
 
 /// The first postcode of the sample data and its addresses, in the order the index gives.
 fn street(index: &AddressIndex) -> (Postcode, Vec<Address>) {
-    let postcode = index.addresses()[0].postcode.unwrap();
-    (postcode, index.find_by_postcode(&postcode).to_vec())
+    let postcode = index.addresses().next().unwrap().postcode().unwrap();
+    let addresses = index.find_by_postcode(&postcode).map(|a| a.to_address());
+    (postcode, addresses.collect())
 }
 
 async fn search(browser: &mut Client, postcode: &str, building: &str) -> support::Reply {
