@@ -57,6 +57,12 @@
 //! would ([`EmailMessage`]): an HTML document in the council's [`Branding`] (colour, logo,
 //! never the crown) with a hidden preheader, and the plain-text alternative.
 //!
+//! # Letters
+//!
+//! A letter template renders to the HTML Notify prints ([`Template::render_letter`]) and,
+//! with the `pdf` feature, to a printable A4 PDF (`Template::render_letter_pdf`) with the
+//! address inside the envelope window of Notify's letter specification (`ADDRESS_WINDOW`).
+//!
 //! # Cargo features
 //!
 //! | feature | default | what it adds |
@@ -67,6 +73,7 @@
 //! | `notify-api-transport` | yes | [`transport::NotifyApiTransport`]: email and text messages through the GOV.UK Notify API |
 //! | `rate-limit` | yes | [`transport::RateLimited`]: a per-minute limit in front of any transport |
 //! | `outbox` | yes | [`outbox::Outbox`]: the durable outbox on SQLite or PostgreSQL, with sqlx |
+//! | `pdf` | no | `Template::render_letter_pdf`: letters as printable A4 PDFs, with krilla |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -78,6 +85,8 @@ mod field;
 mod formatters;
 mod gsm;
 mod language;
+#[cfg(feature = "pdf")]
+mod letter_pdf;
 mod letter_postcode;
 mod literal;
 mod markdown;
@@ -105,6 +114,10 @@ pub use gsm::{
     WELSH_NON_GSM_CHARACTERS, downgrade_to_ascii, downgrade_to_sms,
 };
 pub use language::Language;
+#[cfg(feature = "pdf")]
+pub use letter_pdf::{
+    A4, ADDRESS_WINDOW, Area, FIRST_PAGE_BODY_TOP, LetterPdf, LetterPdfError, PRINTABLE_AREA,
+};
 pub use letter_postcode::{
     format_postcode_for_printing, format_postcode_or_none, is_real_uk_postcode, normalise_postcode,
 };

@@ -25,6 +25,10 @@ pub enum Message {
     PhoneEmergencyNumber,
     /// An email address that mail cannot be delivered to.
     EmailInvalid,
+    /// "Page" in a letter's page number ("Page 2 of 3").
+    LetterPage,
+    /// "of" in a letter's page number ("Page 2 of 3").
+    LetterPageOf,
 }
 
 impl Message {
@@ -54,6 +58,8 @@ impl Message {
             }
             Message::PhoneEmergencyNumber => "Phone number cannot be an emergency number",
             Message::EmailInvalid => "Not a valid email address",
+            Message::LetterPage => "Page",
+            Message::LetterPageOf => "of",
         }
     }
 
@@ -75,6 +81,8 @@ impl Message {
             }
             Message::PhoneEmergencyNumber => "Ni all y rhif ffôn fod yn rhif argyfwng",
             Message::EmailInvalid => "Nid yw\u{2019}n gyfeiriad e-bost dilys",
+            Message::LetterPage => "Tudalen",
+            Message::LetterPageOf => "o",
         }
     }
 }
@@ -83,7 +91,7 @@ impl Message {
 mod tests {
     use super::*;
 
-    const ALL: [Message; 8] = [
+    const ALL: [Message; 10] = [
         Message::PhoneInvalidNumber,
         Message::PhoneTooLong,
         Message::PhoneTooShort,
@@ -92,6 +100,8 @@ mod tests {
         Message::PhoneUnsupportedCountryCode,
         Message::PhoneEmergencyNumber,
         Message::EmailInvalid,
+        Message::LetterPage,
+        Message::LetterPageOf,
     ];
 
     #[test]
