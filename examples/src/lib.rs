@@ -18,6 +18,7 @@ mod config;
 mod home;
 mod info;
 mod mailbox;
+mod payments;
 mod services;
 mod site;
 
@@ -27,6 +28,7 @@ use axum::Router;
 use axum::routing::get;
 
 pub use config::{Config, ConfigError, Environment, Secret, Smtp, SmtpSecurity};
+pub use services::parking_permit::RefundError;
 
 /// Why the demo could not start; the message says what to fix.
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +95,33 @@ pub async fn app(config: Config) -> Result<Router, StartError> {
         .merge(services::router(Arc::clone(&site)))
         .merge(forms)
         .merge(Arc::clone(&site.assets).router()))
+}
+
+/// Refunds the whole amount paid for the parking permit with `reference` (like `PP-…`) through
+/// the payment provider the configuration chooses, and records the refund with the payment:
+/// the council's refund path.
+pub async fn refund_permit(
+    config: &Config,
+    reference: &str,
+) -> Result<civic_pay_adapters::Refund, RefundError> {
+    let store = civic_forms::session::SqlSessionStore::connect(&services::database_url(config))
+        .await
+        .map_err(|e| {
+            RefundError::Payment(civic_pay_adapters::PaymentError::new(
+                civic_pay_adapters::ErrorKind::Store,
+                format!("the database: {e}"),
+            ))
+        })?;
+    let pay = payments::Payments::open(config, store.pool())
+        .await?
+        .ok_or_else(|| {
+            civic_pay_adapters::PaymentError::invalid(
+                "CIVIC_PAY_PROVIDER",
+                "no payment provider is configured: set CIVIC_PAY_PROVIDER",
+            )
+        })?;
+    let checkout = pay.checkout(config, services::parking_permit::SERVICE.slug)?;
+    services::parking_permit::refund(&checkout, reference).await
 }
 
 /// Answers load balancers and uptime checks: the process is up and serving.

@@ -35,17 +35,24 @@ impl Site {
         let assets = load_assets();
         let brand = brand(&config, &assets);
         let mailbox = config.development_defaults().then(MailboxTransport::new);
-        let services = SERVICES
-            .iter()
-            .map(|service| {
-                FormDefinition::parse(service.definition, Format::Yaml)
-                    .map(|form| (*service, form))
-                    .map_err(|source| StartError::Definition {
-                        service: service.slug,
-                        source,
-                    })
-            })
-            .collect::<Result<_, _>>()?;
+        let services =
+            SERVICES
+                .iter()
+                .map(|service| {
+                    let mut form = FormDefinition::parse(service.definition, Format::Yaml)
+                        .map_err(|source| StartError::Definition {
+                            service: service.slug,
+                            source,
+                        })?;
+                    if let Some(prepare) = service.prepare {
+                        prepare(&mut form).map_err(|reason| StartError::Service {
+                            service: service.slug,
+                            reason,
+                        })?;
+                    }
+                    Ok::<_, StartError>((*service, form))
+                })
+                .collect::<Result<_, _>>()?;
         Ok(Site {
             config,
             assets,

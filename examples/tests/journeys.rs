@@ -371,3 +371,200 @@ async fn a_council_tax_claim_can_be_saved_and_resumed_from_the_emailed_link() {
     let name = browser.get("/council-tax-single-person/apply/name").await;
     assert!(name.body.contains(r#"value="Sam""#), "{}", name.body);
 }
+
+/// The path of an absolute URL the demo redirected to (the sandbox's pages, the return URL).
+fn path_of(location: &str) -> String {
+    let url = url::Url::parse(location).unwrap();
+    format!(
+        "{}{}",
+        url.path(),
+        url.query().map_or(String::new(), |q| format!("?{q}"))
+    )
+}
+
+/// Posts the sandbox's card form for `card` on the card page at `path`; where it redirects.
+async fn pay_with(browser: &mut Browser, path: &str, card: &str) -> String {
+    assert_eq!(browser.get(path).await.status, StatusCode::OK);
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("card-number", card),
+            ("expiry-month", "12"),
+            ("expiry-year", "2040"),
+            ("cardholder-name", "Sam Jones"),
+            ("cvc", "123"),
+            ("address-line-1", "3 Mill Lane"),
+            ("address-city", "Kestrel Vale"),
+            ("address-postcode", "KV1 2AB"),
+        ])
+        .finish();
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let reply = browser.send(request).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    path_of(reply.location.as_deref().unwrap())
+}
+
+#[tokio::test]
+async fn a_parking_permit_is_refused_outside_a_zone_paid_for_after_a_decline_and_refunded() {
+    let mut browser = Browser::new("parking-permit").await;
+    let start = browser.get("/parking-permit?lang=cy").await;
+    assert!(
+        start
+            .body
+            .contains("Gwneud cais am drwydded barcio preswylwyr"),
+        "{}",
+        start.body
+    );
+    assert!(browser.get("/").await.body.contains("/parking-permit"));
+    redirected(
+        &browser.get("/parking-permit/apply").await,
+        "/parking-permit/apply/postcode",
+    );
+    // Outside every permit zone: the exit page.
+    redirected(
+        &browser
+            .answer("/parking-permit/apply/postcode", &[("postcode", "KV9 9ZZ")])
+            .await,
+        "/parking-permit/apply/outside-zone",
+    );
+    let outside = browser.get("/parking-permit/apply/outside-zone").await;
+    assert!(
+        outside
+            .body
+            .contains("You cannot apply for a resident parking permit"),
+        "{}",
+        outside.body
+    );
+    redirected(
+        &browser
+            .answer("/parking-permit/apply/postcode", &[("postcode", "kv1 2ab")])
+            .await,
+        "/parking-permit/apply/address",
+    );
+    redirected(
+        &browser
+            .answer(
+                "/parking-permit/apply/address",
+                &[
+                    ("address.line1", "3 Mill Lane"),
+                    ("address.town", "Kestrel Vale"),
+                    ("address.postcode", "KV1 2AB"),
+                ],
+            )
+            .await,
+        "/parking-permit/apply/vehicle",
+    );
+    redirected(
+        &browser
+            .answer(
+                "/parking-permit/apply/vehicle",
+                &[("registration", "cu57 abc")],
+            )
+            .await,
+        "/parking-permit/apply/length",
+    );
+    redirected(
+        &browser
+            .answer("/parking-permit/apply/length", &[("months", "12")])
+            .await,
+        "/parking-permit/apply/contact",
+    );
+    redirected(
+        &browser
+            .answer(
+                "/parking-permit/apply/contact",
+                &[("email", "sam@example.com")],
+            )
+            .await,
+        "/parking-permit/apply/check-answers",
+    );
+    let check = browser.get("/parking-permit/apply/check-answers").await;
+    assert!(
+        check.body.contains("Total to pay: £100.00"),
+        "{}",
+        check.body
+    );
+    assert!(check.body.contains("CU57 ABC"), "{}", check.body);
+
+    // To the sandbox's card page; a declined card, then "Try paying again" and a good card.
+    let sent = browser
+        .answer("/parking-permit/apply/check-answers", &[])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let card_page = path_of(sent.location.as_deref().unwrap());
+    assert!(
+        card_page.starts_with("/sandbox/pay/card_details/"),
+        "{card_page}"
+    );
+    let back = pay_with(&mut browser, &card_page, "4000000000000002").await;
+    assert!(back.starts_with("/parking-permit/apply/payment/"), "{back}");
+    let not_taken = browser.get(&back).await;
+    assert!(
+        not_taken.body.contains("Your payment was not taken"),
+        "{}",
+        not_taken.body
+    );
+    let again = browser.answer(&back, &[]).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    let second_card_page = path_of(again.location.as_deref().unwrap());
+    assert_ne!(second_card_page, card_page);
+    let back = pay_with(&mut browser, &second_card_page, "4444333322221111").await;
+    redirected(
+        &browser.get(&back).await,
+        "/parking-permit/apply/confirmation",
+    );
+    let confirmation = browser.get("/parking-permit/apply/confirmation").await;
+    assert!(
+        confirmation
+            .body
+            .contains("You have paid <strong>£100.00</strong>."),
+        "{}",
+        confirmation.body
+    );
+    let reference = confirmation
+        .body
+        .split("PP-")
+        .nth(1)
+        .map(|rest| format!("PP-{}", &rest[..rest.find('<').unwrap()]))
+        .unwrap();
+
+    // The receipt (the permit's details) and the parking team's copy, once paid.
+    let mut mailbox = String::new();
+    for _ in 0..100 {
+        mailbox = browser.get("/dev/mailbox").await.body;
+        if mailbox.matches("<iframe").count() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(mailbox.matches("<iframe").count(), 2, "{mailbox}");
+    assert!(mailbox.contains("sam@example.com"), "{mailbox}");
+    assert!(
+        mailbox.contains("parking-team@kestrel-vale.example"),
+        "{mailbox}"
+    );
+    assert!(mailbox.contains(&reference), "{reference} not in {mailbox}");
+    assert!(mailbox.contains("CU57 ABC"), "{mailbox}");
+
+    // The council refunds the permit: the whole amount, once.
+    let config = Config {
+        data_dir: std::env::temp_dir()
+            .join(format!("civic-demo-parking-permit-{}", std::process::id())),
+        ..Config::default()
+    };
+    let refund = civic_demo::refund_permit(&config, &reference)
+        .await
+        .unwrap();
+    assert_eq!(refund.amount.pence(), 10_000);
+    assert!(
+        civic_demo::refund_permit(&config, &reference)
+            .await
+            .is_err()
+    );
+    assert!(matches!(
+        civic_demo::refund_permit(&config, "PP-NOTPAID").await,
+        Err(civic_demo::RefundError::NotPaid(_))
+    ));
+}

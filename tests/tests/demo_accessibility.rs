@@ -14,6 +14,7 @@ fn demo_pages_have_no_axe_violations() {
     let paths = [
         "/",
         "/missed-bin",
+        "/parking-permit",
         "/council-tax-single-person",
         "/accessibility",
         "/cookies",
@@ -21,6 +22,7 @@ fn demo_pages_have_no_axe_violations() {
         "/dev/mailbox",
         // Each form's first question (the browser follows the redirect from the start).
         "/missed-bin/apply",
+        "/parking-permit/apply",
         "/council-tax-single-person/apply",
     ];
     let urls: Vec<String> = paths

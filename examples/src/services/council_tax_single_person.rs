@@ -34,4 +34,5 @@ pub(crate) const SERVICE: Service = Service {
     },
     save_and_return: true,
     definition: include_str!("../../services/council-tax-single-person.yaml"),
+    prepare: None,
 };

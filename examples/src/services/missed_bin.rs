@@ -31,4 +31,5 @@ pub(crate) const SERVICE: Service = Service {
     },
     save_and_return: false,
     definition: include_str!("../../services/missed-bin.yaml"),
+    prepare: None,
 };

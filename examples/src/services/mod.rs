@@ -3,6 +3,7 @@
 
 pub(crate) mod council_tax_single_person;
 pub(crate) mod missed_bin;
+pub(crate) mod parking_permit;
 
 use std::sync::Arc;
 
@@ -57,11 +58,20 @@ pub(crate) struct Service {
     pub(crate) save_and_return: bool,
     /// The form definition (YAML), read by civic-forms; its title is the service's name.
     pub(crate) definition: &'static str,
+    /// Completes the loaded definition from the service's own data (the parking permit
+    /// zones); says what is wrong when it cannot.
+    pub(crate) prepare: Option<Prepare>,
 }
 
+/// Completes a loaded definition; the error says what is wrong.
+pub(crate) type Prepare = fn(&mut FormDefinition) -> Result<(), String>;
+
 /// Every service the demo serves, in the order the home page lists them.
-pub(crate) const SERVICES: &[&Service] =
-    &[&missed_bin::SERVICE, &council_tax_single_person::SERVICE];
+pub(crate) const SERVICES: &[&Service] = &[
+    &missed_bin::SERVICE,
+    &parking_permit::SERVICE,
+    &council_tax_single_person::SERVICE,
+];
 
 /// The start page of every service.
 pub(crate) fn router(site: Arc<Site>) -> Router {
@@ -94,13 +104,7 @@ pub(crate) fn title(form: &FormDefinition, language: Language) -> &str {
 /// email outbox in one SQLite file under the data folder. Emails are queued in the outbox
 /// (durably, with the submission) and a worker sends them on to the development mailbox.
 pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
-    let url = match &site.config.database_url {
-        Some(url) => url.0.clone(),
-        None => {
-            let path = site.config.data_dir.join("civic.db");
-            format!("sqlite://{}?mode=rwc", path.display())
-        }
-    };
+    let url = database_url(&site.config);
     // The URL may hold a password: errors name the database only when it is the embedded one.
     let shown = if site.config.database_url.is_some() {
         "CIVIC_DATABASE_URL".to_owned()
@@ -150,11 +154,33 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
     let pool = store.pool().clone();
     let store: Arc<dyn SessionStore> = Arc::new(store);
     let transport: Arc<dyn Transport> = Arc::new(outbox);
-    let mut router = Router::new();
+    let pay = crate::payments::Payments::open(&site.config, &pool)
+        .await
+        .map_err(|e| StartError::Service {
+            service: "payments",
+            reason: e.to_string(),
+        })?;
+    let mut router = pay
+        .as_ref()
+        .map_or_else(Router::new, |pay| pay.sandbox_pages(site));
     for (service, form) in &site.services {
         let failed = |reason: String| StartError::Service {
             service: service.slug,
             reason,
+        };
+        let checkout = match (&form.payment, &pay) {
+            (None, _) => None,
+            (Some(_), Some(pay)) => Some(
+                pay.checkout(&site.config, service.slug)
+                    .map_err(|e| failed(e.to_string()))?,
+            ),
+            (Some(_), None) => {
+                tracing::warn!(
+                    service = service.slug,
+                    "not served: it takes payments and CIVIC_PAY_PROVIDER is not set"
+                );
+                continue;
+            }
         };
         let form = Arc::new(form.clone());
         let from = format!(
@@ -168,11 +194,15 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
             &from,
         )
         .map_err(|e| failed(e.to_string()))?;
-        let mut served =
-            FormService::builder(Arc::clone(&form), Arc::clone(&store), deliveries, &secret)
-                .map_err(|e| failed(e.to_string()))?
-                .brand(site.brand.clone())
-                .assets(Arc::clone(&site.assets));
+        let mut served = FormService::builder(
+            Arc::clone(&form),
+            Arc::clone(&store),
+            deliveries.clone(),
+            &secret,
+        )
+        .map_err(|e| failed(e.to_string()))?
+        .brand(site.brand.clone())
+        .assets(Arc::clone(&site.assets));
         if service.save_and_return {
             let links = SaveAndReturn::new(
                 pool.clone(),
@@ -184,10 +214,25 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
             );
             served = served.save_and_return(links);
         }
+        if let Some(checkout) = checkout {
+            crate::payments::finish_unreturned(checkout.clone(), deliveries.clone());
+            served = served.payments(checkout);
+        }
         let served = served.build().map_err(|e| failed(e.to_string()))?;
         router = router.nest(&format!("/{}/apply", service.slug), served.router());
     }
     Ok(router)
+}
+
+/// The database's URL: configured, or the SQLite file under the data folder.
+pub(crate) fn database_url(config: &crate::Config) -> String {
+    match &config.database_url {
+        Some(url) => url.0.clone(),
+        None => {
+            let path = config.data_dir.join("civic.db");
+            format!("sqlite://{}?mode=rwc", path.display())
+        }
+    }
 }
 
 /// The secret that signs session cookies: made once and kept in the data folder, so sessions
@@ -253,11 +298,14 @@ mod tests {
     #[test]
     fn every_definition_loads_and_checks_clean() {
         for service in SERVICES {
-            let form = civic_forms::definition::FormDefinition::parse(
+            let mut form = civic_forms::definition::FormDefinition::parse(
                 service.definition,
                 civic_forms::definition::Format::Yaml,
             )
             .unwrap_or_else(|error| panic!("{}: {error}", service.slug));
+            if let Some(prepare) = service.prepare {
+                prepare(&mut form).unwrap_or_else(|error| panic!("{}: {error}", service.slug));
+            }
             let problems = civic_forms::check::check(&form);
             assert!(problems.is_empty(), "{}: {problems:?}", service.slug);
             assert_eq!(
