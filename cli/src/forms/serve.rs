@@ -20,6 +20,7 @@ use civic_forms::delivery::Deliveries;
 use civic_forms::http::FormService;
 use civic_forms::session::SqlSessionStore;
 use civic_notify::transport::{MailboxTransport, Outgoing};
+use civic_pay_adapters::{Checkout, SandboxProvider, SqlStore, Url};
 use maud::html;
 use rand::RngCore;
 
@@ -64,13 +65,60 @@ pub fn serve(options: Options) -> Outcome {
 }
 
 async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
-    let store = SqlSessionStore::connect(&database)
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .map_err(|e| Failure(format!("cannot listen on {address}: {e}")))?;
+    let bound = listener.local_addr()?;
+    let mount = format!("/{}", form.id);
+    let title = form
+        .title
+        .in_language(civic_forms::definition::Language::En)
+        .to_owned();
+    let paying = form.payment.is_some();
+    let app = app(form, &database, bound).await?;
+    {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "Serving \"{title}\" at http://{bound}{mount}")?;
+        writeln!(
+            out,
+            "Emails go to the development mailbox: http://{bound}/dev/mailbox"
+        )?;
+        if paying {
+            writeln!(
+                out,
+                "Payments go to the payment sandbox (card 4444333322221111 pays, 4000000000000002 is declined)"
+            )?;
+        }
+        writeln!(
+            out,
+            "Sessions and submissions in {database}. Stop with Ctrl-C."
+        )?;
+        out.flush()?;
+    }
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| Failure(format!("the server stopped: {e}")))?;
+    Ok(Verdict::AllValid)
+}
+
+/// The form at `/{id}`, the mailbox, the assets and, for a form that takes a payment, the
+/// payment sandbox's card pages, for a server listening on `bound`.
+async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<Router, Failure> {
+    let store = SqlSessionStore::connect(database)
         .await
         .map_err(|e| Failure(format!("{database}: {e}")))?;
+    let pool = store.pool().clone();
     let mailbox = MailboxTransport::new();
     let form = Arc::new(form);
     let deliveries = Deliveries::for_form(
-        store.pool().clone(),
+        pool.clone(),
         Arc::clone(&form),
         Arc::new(mailbox.clone()),
         "Forms <forms@localhost>",
@@ -89,14 +137,35 @@ async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
     let mut secret = [0u8; 64];
     rand::rng().fill_bytes(&mut secret);
     let mount = format!("/{}", form.id);
-    let service = FormService::builder(Arc::clone(&form), Arc::new(store), deliveries, &secret)
+    let mut service = FormService::builder(Arc::clone(&form), Arc::new(store), deliveries, &secret)
         .map_err(|e| Failure(e.to_string()))?
-        .brand(brand)
-        .assets(Arc::clone(&assets))
-        .build()
-        .map_err(|e| Failure(e.to_string()))?;
+        .brand(brand.clone())
+        .assets(Arc::clone(&assets));
+    let mut app = Router::new();
+    if form.payment.is_some() {
+        let url = |path: String| {
+            Url::parse(&format!("http://{bound}{path}")).map_err(|e| Failure(e.to_string()))
+        };
+        let payments = Arc::new(SqlStore::from_pool(pool));
+        payments
+            .migrate()
+            .await
+            .map_err(|e| Failure(format!("{database}: {e}")))?;
+        let sandbox = SandboxProvider::new(payments.clone(), url(format!("{SANDBOX}/"))?);
+        let checkout = Checkout::new(
+            Arc::new(sandbox.clone()),
+            payments,
+            url(format!("{mount}/payment/"))?,
+        );
+        service = service.payments(checkout);
+        app = app.nest(
+            SANDBOX,
+            civic_pay_adapters::sandbox::branded_router(sandbox, brand, Arc::clone(&assets)),
+        );
+    }
+    let service = service.build().map_err(|e| Failure(e.to_string()))?;
     let start = mount.clone();
-    let app = Router::new()
+    Ok(app
         .route("/", get(move || async move { Redirect::to(&start) }))
         .route(
             "/dev/mailbox",
@@ -106,41 +175,11 @@ async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
             }),
         )
         .nest(&mount, service.router())
-        .merge(assets.router());
-    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let listener = tokio::net::TcpListener::bind(address)
-        .await
-        .map_err(|e| Failure(format!("cannot listen on {address}: {e}")))?;
-    let bound = listener.local_addr()?;
-    {
-        let mut out = std::io::stdout().lock();
-        writeln!(
-            out,
-            "Serving \"{}\" at http://{bound}{mount}",
-            form.title
-                .in_language(civic_forms::definition::Language::En)
-        )?;
-        writeln!(
-            out,
-            "Emails go to the development mailbox: http://{bound}/dev/mailbox"
-        )?;
-        writeln!(
-            out,
-            "Sessions and submissions in {database}. Stop with Ctrl-C."
-        )?;
-        out.flush()?;
-    }
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await
-    .map_err(|e| Failure(format!("the server stopped: {e}")))?;
-    Ok(Verdict::AllValid)
+        .merge(assets.router()))
 }
+
+/// Where the payment sandbox's card pages are served.
+const SANDBOX: &str = "/sandbox/pay";
 
 /// Every email sent so far, newest first, escaped.
 fn mailbox_page(mailbox: &MailboxTransport) -> Html<String> {
@@ -166,4 +205,100 @@ fn mailbox_page(mailbox: &MailboxTransport) -> Html<String> {
         }
     };
     Html(page.into_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use axum::body::Body;
+    use axum::extract::ConnectInfo;
+    use axum::http::{Request, StatusCode, header};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    const PAYING: &str = r#"
+id: permit
+title: Apply for a permit
+pages:
+  - id: length
+    questions:
+      - id: months
+        label: How long?
+        answer: { type: one_from_list, options: [{ value: "3", label: "3 months" }, { value: "12", label: "12 months" }] }
+payment:
+  description: Permit
+  fee: { computed: { add: [{ when: { equals: { question: months, value: "12" } }, pence: 3500 }], base_pence: 1000 } }
+"#;
+
+    /// Sends `request` with the session cookie; the status, where it leads and the body.
+    async fn send(
+        app: &Router,
+        cookie: &mut String,
+        request: Request<Body>,
+    ) -> (StatusCode, String, String) {
+        let mut request = request;
+        if !cookie.is_empty() {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        request
+            .extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4000))));
+        let response = app.clone().oneshot(request).await.unwrap();
+        if let Some(set) = response.headers().get(header::SET_COOKIE) {
+            *cookie = set.to_str().unwrap().split(';').next().unwrap().to_owned();
+        }
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(header::LOCATION)
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        (status, location, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    fn csrf(page: &str) -> String {
+        let marker = r#"name="csrf_token" value=""#;
+        let from = page.find(marker).unwrap() + marker.len();
+        page[from..from + page[from..].find('"').unwrap()].to_owned()
+    }
+
+    fn post(path: &str, body: String) -> Request<Body> {
+        Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_paying_form_is_served_with_the_payment_sandbox() {
+        let form = FormDefinition::parse(PAYING, civic_forms::definition::Format::Yaml).unwrap();
+        let bound = SocketAddr::from(([127, 0, 0, 1], 8123));
+        let app = app(form, "sqlite::memory:", bound).await.unwrap();
+        let mut cookie = String::new();
+        let get = |path: &str| Request::get(path).body(Body::empty()).unwrap();
+        send(&app, &mut cookie, get("/permit")).await;
+        let (_, _, page) = send(&app, &mut cookie, get("/permit/length")).await;
+        let body = format!("csrf_token={}&months=12", csrf(&page));
+        let (status, to, _) = send(&app, &mut cookie, post("/permit/length", body)).await;
+        assert_eq!(
+            (status, to.as_str()),
+            (StatusCode::SEE_OTHER, "/permit/check-answers")
+        );
+        let (_, _, check) = send(&app, &mut cookie, get("/permit/check-answers")).await;
+        assert!(check.contains("Total to pay: £45.00"), "{check}");
+        let body = format!("csrf_token={}", csrf(&check));
+        let (status, to, _) = send(&app, &mut cookie, post("/permit/check-answers", body)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let card_page = to
+            .strip_prefix("http://127.0.0.1:8123")
+            .unwrap_or_else(|| panic!("not the sandbox: {to}"));
+        assert!(card_page.starts_with("/sandbox/pay/card_details/"), "{to}");
+        let (status, _, page) = send(&app, &mut cookie, get(card_page)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("£45.00"), "{page}");
+    }
 }
