@@ -1,5 +1,5 @@
-//! Importers: AddressBase Plus CSV and OS Places JSON into [`Address`]es; Code-Point Open
-//! into postcode positions.
+//! Importers: AddressBase Plus CSV, AddressBase Premium CSV (full supply and change-only
+//! updates) and OS Places JSON into [`Address`]es; Code-Point Open into postcode positions.
 //!
 //! A malformed row is reported with its file, line and column ([`RowError`]); by
 //! [`OnError`] the import either skips it and lists it in the [`ImportReport`], or stops. An
@@ -8,10 +8,12 @@
 //! index.
 
 pub mod addressbase_plus;
+pub mod addressbase_premium;
 pub mod codepoint_open;
 pub mod os_places;
 #[cfg(feature = "progress")]
 pub mod progress;
+mod row;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -32,8 +32,8 @@
 //!
 //! Services hold an `Arc<dyn `[`provider::AddressProvider`]`>`: find by postcode, by UPRN, or
 //! free-text search. The embedded [`index::AddressIndex`] answers in process from one file
-//! (see its docs for why it is built on `fst`); [`import`] reads AddressBase Plus CSV and OS
-//! Places JSON; [`generate`] invents a gazetteer for demos, marked as sample data.
+//! (see its docs for why it is built on `fst`); [`import`] reads AddressBase Plus and Premium
+//! CSV and OS Places JSON; [`generate`] invents a gazetteer for demos, marked as sample data.
 //!
 //! # Resident-facing text
 //!

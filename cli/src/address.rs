@@ -30,7 +30,7 @@ pub enum Command {
     /// UPRNs from 999000000001, postcodes in the unallocated ZY area; the index is marked as
     /// sample data and everything that shows it says so.
     Generate(GenerateArgs),
-    /// Build an address index from AddressBase Plus CSV or OS Places JSON files.
+    /// Build an address index from AddressBase Plus or Premium CSV or OS Places JSON files.
     ///
     /// Every file is read before the index is written (to a temporary file, then renamed), so
     /// a failed import leaves any existing index as it was. A malformed row stops the import
@@ -78,6 +78,8 @@ pub struct GenerateArgs {
 pub enum FormatArg {
     /// AddressBase Plus CSV (77 columns).
     AddressbasePlus,
+    /// AddressBase Premium CSV (record types 10-99), a full supply then change-only updates.
+    AbpPremium,
     /// A saved OS Places API response (JSON).
     OsPlaces,
 }
@@ -231,24 +233,29 @@ fn import(args: ImportArgs) -> Outcome {
     } else {
         OnError::Stop
     };
-    let mut all = ImportReport::default();
-    for file in &args.files {
-        let report = match args.format {
-            FormatArg::AddressbasePlus => {
-                let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-                let bar = import::progress::bar(size, &file.display().to_string());
-                let report = import::addressbase_plus::import(file, on_error, &mut |bytes| {
-                    bar.set_position(bytes)
-                });
-                bar.finish_and_clear();
-                report
+    let all = match args.format {
+        FormatArg::AbpPremium => import_premium(&args.files, on_error)?,
+        FormatArg::AddressbasePlus | FormatArg::OsPlaces => {
+            let mut all = ImportReport::default();
+            for file in &args.files {
+                let report = if args.format == FormatArg::OsPlaces {
+                    import::os_places::import(file, on_error)
+                } else {
+                    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+                    let bar = import::progress::bar(size, &file.display().to_string());
+                    let report = import::addressbase_plus::import(file, on_error, &mut |bytes| {
+                        bar.set_position(bytes)
+                    });
+                    bar.finish_and_clear();
+                    report
+                }
+                .map_err(|error: ImportError| Failure(error.to_string()))?;
+                all.addresses.extend(report.addresses);
+                all.skipped.extend(report.skipped);
             }
-            FormatArg::OsPlaces => import::os_places::import(file, on_error),
+            all
         }
-        .map_err(|error: ImportError| Failure(error.to_string()))?;
-        all.addresses.extend(report.addresses);
-        all.skipped.extend(report.skipped);
-    }
+    };
     for skipped in &all.skipped {
         print_line(&format!("skipped {skipped}"))?;
     }
@@ -256,6 +263,7 @@ fn import(args: ImportArgs) -> Outcome {
         .map_err(|e| Failure(format!("cannot create {}: {e}", args.index.display())))?;
     let format = match args.format {
         FormatArg::AddressbasePlus => "AddressBase Plus",
+        FormatArg::AbpPremium => "AddressBase Premium",
         FormatArg::OsPlaces => "OS Places",
     };
     let read = all.addresses.len();
@@ -269,6 +277,34 @@ fn import(args: ImportArgs) -> Outcome {
         all.skipped.len()
     ))?;
     Ok(Verdict::from_invalid_count(all.skipped.len()))
+}
+
+/// AddressBase Premium rows join across files and later files change earlier ones, so every
+/// file is read before any address is made; one progress bar a file.
+fn import_premium(files: &[PathBuf], on_error: OnError) -> Result<ImportReport, Failure> {
+    let bar_for = |file: &Path| {
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        (
+            file.to_owned(),
+            import::progress::bar(size, &file.display().to_string()),
+        )
+    };
+    let mut bar = files.first().map(|file| bar_for(file));
+    let report = import::addressbase_premium::import(files, on_error, &mut |file, bytes| {
+        if let Some((current, done)) = &bar
+            && current != file
+        {
+            done.finish_and_clear();
+            bar = Some(bar_for(file));
+        }
+        if let Some((_, bar)) = &bar {
+            bar.set_position(bytes);
+        }
+    });
+    if let Some((_, bar)) = bar {
+        bar.finish_and_clear();
+    }
+    report.map_err(|error| Failure(error.to_string()))
 }
 
 fn open(dir: &Path) -> Result<AddressIndex, Failure> {
@@ -408,6 +444,29 @@ mod tests {
             json("N5"),
             r#"{"input":"N5","valid":false,"normalised":null,"outward":null,"inward":null,"kind":null,"error":"a full postcode has 5 to 7 letters and numbers, not 2"}"#
         );
+    }
+
+    #[test]
+    fn abp_premium_import_applies_updates_and_a_malformed_row_leaves_no_index() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../address-lookup/tests/fixtures/abp-premium");
+        let dir = std::env::temp_dir().join(format!("civic-abp-{}", std::process::id()));
+        let args = |files: &[&str], index: &str| ImportArgs {
+            format: FormatArg::AbpPremium,
+            files: files.iter().map(|f| fixtures.join(f)).collect(),
+            index: dir.join(index),
+            skip_bad_rows: false,
+        };
+        assert!(matches!(
+            import(args(&["full.csv", "cou.csv"], "good")),
+            Ok(Verdict::AllValid)
+        ));
+        let index = open(&dir.join("good")).unwrap();
+        assert_eq!(index.len(), 4);
+        assert!(!index.info().sample_data);
+        assert!(import(args(&["full.csv", "malformed.csv"], "bad")).is_err());
+        assert!(!dir.join("bad").join(INDEX_FILE).exists());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

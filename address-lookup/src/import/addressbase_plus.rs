@@ -4,10 +4,9 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::row::{FieldError, Row};
 use super::{ImportError, ImportReport, OnError, RowError};
-use crate::{
-    Address, AddressableObject, Classification, Coordinates, Dpa, Lpi, Postcode, Uprn, Usrn,
-};
+use crate::{Address, Classification, Coordinates, Dpa, Lpi, Usrn};
 
 /// The 77 columns of an AddressBase Plus CSV, in order.
 pub const COLUMNS: [&str; 77] = [
@@ -90,13 +89,6 @@ pub const COLUMNS: [&str; 77] = [
     "ALT_LANGUAGE",
 ];
 
-fn column(name: &str) -> usize {
-    COLUMNS
-        .iter()
-        .position(|c| *c == name)
-        .unwrap_or(usize::MAX)
-}
-
 /// Reads an AddressBase Plus CSV file. `progress` is called now and then with the bytes read
 /// so far, for a progress bar.
 pub fn import(
@@ -161,53 +153,6 @@ pub fn import_from(
     Ok(report)
 }
 
-type FieldError = (Option<String>, String);
-
-struct Row<'a>(&'a csv::StringRecord);
-
-impl Row<'_> {
-    fn text(&self, name: &str) -> String {
-        self.0
-            .get(column(name))
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
-    }
-
-    fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, FieldError> {
-        let text = self.text(name);
-        if text.is_empty() {
-            return Ok(None);
-        }
-        text.parse()
-            .map(Some)
-            .map_err(|_| (Some(name.to_owned()), format!("{text:?} is not a number")))
-    }
-
-    fn suffix(&self, name: &str) -> Result<Option<char>, FieldError> {
-        let text = self.text(name);
-        let mut chars = text.chars();
-        match (chars.next(), chars.next()) {
-            (None, _) => Ok(None),
-            (Some(c), None) => Ok(Some(c)),
-            _ => Err((
-                Some(name.to_owned()),
-                format!("{text:?} is not a single letter"),
-            )),
-        }
-    }
-
-    fn object(&self, prefix: &str) -> Result<AddressableObject, FieldError> {
-        Ok(AddressableObject {
-            start_number: self.number(&format!("{prefix}_START_NUMBER"))?,
-            start_suffix: self.suffix(&format!("{prefix}_START_SUFFIX"))?,
-            end_number: self.number(&format!("{prefix}_END_NUMBER"))?,
-            end_suffix: self.suffix(&format!("{prefix}_END_SUFFIX"))?,
-            text: self.text(&format!("{prefix}_TEXT")),
-        })
-    }
-}
-
 fn address(record: &csv::StringRecord) -> Result<Address, FieldError> {
     if record.len() != COLUMNS.len() {
         return Err((
@@ -215,25 +160,12 @@ fn address(record: &csv::StringRecord) -> Result<Address, FieldError> {
             format!("expected {} fields, found {}", COLUMNS.len(), record.len()),
         ));
     }
-    let row = Row(record);
-    let uprn = row
-        .number::<u64>("UPRN")?
-        .and_then(Uprn::new)
-        .ok_or_else(|| {
-            (
-                Some("UPRN".to_owned()),
-                "a UPRN is 1 to 12 digits".to_owned(),
-            )
-        })?;
-    let postcode_text = row.text("POSTCODE_LOCATOR");
-    let postcode = if postcode_text.is_empty() {
-        None
-    } else {
-        Some(
-            Postcode::parse(&postcode_text)
-                .map_err(|e| (Some("POSTCODE_LOCATOR".to_owned()), e.to_string()))?,
-        )
+    let row = Row {
+        record,
+        names: &COLUMNS,
     };
+    let uprn = row.uprn()?;
+    let postcode = row.postcode("POSTCODE_LOCATOR")?;
     let lpi = Lpi {
         sao: row.object("SAO")?,
         pao: row.object("PAO")?,
