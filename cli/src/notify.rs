@@ -82,6 +82,9 @@ pub enum FormatArg {
     Text,
     /// The HTML document (emails) or HTML body (letters).
     Html,
+    /// A printable A4 PDF (letters only), written to --out FILE: the address from the values
+    /// address_line_1 to address_line_7 (and postcode), as Notify's letter API takes them.
+    Pdf,
 }
 
 /// The language of the version to preview.
@@ -102,7 +105,7 @@ pub struct PreviewArgs {
     /// A placeholder value, repeatable, for example --personalisation 'first name=Sam'.
     #[arg(long, value_name = "KEY=VALUE")]
     pub personalisation: Vec<String>,
-    /// Print the plain text or the HTML, for example --format html.
+    /// Print the plain text or the HTML, or write a letter's PDF, for example --format html.
     #[arg(long, value_enum, default_value = "text")]
     pub format: FormatArg,
     /// Which language version to show, for example --lang cy.
@@ -111,12 +114,19 @@ pub struct PreviewArgs {
     /// The sender name put before a text message, for example --prefix 'Powys Council'.
     #[arg(long, value_name = "NAME")]
     pub prefix: Option<String>,
-    /// The council name shown in an email's banner, for example --brand-name 'Powys County Council'.
+    /// The council name shown in an email's banner or at the top of a letter, for example
+    /// --brand-name 'Powys County Council'.
     #[arg(long, value_name = "NAME", default_value = "Council")]
     pub brand_name: String,
     /// The banner colour of an email, for example --brand-colour '#1D4F2A'.
     #[arg(long, value_name = "COLOUR", default_value = "#0B0C0C")]
     pub brand_colour: String,
+    /// Where --format pdf writes the letter, for example --out letter.pdf.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<String>,
+    /// The date printed on a letter (--format pdf), for example --date '29 November 2026'.
+    #[arg(long, value_name = "TEXT")]
+    pub date: Option<String>,
 }
 
 /// How characters outside the GSM alphabet are handled.
@@ -372,6 +382,11 @@ fn preview(args: PreviewArgs) -> Outcome {
         print_line(&format!("refused: {error}"))?;
         Ok(Verdict::SomeInvalid)
     };
+    if args.format == FormatArg::Pdf && template.kind != TemplateKind::Letter {
+        return Err(input::Failure(
+            "--format pdf is for letter templates".to_owned(),
+        ));
+    }
     match template.kind {
         TemplateKind::Sms => {
             match template.render_sms(language, &values, args.prefix.as_deref(), SmsPolicy::Gsm) {
@@ -388,6 +403,9 @@ fn preview(args: PreviewArgs) -> Outcome {
                 Err(error) => return refused(error),
             }
         }
+        TemplateKind::Letter if args.format == FormatArg::Pdf => {
+            return letter_pdf(&args, &template, language, &values);
+        }
         TemplateKind::Letter => match template.render_letter(language, &values) {
             Ok((heading, body)) => {
                 print_line(&heading)?;
@@ -399,7 +417,8 @@ fn preview(args: PreviewArgs) -> Outcome {
             let branding = Branding::new(&args.brand_name, &args.brand_colour);
             match template.render_email(language, &values, &branding) {
                 Ok(email) => match args.format {
-                    FormatArg::Text => {
+                    // A PDF of an email was refused above.
+                    FormatArg::Text | FormatArg::Pdf => {
                         print_line(&format!("Subject: {}\n", email.subject))?;
                         print_line(email.plain_text.trim_end())?;
                     }
@@ -410,6 +429,50 @@ fn preview(args: PreviewArgs) -> Outcome {
         }
     }
     Ok(Verdict::AllValid)
+}
+
+/// The keys Notify's letter API takes the address from, in order.
+const ADDRESS_KEYS: [&str; 8] = [
+    "address_line_1",
+    "address_line_2",
+    "address_line_3",
+    "address_line_4",
+    "address_line_5",
+    "address_line_6",
+    "address_line_7",
+    "postcode",
+];
+
+fn letter_pdf(
+    args: &PreviewArgs,
+    template: &Template,
+    language: Language,
+    values: &Personalisation,
+) -> Outcome {
+    let (Some(out), Some(date)) = (&args.out, &args.date) else {
+        return Err(input::Failure(
+            "--format pdf needs --out FILE and --date TEXT".to_owned(),
+        ));
+    };
+    let address: Vec<String> = ADDRESS_KEYS
+        .iter()
+        .filter_map(|key| values.get(key))
+        .map(|value| value.to_string())
+        .collect();
+    let branding = Branding::new(&args.brand_name, &args.brand_colour);
+    match template.render_letter_pdf(language, values, &address, date, &branding) {
+        Ok(letter) => {
+            std::fs::write(out, &letter.bytes)
+                .map_err(|e| input::Failure(format!("{out}: {e}")))?;
+            let plural = if letter.pages == 1 { "" } else { "s" };
+            print_line(&format!("{out}: {} page{plural}", letter.pages))?;
+            Ok(Verdict::AllValid)
+        }
+        Err(error) => {
+            print_line(&format!("refused: {error}"))?;
+            Ok(Verdict::SomeInvalid)
+        }
+    }
 }
 
 fn allow_from(extras: &[AllowArg]) -> Allow {
@@ -475,6 +538,49 @@ fn print_line(line: &str) -> Result<(), input::Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letter_preview_writes_a_pdf() {
+        let folder = std::env::temp_dir().join(format!("civic-letter-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let template = folder.join("letter.toml");
+        std::fs::write(
+            &template,
+            "kind = \"letter\"\n[en]\nsubject = \"Your collection\"\nbody = \"Dear ((name)),\\n\\nWe collect on Monday.\"\n",
+        )
+        .unwrap();
+        let out = folder.join("letter.pdf");
+        let args = |values: &[&str], out: Option<&std::path::Path>| PreviewArgs {
+            template: template.display().to_string(),
+            personalisation: values.iter().map(|v| (*v).to_owned()).collect(),
+            format: FormatArg::Pdf,
+            lang: LanguageArg::En,
+            prefix: None,
+            brand_name: "Powys County Council".to_owned(),
+            brand_colour: "#0B0C0C".to_owned(),
+            out: out.map(|path| path.display().to_string()),
+            date: Some("29 November 2026".to_owned()),
+        };
+        let address = [
+            "name=Sam",
+            "address_line_1=Sam Jones",
+            "address_line_2=1 High Street",
+            "postcode=LD1 5LG",
+        ];
+        assert_eq!(
+            preview(args(&address, Some(&out))).unwrap(),
+            Verdict::AllValid
+        );
+        assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+        // Two address lines are too few: refused, exit status 1.
+        assert_eq!(
+            preview(args(&address[..3], Some(&out))).unwrap(),
+            Verdict::SomeInvalid
+        );
+        // No --out: a usage error.
+        assert!(preview(args(&address, None)).is_err());
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
 
     #[test]
     fn sms_report_has_the_documented_fields() {
