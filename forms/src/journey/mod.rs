@@ -190,20 +190,19 @@ impl<'a> Journey<'a> {
         Some(match &payment.fee {
             Fee::FixedPence(pence) => *pence,
             Fee::Computed(fee) => {
-                let rules: u64 = fee
+                // Saturating: amounts come from a definition file, and a sum that overflows
+                // must not panic or wrap round to a small fee.
+                let rules = fee
                     .add
                     .iter()
                     .filter(|rule| holds(&rule.when, &answers.values, self.today))
-                    .map(|rule| rule.pence)
-                    .sum();
-                let items: u64 = fee
-                    .per_item
-                    .iter()
-                    .map(|per| {
+                    .fold(0u64, |sum, rule| sum.saturating_add(rule.pence));
+                let items = fee.per_item.iter().fold(0u64, |sum, per| {
+                    sum.saturating_add(
                         per.pence
-                            .saturating_mul(answers.items(&per.page).len() as u64)
-                    })
-                    .sum();
+                            .saturating_mul(answers.items(&per.page).len() as u64),
+                    )
+                });
                 fee.base_pence.saturating_add(rules).saturating_add(items)
             }
         })

@@ -248,3 +248,34 @@ fn a_change_from_check_answers_returns_there_unless_new_pages_opened() {
     record(&mut answers, &form, "item", "item", text("fridge"));
     assert_eq!(journey.after_submit(&answers, true), page("item-gas"));
 }
+
+proptest::proptest! {
+    /// The fee is the base plus every rule that holds, whatever the amounts: sums that would
+    /// overflow stop at the largest amount rather than wrapping round or panicking.
+    #[test]
+    fn a_computed_fee_is_the_base_plus_the_rules_that_hold(
+        base in proptest::num::u64::ANY,
+        if_yes in proptest::prop_oneof![proptest::strategy::Just(u64::MAX), proptest::num::u64::ANY],
+        always in 0u64..1_000_000,
+        yes in proptest::bool::ANY,
+    ) {
+        let form = FormDefinition::parse(
+            &format!(
+                "id: f\ntitle: F\npages:\n  - id: q\n    questions: [{{ id: q, label: Q, answer: {{ type: yes_no }} }}]\n\
+                 payment:\n  description: D\n  fee:\n    computed:\n      base_pence: {base}\n      add:\n\
+                 \x20       - {{ when: {{ equals: {{ question: q, value: 'yes' }} }}, pence: {if_yes} }}\n\
+                 \x20       - {{ when: {{ answered: {{ question: q }} }}, pence: {always} }}\n"
+            ),
+            Format::Yaml,
+        )
+        .unwrap();
+        let journey = Journey::new(&form, date!(2026 - 11 - 29));
+        let mut answers = Answers::default();
+        proptest::prop_assert_eq!(journey.fee(&answers), Some(base));
+        record(&mut answers, &form, "q", "q", Some(AnswerValue::YesNo(yes)));
+        let expected = base
+            .saturating_add(if yes { if_yes } else { 0 })
+            .saturating_add(always);
+        proptest::prop_assert_eq!(journey.fee(&answers), Some(expected));
+    }
+}
