@@ -259,7 +259,9 @@ impl MissedBin {
         let due = self.due;
         vec![
             Step {
-                page: "/missed-bin/apply/address",
+                // Typed in by hand ("I can't find the address in the list"): each
+                // resident's own made-up address, so submissions stay tellable apart.
+                page: "/missed-bin/apply/address/manual",
                 fields: vec![
                     ("address.line1", self.line1.clone()),
                     ("address.town", self.town.clone()),

@@ -33,6 +33,7 @@ pub(crate) const SERVICE: Service = Service {
         cy: "Mae'n cymryd tua 5 munud.",
     },
     save_and_return: true,
+    address_lookup: false,
     definition: include_str!("../../services/council-tax-single-person.yaml"),
     prepare: None,
 };

@@ -30,6 +30,7 @@ pub(crate) const SERVICE: Service = Service {
         cy: "Mae'n cymryd tua 2 funud.",
     },
     save_and_return: false,
+    address_lookup: true,
     definition: include_str!("../../services/missed-bin.yaml"),
     prepare: None,
 };

@@ -10,6 +10,9 @@ use std::sync::Arc;
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
+use civic_address_lookup::generate;
+use civic_address_lookup::index::AddressIndex;
+use civic_address_lookup::provider::AddressProvider;
 use civic_components::i18n::Language;
 use std::time::Duration;
 
@@ -56,6 +59,9 @@ pub(crate) struct Service {
     pub(crate) takes: Words,
     /// Whether a resident may save their answers and come back by an emailed link.
     pub(crate) save_and_return: bool,
+    /// Whether its UK address questions look addresses up in the sample gazetteer (a service
+    /// that checks the postcode against its own data, like permit zones, types them in).
+    pub(crate) address_lookup: bool,
     /// The form definition (YAML), read by civic-forms; its title is the service's name.
     pub(crate) definition: &'static str,
     /// Completes the loaded definition from the service's own data (the parking permit
@@ -65,6 +71,20 @@ pub(crate) struct Service {
 
 /// Completes a loaded definition; the error says what is wrong.
 pub(crate) type Prepare = fn(&mut FormDefinition) -> Result<(), String>;
+
+/// How many invented addresses the council's sample gazetteer holds: a few hundred postcodes,
+/// `ZY1 0AA` first.
+const SAMPLE_ADDRESSES: usize = 2_000;
+
+/// The council's gazetteer for address lookups: civic-address-lookup's deterministic sample
+/// (the town of Sampleton, UPRNs from 999000000001, postcodes in the unallocated ZY area),
+/// built in memory at start-up, the same on every machine, and marked as sample data.
+pub(crate) fn sample_gazetteer() -> Arc<dyn AddressProvider> {
+    Arc::new(AddressIndex::build(
+        generate::sample_gazetteer(SAMPLE_ADDRESSES, 1),
+        generate::info(),
+    ))
+}
 
 /// Every service the demo serves, in the order the home page lists them.
 pub(crate) const SERVICES: &[&Service] = &[
@@ -163,6 +183,7 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
     let mut router = pay
         .as_ref()
         .map_or_else(Router::new, |pay| pay.sandbox_pages(site));
+    let addresses = sample_gazetteer();
     for (service, form) in &site.services {
         let failed = |reason: String| StartError::Service {
             service: service.slug,
@@ -203,6 +224,9 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
         .map_err(|e| failed(e.to_string()))?
         .brand(site.brand.clone())
         .assets(Arc::clone(&site.assets));
+        if service.address_lookup {
+            served = served.addresses(Arc::clone(&addresses));
+        }
         if service.save_and_return {
             let links = SaveAndReturn::new(
                 pool.clone(),

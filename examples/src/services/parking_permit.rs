@@ -42,6 +42,7 @@ pub(crate) const SERVICE: Service = Service {
         cy: "Mae'n cymryd tua 5 munud.",
     },
     save_and_return: false,
+    address_lookup: false,
     definition: include_str!("../../services/parking-permit.yaml"),
     prepare: Some(prepare),
 };

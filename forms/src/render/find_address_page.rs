@@ -12,7 +12,7 @@ use civic_components::{Button, ErrorMessage, ErrorSummary, Hint, Input, Label};
 use maud::{Markup, html};
 
 use super::layout::{csrf_field, layout};
-use super::parts::legend;
+use super::parts::fieldset;
 use super::{PageContext, components_language};
 use crate::answers::Submitted;
 use crate::definition::{Language, Question};
@@ -78,9 +78,9 @@ pub fn find_address_page(
             .error(message, format!("#{postcode_key}"))
     });
     let title = question.label.in_language(language);
-    let fieldset = civic_components::Fieldset::new()
-        .legend(legend(question, language, true))
-        .caller(html! { (postcode) (building) });
+    // The question's legend and hint, as on every other fieldset (a service can say there
+    // what the list holds, "sample data" in the demo).
+    let fieldset = fieldset(question, language, true, &[postcode, building]);
     let content = html! {
         @if let Some(summary) = &summary { (summary) }
         form method="post" action=(context.action) novalidate {
@@ -137,6 +137,32 @@ mod tests {
         assert!(html.contains("Enter the address manually"), "{html}");
         assert!(html.contains(r#"name="csrf_token" value="tok""#), "{html}");
         assert!(!html.contains("There is a problem"), "{html}");
+        assert!(!html.contains("home-hint"), "{html}");
+    }
+
+    #[test]
+    fn the_question_s_hint_describes_the_fieldset() {
+        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
+        let assets = Assets::empty("/assets");
+        let context = PageContext {
+            brand: &brand,
+            assets: &assets,
+            action: "/apply/home",
+            csrf_token: "tok",
+            back_href: None,
+            language: Language::En,
+            extras: crate::render::PageExtras::default(),
+        };
+        let mut question = Question::new(
+            "home",
+            "What is your address?",
+            AnswerType::UkAddress(UkAddressOptions::default()),
+        );
+        question.hint = Some("Sample data: try ZY1 0AA".into());
+        let html =
+            find_address_page(&context, &question, &Submitted::default(), None, "/m").into_string();
+        assert!(html.contains(r#"aria-describedby="home-hint""#), "{html}");
+        assert!(html.contains("Sample data: try ZY1 0AA"), "{html}");
     }
 
     #[test]
