@@ -4,10 +4,14 @@
 //! SQLite serves one instance; PostgreSQL serves several, whose workers claim with
 //! `FOR UPDATE SKIP LOCKED` so no message is claimed twice. A claim is a lease: if a worker
 //! dies mid-send, the lease lapses and another worker sends the message again, with the same
-//! idempotency key, so a receiver that checks it can drop the duplicate.
+//! idempotency key, so a receiver that checks it can drop the duplicate: at most one duplicate
+//! per crash, or as many as the worker sends at once ([`Outbox::with_concurrency`]).
 
 use std::time::Duration;
 
+use std::sync::Arc;
+
+use futures_util::StreamExt;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Row};
 
@@ -144,6 +148,17 @@ pub struct Outbox {
     pool: AnyPool,
     postgres: bool,
     lease: Duration,
+    concurrency: usize,
+    /// On SQLite, a worker's own result writes take turns here: SQLite has one writer, and a
+    /// connection that finds it busy sleeps at least a millisecond before trying again.
+    sqlite_writes: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// What became of one claimed message.
+enum Delivery {
+    Sent,
+    Retrying,
+    Failed,
 }
 
 fn now_millis() -> i64 {
@@ -207,7 +222,22 @@ impl Outbox {
             pool,
             postgres,
             lease: Duration::from_secs(60),
+            concurrency: 1,
+            sqlite_writes: Arc::default(),
         })
+    }
+
+    /// The same outbox with workers that send up to `sends` claimed messages at once (at
+    /// least 1, the default), for a transport that can overlap them, as
+    /// [`SmtpTransport`](crate::transport::SmtpTransport)'s pooled connections do.
+    ///
+    /// The cost is in crashes: a worker killed mid-drain may have sent messages it had not yet
+    /// recorded as sent, and they are sent again (with the same idempotency key, so a receiver
+    /// can drop them). One at a time that is at most one duplicate per crash; with `sends`
+    /// at once, at most `sends`.
+    pub fn with_concurrency(mut self, sends: usize) -> Outbox {
+        self.concurrency = sends.max(1);
+        self
     }
 
     /// The same outbox with claims that last `lease` (longer than any send should take).
@@ -288,8 +318,9 @@ impl Outbox {
     }
 
     /// One worker pass: claims up to `batch` due messages, sends each through `transport`
-    /// and records the result. Temporary failures are retried after `policy`'s backoff;
-    /// permanent ones, and temporary ones past the attempt limit, are marked failed.
+    /// (up to [`Outbox::with_concurrency`] at once) and records each result as soon as it is
+    /// known. Temporary failures are retried after `policy`'s backoff; permanent ones, and
+    /// temporary ones past the attempt limit, are marked failed.
     pub async fn drain_once(
         &self,
         transport: &dyn Transport,
@@ -301,55 +332,87 @@ impl Outbox {
             claimed: claimed.len(),
             ..DrainReport::default()
         };
-        for (id, attempts, payload) in claimed {
-            let message: Outgoing = match serde_json::from_str(&payload) {
-                Ok(message) => message,
-                Err(e) => {
-                    self.record_failure(
-                        id,
-                        &SendError::permanent(format!("unreadable: {e}")),
-                        None,
-                    )
-                    .await?;
-                    report.failed += 1;
-                    continue;
-                }
-            };
-            match transport.send(&message).await {
-                Ok(receipt) => {
-                    sqlx::query(
-                        "UPDATE civic_notify_outbox SET status = 'sent', finished_at = $1, \
-                         provider_reference = $2, claimed_until = NULL WHERE id = $3",
-                    )
-                    .bind(now_millis())
-                    .bind(receipt.reference)
-                    .bind(id)
-                    .execute(&self.pool)
-                    .await?;
-                    report.sent += 1;
-                }
+        let mut deliveries = futures_util::stream::iter(claimed)
+            .map(|(id, attempts, payload)| self.deliver(transport, policy, id, attempts, payload))
+            .buffer_unordered(self.concurrency);
+        // A database error stops nothing already in flight: those sends finish and are recorded.
+        let mut first_error = None;
+        while let Some(delivery) = deliveries.next().await {
+            match delivery {
+                Ok(Delivery::Sent) => report.sent += 1,
+                Ok(Delivery::Retrying) => report.retrying += 1,
+                Ok(Delivery::Failed) => report.failed += 1,
                 Err(error) => {
-                    let attempts = u32::try_from(attempts).unwrap_or(u32::MAX);
-                    let retry = (error.is_transient() && attempts < policy.max_attempts)
-                        .then(|| policy.delay(attempts));
-                    // The error text says what failed, never who the message was for.
-                    tracing::warn!(
-                        outbox_id = id,
-                        attempts,
-                        retry_in_ms = retry.map(millis),
-                        error = error.message(),
-                        "send failed"
-                    );
-                    self.record_failure(id, &error, retry).await?;
-                    if retry.is_some() {
-                        report.retrying += 1;
-                    } else {
-                        report.failed += 1;
-                    }
+                    first_error.get_or_insert(error);
                 }
             }
         }
-        Ok(report)
+        match first_error {
+            Some(error) => Err(error),
+            None => Ok(report),
+        }
+    }
+
+    /// Sends one claimed message and records what happened.
+    async fn deliver(
+        &self,
+        transport: &dyn Transport,
+        policy: &RetryPolicy,
+        id: i64,
+        attempts: i64,
+        payload: String,
+    ) -> Result<Delivery, OutboxError> {
+        let message: Outgoing = match serde_json::from_str(&payload) {
+            Ok(message) => message,
+            Err(e) => {
+                let error = SendError::permanent(format!("unreadable: {e}"));
+                self.record_failure(id, &error, None).await?;
+                return Ok(Delivery::Failed);
+            }
+        };
+        match transport.send(&message).await {
+            Ok(receipt) => {
+                let _turn = self.write_turn().await;
+                sqlx::query(
+                    "UPDATE civic_notify_outbox SET status = 'sent', finished_at = $1, \
+                     provider_reference = $2, claimed_until = NULL WHERE id = $3",
+                )
+                .bind(now_millis())
+                .bind(receipt.reference)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                Ok(Delivery::Sent)
+            }
+            Err(error) => {
+                let attempts = u32::try_from(attempts).unwrap_or(u32::MAX);
+                let retry = (error.is_transient() && attempts < policy.max_attempts)
+                    .then(|| policy.delay(attempts));
+                // The error text says what failed, never who the message was for.
+                tracing::warn!(
+                    outbox_id = id,
+                    attempts,
+                    retry_in_ms = retry.map(millis),
+                    error = error.message(),
+                    "send failed"
+                );
+                self.record_failure(id, &error, retry).await?;
+                Ok(if retry.is_some() {
+                    Delivery::Retrying
+                } else {
+                    Delivery::Failed
+                })
+            }
+        }
+    }
+
+    /// This worker's turn to write a result, on SQLite (see `sqlite_writes`).
+    async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        if self.postgres {
+            None
+        } else {
+            Some(self.sqlite_writes.lock().await)
+        }
     }
 
     async fn record_failure(
@@ -359,6 +422,7 @@ impl Outbox {
         retry_in: Option<Duration>,
     ) -> Result<(), OutboxError> {
         let now = now_millis();
+        let _turn = self.write_turn().await;
         match retry_in {
             Some(delay) => {
                 sqlx::query(

@@ -5,11 +5,13 @@
 #![allow(clippy::unwrap_used)]
 
 use std::io::Write;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use civic_notify::outbox::{Outbox, RetryPolicy, Status};
 use civic_notify::transport::{
-    MailboxTransport, Outgoing, OutgoingSms, SendError, StubTransport, Transport,
+    MailboxTransport, Outgoing, OutgoingSms, Receipt, SendError, StubTransport, Transport,
 };
 use civic_notify::{Allow, PhoneNumber};
 
@@ -321,4 +323,66 @@ async fn the_outbox_as_a_transport_queues_and_its_worker_sends() {
             .status,
         Status::Sent
     );
+}
+
+/// A transport whose sends take a moment, counting how many overlap.
+#[derive(Default)]
+struct Overlapping {
+    in_flight: AtomicUsize,
+    most: AtomicUsize,
+    sent: Mutex<Vec<String>>,
+}
+
+#[async_trait::async_trait]
+impl Transport for Overlapping {
+    async fn send(&self, message: &Outgoing) -> Result<Receipt, SendError> {
+        let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        self.most.fetch_max(now, Ordering::SeqCst);
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        self.in_flight.fetch_sub(1, Ordering::SeqCst);
+        self.sent
+            .lock()
+            .unwrap()
+            .push(message.idempotency_key().to_owned());
+        Ok(Receipt {
+            reference: message.idempotency_key().to_owned(),
+        })
+    }
+}
+
+async fn drain_counting_overlap(outbox: &Outbox) -> usize {
+    for i in 0..40 {
+        outbox
+            .enqueue(&message(&format!("c{i}")), None)
+            .await
+            .unwrap();
+    }
+    let transport = Overlapping::default();
+    let policy = RetryPolicy::default();
+    while outbox
+        .drain_once(&transport, &policy, 10)
+        .await
+        .unwrap()
+        .claimed
+        > 0
+    {}
+    let mut sent = transport.sent.lock().unwrap().clone();
+    assert_eq!(sent.len(), 40, "every message sent once");
+    sent.sort();
+    sent.dedup();
+    assert_eq!(sent.len(), 40, "no message sent twice");
+    for i in [0, 39] {
+        let record = outbox.record(&format!("c{i}")).await.unwrap().unwrap();
+        assert_eq!(record.status, Status::Sent);
+    }
+    assert_eq!(outbox.pending().await.unwrap(), 0);
+    transport.most.load(Ordering::SeqCst)
+}
+
+#[tokio::test]
+async fn a_worker_sends_one_at_a_time_unless_told_it_may_send_more() {
+    let one = sqlite_outbox("one-at-a-time").await;
+    assert_eq!(drain_counting_overlap(&one).await, 1);
+    let four = sqlite_outbox("four-at-a-time").await.with_concurrency(4);
+    assert_eq!(drain_counting_overlap(&four).await, 4);
 }
