@@ -96,6 +96,7 @@ mod notify_body;
 pub mod outbox;
 mod personalisation;
 mod phone_number;
+mod qr_code;
 mod recipient_error;
 mod sms;
 mod sms_country;

@@ -10,6 +10,7 @@ use fancy_regex::{Captures, Regex};
 use std::sync::OnceLock;
 
 use crate::literal;
+use crate::qr_code;
 
 /// Which of Notify's renderers to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -627,14 +628,47 @@ impl Renderer<'_> {
         }
     }
 
+    /// A letter paragraph `qr: DATA` printed as a QR code of DATA (values filled in), as
+    /// Notify prints it; while DATA still holds a placeholder, Notify's box showing it.
+    fn qr_code(&self, text: &str) -> Option<String> {
+        static PATTERNS: OnceLock<(Regex, Regex)> = OnceLock::new();
+        let (paragraph, link) = PATTERNS.get_or_init(|| {
+            (
+                Regex::new(r"\A(?i:qr)\s*:\s*(.+)\z").expect("QR paragraph pattern compiles"),
+                Regex::new(r"<strong data-original-protocol='(https?://|)'>(.*?)</strong>")
+                    .expect("QR link pattern compiles"),
+            )
+        });
+        // The paragraph reaches Notify's renderer without its leading spaces (` qr : …` is
+        // drawn as a QR code, conformance case #125).
+        let data = paragraph
+            .captures(text.trim_start())
+            .ok()??
+            .get(1)?
+            .as_str();
+        // Links in the data were bolded by `autolink`: Notify puts back their protocol.
+        let data = link.replace_all(data, "${1}${2}");
+        let html = if data.contains("<span class='placeholder")
+            || data.contains("<span class=\"placeholder")
+        {
+            format!(
+                "\n<div class='qrcode-placeholder'>\n    <div class='qrcode-placeholder-border'></div>\n    <div class='qrcode-placeholder-content'>\n        <span class='qrcode-placeholder-content-background'>{data}</span>\n    </div>\n</div>\n"
+            )
+        } else {
+            let data = literal::resolve(&data, self.literals, str::to_owned);
+            format!("<div class='qrcode'>{}</div>", qr_code::qr_code_svg(&data)?)
+        };
+        Some(html.replace('-', QR_DASH))
+    }
+
     fn paragraph(&self, text: &str) -> String {
         if text.trim().is_empty() {
             return String::new();
         }
         match self.flavour {
             Flavour::EmailHtml => format!("<p style=\"{PARAGRAPH_STYLE}\">{text}</p>"),
-            Flavour::Letter => match qr_code_placeholder(text) {
-                Some(placeholder) => format!("<p>{placeholder}</p>"),
+            Flavour::Letter => match self.qr_code(text) {
+                Some(qr_code) => format!("<p>{qr_code}</p>"),
                 None => format!("<p>{text}</p>"),
             },
             _ => format!("\n\n{text}"),
@@ -866,30 +900,6 @@ fn preprocess(text: &str) -> String {
 /// What Notify writes for each `-` of a QR code's HTML, so that its typography pass cannot
 /// turn the dashes into en dashes.
 const QR_DASH: &str = "\u{1F6F3}\u{FE0F}\u{1F426}\u{1F974}";
-
-/// A letter paragraph `qr: DATA` is printed as a QR code of DATA. While DATA still holds a
-/// placeholder, Notify draws a box showing it instead (`qr_code_placeholder`); that box is
-/// returned here. A QR code itself is not drawn: see `tests/conformance-exceptions.toml`.
-fn qr_code_placeholder(text: &str) -> Option<String> {
-    static PATTERNS: OnceLock<(Regex, Regex)> = OnceLock::new();
-    let (paragraph, link) = PATTERNS.get_or_init(|| {
-        (
-            Regex::new(r"\A(?i:qr)\s*:\s*(.+)\z").expect("QR paragraph pattern compiles"),
-            Regex::new(r"<strong data-original-protocol='(https?://|)'>(.*?)</strong>")
-                .expect("QR link pattern compiles"),
-        )
-    });
-    let data = paragraph.captures(text).ok()??.get(1)?.as_str();
-    // Links in the data were bolded by `autolink`: Notify puts back their protocol.
-    let data = link.replace_all(data, "${1}${2}");
-    if !data.contains("<span class='placeholder") && !data.contains("<span class=\"placeholder") {
-        return None;
-    }
-    let html = format!(
-        "\n<div class='qrcode-placeholder'>\n    <div class='qrcode-placeholder-border'></div>\n    <div class='qrcode-placeholder-content'>\n        <span class='qrcode-placeholder-content-background'>{data}</span>\n    </div>\n</div>\n"
-    );
-    Some(html.replace('-', QR_DASH))
-}
 
 /// Renders Notify markdown with one of Notify's renderers.
 pub(crate) fn render(text: &str, flavour: Flavour) -> String {
