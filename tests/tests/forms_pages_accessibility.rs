@@ -130,6 +130,9 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
     let save = save_for_later_form_page();
     let save_errors = read_page(&save, &Submitted::default(), today).unwrap_err();
     let addresses = [address(1, 1), address(2, 2)];
+    // The postcode step with the question's hint (the demo says its addresses are sample data).
+    let mut hinted = home.clone();
+    hinted.hint = Some("Sample data: these addresses are invented.".into());
     vec![
         question_page(&context, all, &Submitted::default(), &[]).unwrap(),
         question_page(&context, all, &wrong, &errors).unwrap(),
@@ -139,6 +142,13 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
         find_address_page(
             &context,
             home,
+            &Submitted::default(),
+            Some(&lookup),
+            "/apply/manual",
+        ),
+        find_address_page(
+            &context,
+            &hinted,
             &Submitted::default(),
             Some(&lookup),
             "/apply/manual",
