@@ -10,8 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use dpa::Dpa;
-pub use lpi::{AddressableObject, Lpi};
+pub use dpa::{Dpa, DpaRef};
+pub use lpi::{AddressableObject, AddressableObjectRef, Lpi, LpiRef};
 
 use crate::Postcode;
 use crate::natural::natural_cmp;
@@ -145,20 +145,25 @@ impl Address {
     /// assert_eq!(address.single_line(), "FLAT 2, THE MALTINGS, 10 HIGH STREET, LEEDS, LS1 4AP");
     /// ```
     pub fn lines(&self) -> Vec<String> {
-        let mut lines = match (&self.dpa, &self.lpi) {
-            (Some(dpa), _) => dpa.lines(),
-            (None, Some(lpi)) => lpi.lines(),
-            (None, None) => Vec::new(),
-        };
-        if let Some(postcode) = self.postcode {
-            lines.push(postcode.to_string());
-        }
-        lines
+        self.view().lines()
     }
 
     /// The lines joined with commas, for a list of addresses to pick from.
     pub fn single_line(&self) -> String {
         self.lines().join(", ")
+    }
+
+    /// The same fields borrowed.
+    pub fn view(&self) -> AddressRef<'_> {
+        AddressRef {
+            uprn: self.uprn,
+            usrn: self.usrn,
+            lpi: self.lpi.as_ref().map(Lpi::view),
+            dpa: self.dpa.as_ref().map(Dpa::view),
+            postcode: self.postcode,
+            classification: self.classification.as_ref().map(|c| c.0.as_str()),
+            coordinates: self.coordinates,
+        }
     }
 
     /// An address with only its UPRN, to fill in field by field.
@@ -223,6 +228,60 @@ impl Address {
                 sub_number: None,
             }
         }
+    }
+}
+
+/// An [`Address`] borrowed: the same fields with text as `&str`. An index's addresses are
+/// read this way in place ([`crate::index::IndexedAddress::view`]) without allocating;
+/// [`AddressRef::to_address`] makes the owned value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AddressRef<'a> {
+    /// The property's UPRN.
+    pub uprn: Uprn,
+    /// The street's USRN, where known.
+    pub usrn: Option<Usrn>,
+    /// The BS 7666 view from the council's gazetteer, where there is one.
+    pub lpi: Option<LpiRef<'a>>,
+    /// The Royal Mail view, for properties that receive post.
+    pub dpa: Option<DpaRef<'a>>,
+    /// The postcode, if it has one.
+    pub postcode: Option<Postcode>,
+    /// The AddressBase classification code, where known.
+    pub classification: Option<&'a str>,
+    /// Where the property is, where known.
+    pub coordinates: Option<Coordinates>,
+}
+
+impl AddressRef<'_> {
+    /// The fields as an owned [`Address`].
+    pub fn to_address(&self) -> Address {
+        Address {
+            uprn: self.uprn,
+            usrn: self.usrn,
+            lpi: self.lpi.as_ref().map(LpiRef::to_lpi),
+            dpa: self.dpa.as_ref().map(DpaRef::to_dpa),
+            postcode: self.postcode,
+            classification: self.classification.map(|c| Classification(c.to_owned())),
+            coordinates: self.coordinates,
+        }
+    }
+
+    /// As [`Address::lines`].
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = match (&self.dpa, &self.lpi) {
+            (Some(dpa), _) => dpa.lines(),
+            (None, Some(lpi)) => lpi.lines(),
+            (None, None) => Vec::new(),
+        };
+        if let Some(postcode) = self.postcode {
+            lines.push(postcode.to_string());
+        }
+        lines
+    }
+
+    /// As [`Address::single_line`].
+    pub fn single_line(&self) -> String {
+        self.lines().join(", ")
     }
 }
 

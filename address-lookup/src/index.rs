@@ -35,7 +35,7 @@ pub use file::{FORMAT_VERSION, IndexError};
 pub use search::SearchHit;
 use store::{Fields, Strings};
 
-use crate::{Address, Postcode, Uprn};
+use crate::{Address, AddressRef, Postcode, Uprn};
 
 /// Facts about where an index's addresses came from, stored in the index.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,20 +102,21 @@ pub struct AddressIndex {
     term_counts: Vec<u16>,
 }
 
-/// One address in an index, read in place: nothing is copied until [`to_address`] is called.
+/// One address in an index, read in place: nothing is copied until [`to_address`] is called,
+/// and [`view`] borrows its text from the index.
 ///
 /// [`to_address`]: IndexedAddress::to_address
+/// [`view`]: IndexedAddress::view
 #[derive(Clone, Copy)]
 pub struct IndexedAddress<'a> {
     index: &'a AddressIndex,
     position: usize,
+    /// The postcode, when the lookup that found the address already knows it (saves
+    /// searching the postcode table for each address of a postcode).
+    postcode: Option<Postcode>,
 }
 
 impl<'a> IndexedAddress<'a> {
-    fn fields(&self) -> Fields {
-        self.index.fields(self.position).unwrap_or_default()
-    }
-
     /// The address's UPRN.
     pub fn uprn(&self) -> Uprn {
         self.index
@@ -127,6 +128,9 @@ impl<'a> IndexedAddress<'a> {
 
     /// The address's postcode, if it has one.
     pub fn postcode(&self) -> Option<Postcode> {
+        if self.postcode.is_some() {
+            return self.postcode;
+        }
         let i = self
             .index
             .postcodes
@@ -134,14 +138,38 @@ impl<'a> IndexedAddress<'a> {
         i.checked_sub(1).map(|i| self.index.postcodes[i].0)
     }
 
+    /// The address with its text borrowed from the index: every field of [`Address`] with
+    /// no allocation, for callers in the same process (labels, filters, copying into a page).
+    ///
+    /// ```
+    /// use civic_address_lookup::{generate, index::AddressIndex};
+    ///
+    /// let index = AddressIndex::build(generate::sample_gazetteer(50, 1), generate::info());
+    /// let first = index.addresses().next().unwrap();
+    /// let view = first.view();
+    /// assert!(view.lpi.is_some_and(|lpi| lpi.town == "SAMPLETON"));
+    /// assert_eq!(view.to_address(), first.to_address());
+    /// ```
+    pub fn view(&self) -> AddressRef<'a> {
+        let index = self.index;
+        index
+            .fields(self.position)
+            .and_then(|f| f.view(&index.strings, self.postcode()))
+            // A validated index always decodes; this stands in where it cannot.
+            .unwrap_or(AddressRef {
+                uprn: Uprn::MIN,
+                usrn: None,
+                lpi: None,
+                dpa: None,
+                postcode: None,
+                classification: None,
+                coordinates: None,
+            })
+    }
+
     /// The address as a value of its own.
     pub fn to_address(&self) -> Address {
-        let mut address = self
-            .fields()
-            .to_address(&self.index.strings)
-            .unwrap_or_else(|| Address::new(Uprn::MIN));
-        address.postcode = self.postcode();
-        address
+        self.view().to_address()
     }
 }
 
@@ -195,7 +223,12 @@ impl AddressIndex {
             }
             Err(_) => 0..0,
         };
-        self.at(range)
+        let postcode = *postcode;
+        range.map(move |position| IndexedAddress {
+            index: self,
+            position,
+            postcode: Some(postcode),
+        })
     }
 
     /// The address with this UPRN.
@@ -207,6 +240,7 @@ impl AddressIndex {
         Some(IndexedAddress {
             index: self,
             position: self.by_uprn[i] as usize,
+            postcode: None,
         })
     }
 
@@ -230,6 +264,7 @@ impl AddressIndex {
         range.map(move |position| IndexedAddress {
             index: self,
             position,
+            postcode: None,
         })
     }
 

@@ -26,7 +26,8 @@
 //! gazetteer view ([`Lpi`]: SAO/PAO numbers, suffixes and text, street, locality, town) beside
 //! Royal Mail's ([`Dpa`]), postcode, classification and coordinates. [`Address::lines`] lays
 //! it out by Royal Mail's rules; [`Address::natural_cmp`] sorts "2 High Street" before "10 High
-//! Street" and "Flat 2" before "Flat 10".
+//! Street" and "Flat 2" before "Flat 10". [`AddressRef`] holds the same fields borrowed:
+//! the embedded index hands its addresses out that way without allocating.
 //!
 //! # Finding addresses
 //!
@@ -60,7 +61,8 @@ pub mod postcode;
 pub mod provider;
 
 pub use address::{
-    Address, AddressableObject, Classification, Coordinates, Dpa, Lpi, Uprn, Usrn, sort_naturally,
+    Address, AddressRef, AddressableObject, AddressableObjectRef, Classification, Coordinates, Dpa,
+    DpaRef, Lpi, LpiRef, Uprn, Usrn, sort_naturally,
 };
 pub use natural::natural_cmp;
 pub use postcode::{OverseasTerritory, Postcode, PostcodeError, PostcodeKind};

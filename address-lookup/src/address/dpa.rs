@@ -39,15 +39,83 @@ impl Dpa {
     /// The building number shares the line of the first thoroughfare; a sub-building or
     /// building name that is number-like (`12A`, `1-3`) shares the line of what follows it.
     pub fn lines(&self) -> Vec<String> {
+        self.view().lines()
+    }
+
+    /// The same fields borrowed.
+    pub fn view(&self) -> DpaRef<'_> {
+        DpaRef {
+            organisation_name: &self.organisation_name,
+            department_name: &self.department_name,
+            po_box_number: &self.po_box_number,
+            sub_building_name: &self.sub_building_name,
+            building_name: &self.building_name,
+            building_number: self.building_number,
+            dependent_thoroughfare: &self.dependent_thoroughfare,
+            thoroughfare: &self.thoroughfare,
+            double_dependent_locality: &self.double_dependent_locality,
+            dependent_locality: &self.dependent_locality,
+            post_town: &self.post_town,
+        }
+    }
+}
+
+/// A [`Dpa`] borrowed: the same fields as `&str`, such as an index's addresses read in place
+/// ([`crate::index::IndexedAddress::view`]) without allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DpaRef<'a> {
+    /// Organisation name.
+    pub organisation_name: &'a str,
+    /// Department name.
+    pub department_name: &'a str,
+    /// PO Box number.
+    pub po_box_number: &'a str,
+    /// Sub-building name, such as `FLAT 2`.
+    pub sub_building_name: &'a str,
+    /// Building name, such as `THE MALTINGS`.
+    pub building_name: &'a str,
+    /// Building number.
+    pub building_number: Option<u32>,
+    /// Dependent thoroughfare (a street within a street).
+    pub dependent_thoroughfare: &'a str,
+    /// Thoroughfare (street).
+    pub thoroughfare: &'a str,
+    /// Double dependent locality.
+    pub double_dependent_locality: &'a str,
+    /// Dependent locality.
+    pub dependent_locality: &'a str,
+    /// Post town.
+    pub post_town: &'a str,
+}
+
+impl DpaRef<'_> {
+    /// The fields as an owned [`Dpa`].
+    pub fn to_dpa(&self) -> Dpa {
+        Dpa {
+            organisation_name: self.organisation_name.to_owned(),
+            department_name: self.department_name.to_owned(),
+            po_box_number: self.po_box_number.to_owned(),
+            sub_building_name: self.sub_building_name.to_owned(),
+            building_name: self.building_name.to_owned(),
+            building_number: self.building_number,
+            dependent_thoroughfare: self.dependent_thoroughfare.to_owned(),
+            thoroughfare: self.thoroughfare.to_owned(),
+            double_dependent_locality: self.double_dependent_locality.to_owned(),
+            dependent_locality: self.dependent_locality.to_owned(),
+            post_town: self.post_town.to_owned(),
+        }
+    }
+
+    /// As [`Dpa::lines`].
+    pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
-        push(&mut lines, &self.organisation_name);
-        push(&mut lines, &self.department_name);
+        push(&mut lines, self.organisation_name);
+        push(&mut lines, self.department_name);
         if !self.po_box_number.is_empty() {
             push(&mut lines, format!("PO BOX {}", self.po_box_number));
         }
-        let streets: Vec<&str> = [&self.dependent_thoroughfare, &self.thoroughfare]
+        let streets: Vec<&str> = [self.dependent_thoroughfare, self.thoroughfare]
             .into_iter()
-            .map(String::as_str)
             .filter(|s| !s.is_empty())
             .collect();
         // What the building line leads into: number + street, or the street, or nothing.
@@ -59,10 +127,10 @@ impl Dpa {
         };
         let mut pending = Vec::new();
         if !self.sub_building_name.is_empty() {
-            pending.push(self.sub_building_name.as_str());
+            pending.push(self.sub_building_name);
         }
         if !self.building_name.is_empty() {
-            pending.push(self.building_name.as_str());
+            pending.push(self.building_name);
         }
         // Number-like names at the end of the chain join the line after them.
         while let Some(&last) = pending.last() {
@@ -86,9 +154,9 @@ impl Dpa {
         for street in streets.iter().skip(1) {
             push(&mut lines, *street);
         }
-        push(&mut lines, &self.double_dependent_locality);
-        push(&mut lines, &self.dependent_locality);
-        push(&mut lines, &self.post_town);
+        push(&mut lines, self.double_dependent_locality);
+        push(&mut lines, self.dependent_locality);
+        push(&mut lines, self.post_town);
         lines
     }
 }

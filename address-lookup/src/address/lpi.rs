@@ -26,6 +26,60 @@ pub struct AddressableObject {
 impl AddressableObject {
     /// The number range as written: `12`, `12A`, `12-14`, `12A-12C`; empty without numbers.
     pub fn numbers(&self) -> String {
+        self.view().numbers()
+    }
+
+    /// Text then numbers, as BS 7666 writes them: `FLAT 2`, `THE MALTINGS`, `12A`.
+    pub fn label(&self) -> String {
+        self.view().label()
+    }
+
+    /// Whether nothing is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.view().is_empty()
+    }
+
+    /// The same fields borrowed.
+    pub fn view(&self) -> AddressableObjectRef<'_> {
+        AddressableObjectRef {
+            start_number: self.start_number,
+            start_suffix: self.start_suffix,
+            end_number: self.end_number,
+            end_suffix: self.end_suffix,
+            text: &self.text,
+        }
+    }
+}
+
+/// An [`AddressableObject`] borrowed: its text as `&str`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AddressableObjectRef<'a> {
+    /// First number of the range, such as `12` in `12A-14`.
+    pub start_number: Option<u32>,
+    /// Letter after the first number, such as `A` in `12A`.
+    pub start_suffix: Option<char>,
+    /// Last number of a range.
+    pub end_number: Option<u32>,
+    /// Letter after the last number.
+    pub end_suffix: Option<char>,
+    /// Text, such as `FLAT 2` or `THE MALTINGS`.
+    pub text: &'a str,
+}
+
+impl AddressableObjectRef<'_> {
+    /// The fields as an owned [`AddressableObject`].
+    pub fn to_object(&self) -> AddressableObject {
+        AddressableObject {
+            start_number: self.start_number,
+            start_suffix: self.start_suffix,
+            end_number: self.end_number,
+            end_suffix: self.end_suffix,
+            text: self.text.to_owned(),
+        }
+    }
+
+    /// As [`AddressableObject::numbers`].
+    pub fn numbers(&self) -> String {
         let mut s = String::new();
         if let Some(n) = self.start_number {
             let _ = write!(s, "{n}");
@@ -41,17 +95,17 @@ impl AddressableObject {
         s
     }
 
-    /// Text then numbers, as BS 7666 writes them: `FLAT 2`, `THE MALTINGS`, `12A`.
+    /// As [`AddressableObject::label`].
     pub fn label(&self) -> String {
         let numbers = self.numbers();
         match (self.text.is_empty(), numbers.is_empty()) {
             (false, false) => format!("{} {numbers}", self.text),
-            (false, true) => self.text.clone(),
+            (false, true) => self.text.to_owned(),
             (true, _) => numbers,
         }
     }
 
-    /// Whether nothing is recorded.
+    /// As [`AddressableObject::is_empty`].
     pub fn is_empty(&self) -> bool {
         self.start_number.is_none() && self.text.is_empty()
     }
@@ -79,6 +133,55 @@ impl Lpi {
     /// The address lines, without the postcode: SAO, PAO text, PAO numbers with the street,
     /// locality, town.
     pub fn lines(&self) -> Vec<String> {
+        self.view().lines()
+    }
+
+    /// The same fields borrowed.
+    pub fn view(&self) -> LpiRef<'_> {
+        LpiRef {
+            sao: self.sao.view(),
+            pao: self.pao.view(),
+            street: &self.street,
+            locality: &self.locality,
+            town: &self.town,
+            administrative_area: &self.administrative_area,
+        }
+    }
+}
+
+/// An [`Lpi`] borrowed: the same fields as `&str`, such as an index's addresses read in place
+/// ([`crate::index::IndexedAddress::view`]) without allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LpiRef<'a> {
+    /// Secondary addressable object: the flat or unit.
+    pub sao: AddressableObjectRef<'a>,
+    /// Primary addressable object: the building.
+    pub pao: AddressableObjectRef<'a>,
+    /// Street description.
+    pub street: &'a str,
+    /// Locality.
+    pub locality: &'a str,
+    /// Town.
+    pub town: &'a str,
+    /// Administrative area (the council's area).
+    pub administrative_area: &'a str,
+}
+
+impl LpiRef<'_> {
+    /// The fields as an owned [`Lpi`].
+    pub fn to_lpi(&self) -> Lpi {
+        Lpi {
+            sao: self.sao.to_object(),
+            pao: self.pao.to_object(),
+            street: self.street.to_owned(),
+            locality: self.locality.to_owned(),
+            town: self.town.to_owned(),
+            administrative_area: self.administrative_area.to_owned(),
+        }
+    }
+
+    /// As [`Lpi::lines`].
+    pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         let pao_numbers = self.pao.numbers();
         let sao = self.sao.label();
@@ -87,12 +190,12 @@ impl Lpi {
             push(&mut lines, format!("{sao} {pao_numbers} {}", self.street));
         } else {
             push(&mut lines, sao);
-            push(&mut lines, &self.pao.text);
+            push(&mut lines, self.pao.text);
             push(&mut lines, format!("{pao_numbers} {}", self.street));
         }
-        push(&mut lines, &self.locality);
+        push(&mut lines, self.locality);
         if self.town != self.locality {
-            push(&mut lines, &self.town);
+            push(&mut lines, self.town);
         }
         lines
     }

@@ -8,7 +8,9 @@
 
 use std::collections::HashMap;
 
-use crate::{Address, AddressableObject, Classification, Coordinates, Dpa, Lpi, Usrn};
+use crate::{
+    Address, AddressRef, AddressableObjectRef, Coordinates, DpaRef, LpiRef, Postcode, Usrn,
+};
 
 /// Every distinct string, in one arena; string 0 is the empty string.
 #[derive(Debug, Default)]
@@ -216,22 +218,27 @@ impl Fields {
         self.slots[slot].and_then(char::from_u32)
     }
 
-    fn object(&self, base: usize, strings: &Strings) -> AddressableObject {
-        AddressableObject {
+    fn object<'s>(&self, base: usize, strings: &'s Strings) -> AddressableObjectRef<'s> {
+        AddressableObjectRef {
             start_number: self.slots[base + slot::START],
             start_suffix: self.char(base + slot::START_SUFFIX),
             end_number: self.slots[base + slot::END],
             end_suffix: self.char(base + slot::END_SUFFIX),
-            text: self.text(base + slot::TEXT, strings).to_owned(),
+            text: self.text(base + slot::TEXT, strings),
         }
     }
 
-    /// The address these fields were made from (its postcode is the caller's to fill in).
-    pub(crate) fn to_address(&self, strings: &Strings) -> Option<Address> {
-        let mut address = Address::new(crate::Uprn::new(self.uprn)?);
-        let text = |slot| self.text(slot, strings).to_owned();
-        if self.dpa {
-            address.dpa = Some(Dpa {
+    /// The address these fields were made from, borrowing its text from `strings`.
+    pub(crate) fn view<'s>(
+        &self,
+        strings: &'s Strings,
+        postcode: Option<Postcode>,
+    ) -> Option<AddressRef<'s>> {
+        let text = |slot| self.text(slot, strings);
+        Some(AddressRef {
+            uprn: crate::Uprn::new(self.uprn)?,
+            usrn: self.slots[slot::USRN].map(Usrn),
+            dpa: self.dpa.then(|| DpaRef {
                 organisation_name: text(slot::ORGANISATION),
                 department_name: text(slot::DEPARTMENT),
                 po_box_number: text(slot::PO_BOX),
@@ -243,23 +250,19 @@ impl Fields {
                 double_dependent_locality: text(slot::DOUBLE_DEPENDENT_LOCALITY),
                 dependent_locality: text(slot::DEPENDENT_LOCALITY),
                 post_town: text(slot::POST_TOWN),
-            });
-        }
-        if self.lpi {
-            address.lpi = Some(Lpi {
+            }),
+            lpi: self.lpi.then(|| LpiRef {
                 sao: self.object(slot::SAO, strings),
                 pao: self.object(slot::PAO, strings),
                 street: text(slot::STREET),
                 locality: text(slot::LOCALITY),
                 town: text(slot::TOWN),
                 administrative_area: text(slot::ADMINISTRATIVE_AREA),
-            });
-        }
-        address.usrn = self.slots[slot::USRN].map(Usrn);
-        address.classification =
-            self.slots[slot::CLASSIFICATION].map(|id| Classification(strings.get(id).to_owned()));
-        address.coordinates = self.coordinates;
-        Some(address)
+            }),
+            postcode,
+            classification: self.slots[slot::CLASSIFICATION].map(|id| strings.get(id)),
+            coordinates: self.coordinates,
+        })
     }
 
     /// Appends the record: flags, UPRN, the present slots, then the coordinates.
@@ -404,9 +407,9 @@ mod tests {
             Fields::of(&address, &mut interner).encode(&mut bytes);
             let back = Fields::decode(&bytes).unwrap();
             assert!(back.is_consistent(&interner.strings));
-            let mut back = back.to_address(&interner.strings).unwrap();
-            back.postcode = address.postcode;
-            assert_eq!(back, address);
+            let back = back.view(&interner.strings, address.postcode).unwrap();
+            assert_eq!(back.to_address(), address);
+            assert_eq!(back, address.view());
         }
         assert!(interner.strings.is_consistent());
     }
