@@ -77,6 +77,7 @@ const RESERVED_PAGE_IDS: &[&str] = &[
     "resume",
     "timeout",
     "pay",
+    "task-list",
 ];
 
 struct Checker<'a> {
@@ -662,12 +663,17 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// With a task list, every page belongs to exactly one task and the tasks take the pages
+    /// in the form's order: each task is then a run of pages the resident walks from the task
+    /// list, and together they cover the whole journey.
     fn check_task_list(&mut self) {
         let form = self.form;
         let Some(task_list) = &form.task_list else {
             return;
         };
         let mut owner: BTreeMap<&str, String> = BTreeMap::new();
+        // The last page taken by a task so far, to check the order.
+        let mut previous: Option<(usize, &str)> = None;
         for (s, section) in task_list.sections.iter().enumerate() {
             if section.tasks.is_empty() {
                 self.report(
@@ -682,19 +688,44 @@ impl<'a> Checker<'a> {
                 }
                 for (p, id) in task.pages.iter().enumerate() {
                     let path = format!("{here}.pages[{p}]");
-                    if form.page_index(id).is_none() {
+                    let Some(index) = form.page_index(id) else {
                         self.report(&path, format!("there is no page with the id `{id}`"));
-                    } else if let Some(first) = owner.get(id.as_str()) {
+                        continue;
+                    };
+                    if let Some(first) = owner.get(id.as_str()) {
                         self.report(
                             &path,
                             format!(
                                 "the page `{id}` is already in {first}; a page belongs to one task"
                             ),
                         );
-                    } else {
-                        owner.insert(id, here.clone());
+                        continue;
                     }
+                    owner.insert(id, here.clone());
+                    if let Some((before, before_id)) = previous
+                        && index < before
+                    {
+                        self.report(
+                            &path,
+                            format!(
+                                "the page `{id}` comes before `{before_id}` in the form's pages; \
+                                 tasks must take the pages in the order they are in the form"
+                            ),
+                        );
+                    }
+                    previous = Some((index, id));
                 }
+            }
+        }
+        for (index, page) in form.pages.iter().enumerate() {
+            if !owner.contains_key(page.id.as_str()) {
+                self.report(
+                    format!("pages[{index}]"),
+                    format!(
+                        "the page `{}` is in no task; with a task list every page belongs to one task",
+                        page.id
+                    ),
+                );
             }
         }
     }

@@ -319,3 +319,76 @@ pages:
         "asked for each item of the list ending at `size`",
     );
 }
+
+#[test]
+fn task_lists_cover_every_page_once_in_order() {
+    let found = problems(
+        "
+id: licence
+title: Apply for a licence
+pages:
+  - id: name
+    questions: [{ id: name, label: Name, answer: { type: text } }]
+  - id: email
+    questions: [{ id: email, label: Email, answer: { type: email } }]
+  - id: premises
+    questions: [{ id: premises, label: Premises, answer: { type: text } }]
+  - id: fee
+    questions: [{ id: fee, label: Fee, answer: { type: text } }]
+task_list:
+  sections:
+    - title: About you
+      tasks:
+        - { title: Your details, pages: [name, emial] }
+        - { title: The premises, pages: [premises, name] }
+    - title: Paying
+      tasks: []
+    - title: The fee
+      tasks:
+        - { title: Fee, pages: [fee] }
+        - { title: Contact, pages: [email] }
+",
+    );
+    assert_problem(
+        &found,
+        "task_list.sections[0].tasks[0].pages[1]",
+        "there is no page with the id `emial`",
+    );
+    assert_problem(
+        &found,
+        "task_list.sections[0].tasks[1].pages[1]",
+        "the page `name` is already in task_list.sections[0].tasks[0]; a page belongs to one task",
+    );
+    assert_problem(
+        &found,
+        "task_list.sections[1].tasks",
+        "the section has no tasks",
+    );
+    assert_problem(
+        &found,
+        "task_list.sections[2].tasks[1].pages[0]",
+        "the page `email` comes before `fee` in the form's pages; tasks must take the pages in the order they are in the form",
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
+
+    let found = problems(
+        "
+id: licence
+title: Apply for a licence
+pages:
+  - id: name
+    questions: [{ id: name, label: Name, answer: { type: text } }]
+  - id: email
+    questions: [{ id: email, label: Email, answer: { type: email } }]
+task_list:
+  sections:
+    - { title: About you, tasks: [{ title: Your details, pages: [name] }] }
+",
+    );
+    assert_problem(
+        &found,
+        "pages[1]",
+        "the page `email` is in no task; with a task list every page belongs to one task",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+}

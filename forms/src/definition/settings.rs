@@ -72,7 +72,10 @@ impl ExitPage {
     }
 }
 
-/// A task list for long forms: sections of tasks, each task a run of pages.
+/// A task list for long forms (the Design System's "complete multiple tasks" pattern):
+/// sections of tasks, each task a run of consecutive pages. The form opens on the task list,
+/// each task is done from there, and a task waits ("Cannot start yet") while an earlier one
+/// it depends on is unfinished. Every page belongs to exactly one task, in page order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -116,7 +119,8 @@ impl TaskSection {
 pub struct Task {
     /// The task's name, as a link.
     pub title: Text,
-    /// The ids of the pages in this task; each page belongs to at most one task.
+    /// The ids of the pages in this task, consecutive and in the form's order; each page
+    /// belongs to exactly one task.
     pub pages: Vec<String>,
 }
 

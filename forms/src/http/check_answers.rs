@@ -84,7 +84,15 @@ fn render(
         extras: inner.extras(None),
     };
     let answers = taken(&inner.form, &journey, &session.answers);
-    let step_href = |step: &Step| href::step(base, step);
+    // With a task list, a Change link says where it came from, so the page returns here
+    // rather than to the task list.
+    let tasks = inner.form.task_list.is_some();
+    let step_href = |step: &Step| {
+        href::keep_returning(
+            href::step(base, step),
+            tasks && matches!(step, Step::Page(_)),
+        )
+    };
     let page = check_answers_page_with(
         &context,
         &CheckAnswers {

@@ -64,6 +64,15 @@ fn current(inner: &Inner, base: &str, session: &Session) -> Response {
     Redirect::to(&href::step(base, &journey.current(&session.answers))).into_response()
 }
 
+/// Where the list goes once its summary was answered or an item changed: with a task list,
+/// on through the list's task or back to the task list.
+fn after(inner: &Inner, base: &str, session: &Session, list: &str) -> Response {
+    let journey = Journey::new(&inner.form, inner.now().date());
+    let step = Step::ListSummary(list.to_owned());
+    let next = journey.after(&step, &session.answers, false);
+    Redirect::to(&href::step(base, &next)).into_response()
+}
+
 fn summary(
     inner: &Inner,
     base: &str,
@@ -190,7 +199,7 @@ pub(crate) async fn answer(
             );
         }
         visit::save(&inner, &mut session).await?;
-        Ok(current(&inner, &base, &session))
+        Ok(after(&inner, &base, &session, &list))
     }
     .await;
     result.unwrap_or_else(|problem: Problem| problem.response(&inner, &base))
@@ -215,7 +224,7 @@ pub(crate) async fn change(
         {
             visit::save(&inner, &mut session).await?;
         }
-        Ok(current(&inner, &base, &session))
+        Ok(after(&inner, &base, &session, &list))
     }
     .await;
     result.unwrap_or_else(|problem: Problem| problem.response(&inner, &base))

@@ -29,6 +29,11 @@
 //!   addresses there in natural order and stores the one chosen with its UPRN; "I can't find
 //!   the address in the list" leads to typing it in. If the provider fails, the resident is
 //!   told the address finder is not working and offered manual entry, keeping the answers.
+//! - **Task list** (a definition with `task_list`): the form opens on the task list
+//!   (`/task-list`); each task is begun from there in any order, unless it depends on an
+//!   unfinished one ("Cannot start yet"), and finishing its pages returns there. "Check your
+//!   answers" is the last task, open once the others are completed; its Change links carry
+//!   `?return=check-answers` and come back to it.
 //! - **Language**: `?lang=cy` on any page switches to a language the form offers, keeping the
 //!   answers; the session remembers it.
 //! - **Payment** (feature `pay`, with [`FormServiceBuilder::payments`]): "check your answers"
@@ -56,6 +61,7 @@ mod rate_limit;
 mod save_and_return;
 mod service;
 mod start;
+mod task_list;
 mod visit;
 
 pub use config::{HttpConfig, RateLimit};

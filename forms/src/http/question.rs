@@ -100,20 +100,40 @@ async fn show_page(
             submitted = address_lookup::searched_postcode(&session, question);
         }
     }
-    let html = render(inner, base, &session, page, &submitted, &[], manual)?;
+    let returning = href::returning(query);
+    let html = render(
+        inner,
+        base,
+        &session,
+        page,
+        &submitted,
+        &[],
+        (manual, returning),
+    )?;
     Ok((jar, html).into_response())
 }
 
-/// `POST /{page}`.
+/// `POST /{page}`; `?return=check-answers` from a Change link on "check your answers".
 pub(crate) async fn answer(
     State(inner): State<Arc<Inner>>,
     Base(base): Base,
     Path(page_id): Path<String>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
     request_body: Body,
 ) -> Response {
     let jar = visit::jar(&inner, &headers);
-    match answer_page(&inner, &base, &page_id, jar, request_body, false).await {
+    let returning = href::returning(query.as_deref());
+    match answer_page(
+        &inner,
+        &base,
+        &page_id,
+        jar,
+        request_body,
+        (false, returning),
+    )
+    .await
+    {
         Ok(response) => response,
         Err(problem) => problem.response(&inner, &base),
     }
@@ -128,20 +148,23 @@ pub(crate) async fn answer_manual(
     request_body: Body,
 ) -> Response {
     let jar = visit::jar(&inner, &headers);
-    match answer_page(&inner, &base, &page_id, jar, request_body, true).await {
+    match answer_page(&inner, &base, &page_id, jar, request_body, (true, false)).await {
         Ok(response) => response,
         Err(problem) => problem.response(&inner, &base),
     }
 }
 
+/// `how`: whether the address is typed in by hand at `/{page}/manual`, and whether the
+/// resident came from a Change link on "check your answers".
 async fn answer_page(
     inner: &Inner,
     base: &str,
     page_id: &str,
     jar: SignedCookieJar,
     request_body: Body,
-    manual: bool,
+    how: (bool, bool),
 ) -> Result<Response, Problem> {
+    let (manual, returning) = how;
     let here = if manual {
         format!("{base}/{page_id}/manual")
     } else {
@@ -193,13 +216,15 @@ async fn answer_page(
     match read_page(page, &submitted, today) {
         Err(errors) => {
             visit::save(inner, &mut session).await?;
-            let html = render(inner, base, &session, page, &submitted, &errors, manual)?;
+            let html = render(inner, base, &session, page, &submitted, &errors, how)?;
             Ok(html.into_response())
         }
         Ok(values) => {
             session.answers.record_page(&inner.form, &page.id, values);
             visit::save(inner, &mut session).await?;
-            let to = href::step(base, &journey.current(&session.answers));
+            let next = journey.after(&Step::Page(page.id.clone()), &session.answers, returning);
+            let to = href::step(base, &next);
+            let to = href::keep_returning(to, returning && matches!(next, Step::Page(_)));
             Ok(Redirect::to(&to).into_response())
         }
     }
@@ -212,8 +237,9 @@ pub(crate) fn deleted(inner: &Inner, base: &str, jar: SignedCookieJar) -> Respon
     (jar, page).into_response()
 }
 
-/// The question page for `session`, with `submitted` re-shown and `errors`; `manual` for a
-/// looked-up address typed in by hand at `/{page}/manual`.
+/// The question page for `session`, with `submitted` re-shown and `errors`. `how`: whether
+/// it is a looked-up address typed in by hand at `/{page}/manual`, and whether the resident
+/// came from a Change link on "check your answers" (the back link and the answer go there).
 fn render(
     inner: &Inner,
     base: &str,
@@ -221,17 +247,25 @@ fn render(
     page: &Page,
     submitted: &Submitted,
     errors: &[FieldError],
-    manual: bool,
+    how: (bool, bool),
 ) -> Result<Html<String>, Problem> {
-    let (back, action) = if manual {
-        let back = address_lookup::manual_back(base, session, page);
-        (Some(back), format!("{base}/{}/manual", page.id))
-    } else {
-        let journey = Journey::new(&inner.form, inner.now().date());
-        let back = journey
-            .previous(&Step::Page(page.id.clone()), &session.answers)
-            .map(|step| href::step(base, &step));
-        (back, format!("{base}/{}", page.id))
+    let (back, action) = match how {
+        (true, _) => {
+            let back = address_lookup::manual_back(base, session, page);
+            (Some(back), format!("{base}/{}/manual", page.id))
+        }
+        (false, returning) => {
+            let journey = Journey::new(&inner.form, inner.now().date());
+            let back = if returning {
+                Some(href::step(base, &Step::CheckAnswers))
+            } else {
+                journey
+                    .previous(&Step::Page(page.id.clone()), &session.answers)
+                    .map(|step| href::step(base, &step))
+            };
+            let action = href::keep_returning(format!("{base}/{}", page.id), returning);
+            (back, action)
+        }
     };
     let csrf_token = inner.csrf.token(&session.id);
     let save_href = format!("{base}/save");

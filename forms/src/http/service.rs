@@ -17,7 +17,8 @@ use super::csrf::CsrfKey;
 #[cfg(feature = "pay")]
 use super::payment;
 use super::{
-    address_lookup, check_answers, confirmation, list, question, rate_limit, save_and_return, start,
+    address_lookup, check_answers, confirmation, list, question, rate_limit, save_and_return,
+    start, task_list,
 };
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
@@ -195,7 +196,8 @@ impl FormService {
     ///
     /// | route | what |
     /// |---|---|
-    /// | `GET /` | starts (or resumes) the form: redirects to the current step |
+    /// | `GET /` | starts (or resumes) the form: redirects to the current step (with a task list, the task list) |
+    /// | `GET /task-list` | a long form's task list (with `task_list` in the definition) |
     /// | `GET, POST /{page}` | a question page; `?lang=cy` switches language, keeping answers |
     /// | `GET, POST /check-answers` | "check your answers"; the POST submits |
     /// | `GET, POST /{page}/add-another` | an add-to-a-list summary, "Do you need to add another?" |
@@ -215,6 +217,7 @@ impl FormService {
                 get(check_answers::show).post(check_answers::submit),
             )
             .route("/confirmation", get(confirmation::show))
+            .route("/task-list", get(task_list::show))
             .route(
                 "/save",
                 get(save_and_return::ask).post(save_and_return::send),

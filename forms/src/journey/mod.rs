@@ -7,6 +7,7 @@
 
 mod condition;
 mod state;
+mod tasks;
 
 use std::collections::BTreeSet;
 
@@ -16,6 +17,7 @@ use crate::definition::{Destination, Fee, FormDefinition, Page};
 
 pub use condition::holds;
 pub use state::{AddressSearch, Answers, Item, ListAnswers, ListError, Values};
+pub use tasks::{TaskProgress, TaskStatus};
 
 pub(crate) use state::list_containing;
 
@@ -29,6 +31,8 @@ pub enum Step {
     ListSummary(String),
     /// "Check your answers".
     CheckAnswers,
+    /// The task list of a form that has one: where the form starts and each task ends.
+    TaskList,
 }
 
 /// A form's journey, worked out for the answers given.
@@ -46,8 +50,15 @@ impl<'a> Journey<'a> {
 
     /// The steps the resident has taken, ending with the step they are on now: the first page
     /// not yet answered, a list summary, an exit page, or "check your answers".
+    ///
+    /// With a task list, the steps of each task the resident may open, in order (each task's
+    /// own steps end where the resident carries on in it), then "check your answers" once
+    /// every task that applies is completed.
     pub fn steps(&self, answers: &Answers) -> Vec<Step> {
         let form = self.form;
+        if form.task_list.is_some() {
+            return self.task_steps(answers);
+        }
         let mut steps = Vec::new();
         let mut index = 0;
         // Checked definitions only route forward; the bound guards unchecked ones.
@@ -137,25 +148,40 @@ impl<'a> Journey<'a> {
         (index + 1 < self.form.pages.len()).then_some(index + 1)
     }
 
-    /// Where to send the resident after their answers to a page were accepted (the redirect
-    /// of Post/Redirect/Get). A Change link from "check your answers" returns there when the
-    /// journey is still complete; when the new answer opened pages not yet answered, the
-    /// resident answers those first.
-    pub fn after_submit(&self, answers: &Answers, from_check_answers: bool) -> Step {
-        let current = self.current(answers);
-        if from_check_answers && current == Step::CheckAnswers {
+    /// Where to send the resident after the answers of `step` (a page, or a list summary)
+    /// were accepted: the redirect of Post/Redirect/Get. `from_check_answers`: they came from
+    /// a Change link on "check your answers", which they return to while the journey is still
+    /// complete; when the new answer opened pages not yet answered, they answer those first.
+    ///
+    /// Without a task list, on to the step they are on now. With one, on through the task
+    /// `step` is in, and back to the task list once that task is completed: never onward
+    /// into the next task.
+    pub fn after(&self, step: &Step, answers: &Answers, from_check_answers: bool) -> Step {
+        if from_check_answers && self.check_answers_allowed(answers) {
             return Step::CheckAnswers;
         }
-        current
+        if self.form.task_list.is_some() {
+            self.task_after(step, answers)
+        } else {
+            self.current(answers)
+        }
     }
 
-    /// The step the resident is on now.
+    /// The step the resident is on now; with a task list, the task list itself.
     pub fn current(&self, answers: &Answers) -> Step {
+        if self.form.task_list.is_some() {
+            return Step::TaskList;
+        }
         self.steps(answers).pop().unwrap_or(Step::CheckAnswers)
     }
 
-    /// The step before `step` in the journey actually taken: where the back link goes.
+    /// The step before `step` in the journey actually taken: where the back link goes. With
+    /// a task list, the first step of a task and "check your answers" go back to the task
+    /// list.
     pub fn previous(&self, step: &Step, answers: &Answers) -> Option<Step> {
+        if self.form.task_list.is_some() {
+            return self.task_previous(step, answers);
+        }
         let steps = self.steps(answers);
         let at = steps.iter().position(|s| s == step)?;
         at.checked_sub(1).map(|i| steps[i].clone())
@@ -164,12 +190,16 @@ impl<'a> Journey<'a> {
     /// Whether the resident may open `step`: it is in the journey they have taken. A POST to
     /// a page the journey has not reached is refused with this.
     pub fn can_visit(&self, step: &Step, answers: &Answers) -> bool {
+        if *step == Step::TaskList {
+            return self.form.task_list.is_some();
+        }
         self.steps(answers).contains(step)
     }
 
-    /// Whether "check your answers" may be shown: every step before it is done.
+    /// Whether "check your answers" may be shown: every step before it is done (with a task
+    /// list, every task that applies is completed).
     pub fn check_answers_allowed(&self, answers: &Answers) -> bool {
-        self.current(answers) == Step::CheckAnswers
+        self.steps(answers).last() == Some(&Step::CheckAnswers)
     }
 
     /// The pages in the journey taken, in order, for "check your answers" and the submission;

@@ -58,6 +58,7 @@ pub fn check_answers_page(
     let step_href = |step: &Step| match step {
         Step::Page(id) => format!("{base}/{id}"),
         Step::ListSummary(id) => format!("{base}/{id}/add-another"),
+        Step::TaskList => format!("{base}/task-list"),
         _ => format!("{base}/check-answers"),
     };
     check_answers_page_with(

@@ -80,7 +80,7 @@ pub use save_for_later_page::{SAVE_EMAIL_FIELD, save_for_later_form_page, save_f
 pub use select_address_page::{LookupLinks, select_address_page};
 pub use select_field::select_field;
 pub use single_field::single_field;
-pub use task_list_page::{TaskStatus, task_list_page, task_status};
+pub use task_list_page::task_list_page;
 pub use time_field::time_field;
 pub use uk_address_field::uk_address_field;
 

@@ -1,7 +1,8 @@
-//! The task list of a long form (the Design System's task list pattern): the form's tasks in
-//! sections, each with its status worked out from the journey taken, "You have completed N of
-//! M sections", and a last task to check the answers and send. Tasks the journey's routes
-//! skip are left out, as the pattern asks for tasks that do not apply.
+//! The task list of a long form (the Design System's "complete multiple tasks" pattern and
+//! task list component): the form's tasks in sections, each with where it stands
+//! ([`Journey::tasks`]), "You have completed N of M sections", and a last task to check the
+//! answers and send, open once every other task is completed. Tasks the journey's routes skip
+//! are left out, as the pattern asks for tasks that do not apply.
 
 use civic_components::{Tag, TaskList, TaskListItem};
 use maud::{Markup, html};
@@ -9,70 +10,9 @@ use time::Date;
 
 use super::PageContext;
 use super::layout::layout;
-use crate::definition::{FormDefinition, Task};
-use crate::journey::{Answers, Journey, Step};
+use crate::definition::{FormDefinition, Language};
+use crate::journey::{Answers, Journey, Step, TaskStatus};
 use crate::messages::TaskText;
-
-/// Where a task stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum TaskStatus {
-    /// Every page of the task on the journey is answered.
-    Completed,
-    /// The resident is part-way through it.
-    Incomplete,
-    /// It is next, not begun.
-    NotYetStarted,
-    /// An earlier task must be done first.
-    CannotStartYet,
-    /// The journey's routes skip every page of it.
-    NotNeeded,
-}
-
-/// The status of `task` for the journey `steps` (as [`Journey::steps`] gives them), and the
-/// step its link should open.
-pub fn task_status(
-    form: &FormDefinition,
-    task: &Task,
-    steps: &[Step],
-) -> (TaskStatus, Option<Step>) {
-    let page_of = |step: &Step| match step {
-        Step::Page(id) | Step::ListSummary(id) => form.page_index(id),
-        _ => None,
-    };
-    let task_pages: Vec<usize> = task
-        .pages
-        .iter()
-        .filter_map(|id| form.page_index(id))
-        .collect();
-    let in_task = |step: &Step| page_of(step).is_some_and(|index| task_pages.contains(&index));
-    let Some(current) = steps.last() else {
-        return (TaskStatus::CannotStartYet, None);
-    };
-    let taken: Vec<&Step> = steps.iter().filter(|step| in_task(step)).collect();
-    if in_task(current) {
-        let status = if taken.len() > 1 {
-            TaskStatus::Incomplete
-        } else {
-            TaskStatus::NotYetStarted
-        };
-        return (status, Some(current.clone()));
-    }
-    if let Some(first) = taken.first() {
-        return (TaskStatus::Completed, Some((*first).clone()));
-    }
-    // Not on the journey: still ahead of the resident, or skipped by a route.
-    let first_page = task_pages.iter().min().copied();
-    let ahead = match (page_of(current), first_page) {
-        (Some(now), Some(first)) => first > now,
-        _ => false,
-    };
-    if ahead {
-        (TaskStatus::CannotStartYet, None)
-    } else {
-        (TaskStatus::NotNeeded, None)
-    }
-}
 
 /// Renders the task list of `form` for `answers` on `today`, or `None` when the form has no
 /// task list. `step_href` gives where each step is shown.
@@ -86,45 +26,36 @@ pub fn task_list_page(
     let language = context.language;
     let sections = &form.task_list.as_ref()?.sections;
     let journey = Journey::new(form, today);
-    let steps = journey.steps(answers);
+    let mut progress = journey.tasks(answers).into_iter();
     let (mut done, mut all) = (0, 0);
     let mut lists = Vec::new();
     for section in sections {
         let mut list = TaskList::new();
-        for task in &section.tasks {
-            let (status, step) = task_status(form, task, &steps);
-            if status == TaskStatus::NotNeeded {
+        for task in progress.by_ref().take(section.tasks.len()) {
+            if task.status == TaskStatus::NotNeeded {
                 continue;
             }
             all += 1;
-            let title = task.title.in_language(language);
-            let item = match status {
+            let title = task.task.title.in_language(language);
+            let item = match task.status {
                 TaskStatus::Completed => {
                     done += 1;
                     TaskListItem::new(title, TaskText::Completed.text(language))
                 }
-                TaskStatus::Incomplete => TaskListItem::new(title, "").status_tag(
-                    Tag::text(TaskText::Incomplete.text(language)).classes("govuk-tag--blue"),
-                ),
-                TaskStatus::NotYetStarted => TaskListItem::new(title, "").status_tag(
-                    Tag::text(TaskText::NotYetStarted.text(language)).classes("govuk-tag--blue"),
-                ),
+                TaskStatus::Incomplete => blue(title, TaskText::Incomplete, language),
+                TaskStatus::NotYetStarted => blue(title, TaskText::NotYetStarted, language),
                 _ => cannot_start(title, language),
             };
-            list = list.item(match (status, step) {
-                (TaskStatus::CannotStartYet, _) | (_, None) => item,
-                (_, Some(step)) => item.href(step_href(&step)),
+            list = list.item(match task.link() {
+                Some(step) => item.href(step_href(step)),
+                None => item,
             });
         }
         lists.push((section.title.in_language(language), list));
     }
     let check = TaskText::CheckAndSend.text(language);
     let check_item = if journey.check_answers_allowed(answers) {
-        TaskListItem::new(check, "")
-            .status_tag(
-                Tag::text(TaskText::NotYetStarted.text(language)).classes("govuk-tag--blue"),
-            )
-            .href(step_href(&Step::CheckAnswers))
+        blue(check, TaskText::NotYetStarted, language).href(step_href(&Step::CheckAnswers))
     } else {
         cannot_start(check, language)
     };
@@ -141,8 +72,14 @@ pub fn task_list_page(
     Some(layout(context, title, false, content))
 }
 
+/// A task with its status in a blue tag, as the component shows tasks still to do.
+fn blue(title: &str, status: TaskText, language: Language) -> TaskListItem {
+    TaskListItem::new(title, "")
+        .status_tag(Tag::text(status.text(language)).classes("govuk-tag--blue"))
+}
+
 /// A task that cannot be started yet: grey status text, no link.
-fn cannot_start(title: &str, language: crate::definition::Language) -> TaskListItem {
+fn cannot_start(title: &str, language: Language) -> TaskListItem {
     let mut item = TaskListItem::new(title, TaskText::CannotStartYet.text(language));
     if let Some(status) = item.status.as_mut() {
         status.classes = Some("govuk-task-list__status--cannot-start-yet".to_owned());
