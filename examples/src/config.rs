@@ -7,6 +7,7 @@ use std::time::Duration;
 
 pub use civic_notify::transport::SmtpSecurity;
 use serde::Deserialize;
+use url::Url;
 
 /// Which defaults apply: development ones, or none at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -55,6 +56,13 @@ pub struct Config {
     /// default 60): if its instance dies mid-send, another instance sends the message again
     /// once the lease lapses. Longer than any send takes, or messages go twice.
     pub outbox_lease: Duration,
+    /// Where each submission is posted as signed JSON (`CIVIC_WEBHOOK_URL`). Development posts
+    /// to the demo's own receiver at `/staff/webhook`; production posts only when it is set.
+    pub webhook_url: Option<Url>,
+    /// Signs the webhook and checks what the receiver gets (`CIVIC_WEBHOOK_SECRET`, at least 32
+    /// characters; required in production with `CIVIC_WEBHOOK_URL`). Development makes one and
+    /// keeps it in the data folder.
+    pub webhook_secret: Option<Secret>,
 }
 
 /// A value that must never reach a log: its `Debug` says only that it is set.
@@ -92,6 +100,8 @@ impl Default for Config {
             database_url: None,
             smtp: None,
             outbox_lease: Duration::from_secs(60),
+            webhook_url: None,
+            webhook_secret: None,
         }
     }
 }
@@ -214,6 +224,27 @@ impl Config {
                 security,
             });
         }
+        if let Some(value) = lookup("CIVIC_WEBHOOK_URL") {
+            let url = Url::parse(value.trim())
+                .ok()
+                .filter(|url| matches!(url.scheme(), "https" | "http"))
+                .ok_or_else(|| ConfigError::Invalid {
+                    setting: "CIVIC_WEBHOOK_URL",
+                    reason: format!(
+                        "must be a URL like https://example.org/hooks/civic, not `{value}`"
+                    ),
+                })?;
+            config.webhook_url = Some(url);
+        }
+        if let Some(value) = lookup("CIVIC_WEBHOOK_SECRET") {
+            if value.len() < 32 {
+                return Err(ConfigError::Invalid {
+                    setting: "CIVIC_WEBHOOK_SECRET",
+                    reason: "must be at least 32 characters of random text".to_owned(),
+                });
+            }
+            config.webhook_secret = Some(Secret(value));
+        }
         if let Some(value) = lookup("CIVIC_OUTBOX_LEASE_SECONDS") {
             let seconds: u64 = value
                 .trim()
@@ -245,6 +276,23 @@ impl Config {
             return Err(ConfigError::Missing {
                 setting: "CIVIC_DATABASE_URL",
                 reason: "the database for sessions, submissions and the email outbox",
+            });
+        }
+        if self.webhook_url.is_some() && self.webhook_secret.is_none() {
+            return Err(ConfigError::Missing {
+                setting: "CIVIC_WEBHOOK_SECRET",
+                reason: "the secret that signs submissions posted to CIVIC_WEBHOOK_URL",
+            });
+        }
+        if let Some(url) = &self.webhook_url
+            && url.scheme() != "https"
+            && !url.host_str().is_some_and(is_loopback)
+        {
+            return Err(ConfigError::Invalid {
+                setting: "CIVIC_WEBHOOK_URL",
+                reason: format!(
+                    "must be https in production (http only to this machine), not `{url}`"
+                ),
             });
         }
         match &self.smtp {
@@ -422,6 +470,63 @@ mod tests {
             typo.unwrap_err()
                 .to_string()
                 .starts_with("CIVIC_SMTP_SECURITY ")
+        );
+    }
+
+    #[test]
+    fn a_webhook_in_production_needs_its_secret_and_https() {
+        let secret = "w".repeat(32);
+        let session = "s".repeat(32);
+        let production = [
+            ("CIVIC_ENV", "production"),
+            ("CIVIC_SESSION_SECRET", session.as_str()),
+            ("CIVIC_DATABASE_URL", "postgres://db/civic"),
+            ("CIVIC_SMTP_HOST", "smtp.example.org"),
+        ];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut pairs = production.to_vec();
+            pairs.extend_from_slice(extra);
+            let pairs: Vec<(&str, &str)> = pairs;
+            Config::from_lookup(lookup(&pairs))
+        };
+        let missing =
+            with(&[("CIVIC_WEBHOOK_URL", "https://hooks.example.org/civic")]).unwrap_err();
+        assert!(
+            missing
+                .to_string()
+                .starts_with("CIVIC_WEBHOOK_SECRET must be set"),
+            "{missing}"
+        );
+        let secret: &'static str = Box::leak(secret.into_boxed_str());
+        let plain = with(&[
+            ("CIVIC_WEBHOOK_URL", "http://hooks.example.org/civic"),
+            ("CIVIC_WEBHOOK_SECRET", secret),
+        ])
+        .unwrap_err();
+        assert!(
+            plain.to_string().contains("must be https in production"),
+            "{plain}"
+        );
+        let good = with(&[
+            ("CIVIC_WEBHOOK_URL", "https://hooks.example.org/civic"),
+            ("CIVIC_WEBHOOK_SECRET", secret),
+        ])
+        .unwrap();
+        assert_eq!(
+            good.webhook_url.unwrap().as_str(),
+            "https://hooks.example.org/civic"
+        );
+        assert!(with(&[]).unwrap().webhook_url.is_none());
+        let short = Config::from_lookup(lookup(&[("CIVIC_WEBHOOK_SECRET", "short")])).unwrap_err();
+        assert!(
+            short.to_string().contains("at least 32 characters"),
+            "{short}"
+        );
+        let bad = Config::from_lookup(lookup(&[("CIVIC_WEBHOOK_URL", "ftp://x")])).unwrap_err();
+        assert!(
+            bad.to_string()
+                .starts_with("CIVIC_WEBHOOK_URL must be a URL"),
+            "{bad}"
         );
     }
 

@@ -21,6 +21,7 @@ mod mailbox;
 mod payments;
 mod services;
 mod site;
+mod webhook;
 
 use std::sync::Arc;
 

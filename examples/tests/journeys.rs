@@ -580,10 +580,34 @@ async fn a_parking_permit_is_refused_outside_a_zone_paid_for_after_a_decline_and
             .join(format!("civic-demo-parking-permit-{}", std::process::id())),
         ..Config::default()
     };
-    let refund = civic_demo::refund_permit(&config, &reference)
-        .await
+    // Staff use the demo binary's `refund` command; it reads the same data folder.
+    let refunded = std::process::Command::new(env!("CARGO_BIN_EXE_civic-demo"))
+        .args(["refund", &reference])
+        .env("CIVIC_DATA_DIR", &config.data_dir)
+        .env("RUST_LOG", "warn")
+        .output()
         .unwrap();
-    assert_eq!(refund.amount.pence(), 10_000);
+    let said = String::from_utf8_lossy(&refunded.stdout);
+    assert!(
+        refunded.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&refunded.stderr)
+    );
+    assert!(
+        said.starts_with(&format!("refunded £100.00 for {reference} (refund ")),
+        "{said}"
+    );
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_civic-demo"))
+        .args(["refund", "PP-NOTPAID"])
+        .env("CIVIC_DATA_DIR", &config.data_dir)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&again.stderr).trim_end(),
+        "civic-demo: no paid parking permit has the reference PP-NOTPAID"
+    );
     assert!(
         civic_demo::refund_permit(&config, &reference)
             .await

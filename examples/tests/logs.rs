@@ -1,6 +1,7 @@
 //! Logs never carry residents' personal data: with every tracing event of every crate
 //! captured at TRACE, residents complete both services with distinctive answers and the
-//! emails go out; then none of those answers may appear anywhere in the logs.
+//! emails and the signed webhook go out; then none of those answers may appear anywhere in the
+//! logs, the webhook receiver's included.
 //!
 //! One test in its own file: it installs the process-wide subscriber.
 #![allow(clippy::unwrap_used)] // a panic in a test is a failed test
@@ -45,13 +46,16 @@ async fn no_answer_a_resident_gives_reaches_the_logs() {
 
     let data_dir = std::env::temp_dir().join(format!("civic-demo-logs-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data_dir);
+    // The demo listens where its configuration says, so its webhook reaches its own receiver.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let base = format!("http://{addr}");
     let config = Config {
         data_dir: data_dir.clone(),
+        addr,
         ..Config::default()
     };
     let router = app(config).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
         let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(listener, service).await.unwrap();
@@ -94,7 +98,33 @@ async fn no_answer_a_resident_gives_reaches_the_logs() {
         assert!(mailbox.contains(reference.as_str()), "{reference} not sent");
     }
 
+    // Both submissions were posted, signed, to the demo's webhook receiver, which logged them.
+    let received = || {
+        String::from_utf8_lossy(&captured.0.lock().unwrap())
+            .matches("webhook received a submission")
+            .count()
+    };
+    for _ in 0..200 {
+        if received() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        received(),
+        2,
+        "the webhook receiver did not log both submissions"
+    );
+
     let logs = String::from_utf8_lossy(&captured.0.lock().unwrap()).into_owned();
+    for reference in [&bin_reference, &claim_reference] {
+        assert!(
+            logs.lines()
+                .any(|line| line.contains("webhook received a submission")
+                    && line.contains(reference.as_str())),
+            "the webhook receiver did not log {reference}"
+        );
+    }
     // The capture is real: the database's own TRACE/DEBUG events are in it.
     assert!(
         logs.contains("civic_forms_sessions") && logs.contains("civic_notify_outbox"),

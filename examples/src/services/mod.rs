@@ -17,7 +17,7 @@ use civic_components::i18n::Language;
 use std::time::Duration;
 
 use civic_forms::definition::FormDefinition;
-use civic_forms::delivery::Deliveries;
+use civic_forms::delivery::{Deliveries, WebhookHandler};
 use civic_forms::http::FormService;
 use civic_forms::save_return::SaveAndReturn;
 use civic_forms::session::{SessionStore, SqlSessionStore};
@@ -169,8 +169,14 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
     }
     let secret = match &site.config.session_secret {
         Some(secret) => secret.0.as_bytes().to_vec(),
-        None => session_secret(&site.config.data_dir).map_err(|e| database(e.to_string()))?,
+        None => kept_secret(&site.config.data_dir, "session.key")
+            .map_err(|e| database(e.to_string()))?,
     };
+    let webhook =
+        crate::webhook::Webhook::from_config(&site.config).map_err(|e| StartError::Service {
+            service: "webhook",
+            reason: e.to_string(),
+        })?;
     let pool = store.pool().clone();
     let store: Arc<dyn SessionStore> = Arc::new(store);
     let transport: Arc<dyn Transport> = Arc::new(outbox);
@@ -215,6 +221,16 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
             &from,
         )
         .map_err(|e| failed(e.to_string()))?;
+        let deliveries = match webhook
+            .as_ref()
+            .and_then(|w| Some((w.url.clone()?, &w.secret)))
+        {
+            Some((url, secret)) => deliveries.handler(Arc::new(
+                WebhookHandler::new(url, secret.clone()).map_err(|e| failed(e.to_string()))?,
+            )),
+            None => deliveries,
+        };
+        retry_deliveries(deliveries.clone());
         let mut served = FormService::builder(
             Arc::clone(&form),
             Arc::clone(&store),
@@ -245,7 +261,24 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
         let served = served.build().map_err(|e| failed(e.to_string()))?;
         router = router.nest(&format!("/{}/apply", service.slug), served.router());
     }
+    if let Some(webhook) = webhook {
+        router = router.merge(crate::webhook::receiver(webhook.secret));
+    }
     Ok(router)
+}
+
+/// Tries failed deliveries again (a webhook that was down, say) every minute, on every
+/// instance: each retry is claimed by one of them.
+fn retry_deliveries(deliveries: Deliveries) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            if let Err(error) = deliveries.retry_due(time::OffsetDateTime::now_utc()).await {
+                tracing::warn!(%error, "deliveries could not be retried");
+            }
+        }
+    });
 }
 
 /// The database's URL: configured, or the SQLite file under the data folder.
@@ -259,18 +292,18 @@ pub(crate) fn database_url(config: &crate::Config) -> String {
     }
 }
 
-/// The secret that signs session cookies: made once and kept in the data folder, so sessions
-/// survive a restart of the demo.
-fn session_secret(data_dir: &std::path::Path) -> std::io::Result<Vec<u8>> {
+/// A development secret (signing session cookies, say) made once and kept in the data folder
+/// as `name`, so what it signed survives a restart of the demo.
+pub(crate) fn kept_secret(data_dir: &std::path::Path, name: &str) -> std::io::Result<Vec<u8>> {
     use rand::RngCore;
-    let path = data_dir.join("session.key");
+    let path = data_dir.join(name);
     match std::fs::read(&path) {
         Ok(secret) if secret.len() >= 32 => Ok(secret),
         _ => {
             let mut secret = vec![0u8; 64];
             rand::rng().fill_bytes(&mut secret);
             // Written whole then renamed, so another instance never reads half a key.
-            let partial = data_dir.join(format!("session.key.{}", std::process::id()));
+            let partial = data_dir.join(format!("{name}.{}", std::process::id()));
             std::fs::write(&partial, &secret)?;
             std::fs::rename(&partial, &path)?;
             Ok(secret)

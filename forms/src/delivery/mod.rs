@@ -20,7 +20,7 @@ pub use email::EmailHandler;
 #[cfg(feature = "sql")]
 pub use store::SubmissionStore;
 #[cfg(feature = "webhook")]
-pub use webhook::{SIGNATURE_HEADER, WebhookHandler, signature};
+pub use webhook::{SIGNATURE_HEADER, SignatureError, WebhookHandler, signature, verify_signature};
 
 use time::OffsetDateTime;
 

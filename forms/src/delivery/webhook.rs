@@ -33,6 +33,79 @@ pub fn signature(secret: &[u8], timestamp: i64, body: &[u8]) -> String {
     )
 }
 
+/// Why a received webhook request is refused by [`verify_signature`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// The request has no `Civic-Signature` header.
+    #[error("the request has no {SIGNATURE_HEADER} header")]
+    Missing,
+    /// The header is not `t=UNIX_SECONDS,v1=HEX`.
+    #[error("the {SIGNATURE_HEADER} header is not t=UNIX_SECONDS,v1=HEX")]
+    Malformed,
+    /// The signature was made more than the allowed age before (or after) now: a replay, or
+    /// clocks far apart.
+    #[error("the signature is {age_seconds} seconds from now, more than the {max_seconds} allowed")]
+    Stale {
+        /// How far the signature's time is from now.
+        age_seconds: i64,
+        /// The most allowed.
+        max_seconds: i64,
+    },
+    /// The signature does not match the body with this secret.
+    #[error("the signature does not match the body")]
+    Mismatch,
+}
+
+/// Checks a received webhook request the way a receiver should: the `Civic-Signature`
+/// `header` value must sign exactly `body` with `secret`, at a time within `max_age` of `now`
+/// (either side, for clock skew). The comparison takes constant time.
+///
+/// ```
+/// use civic_forms::delivery::{signature, verify_signature};
+/// let header = signature(b"s3cret", 1_700_000_000, b"{}");
+/// let now = time::OffsetDateTime::from_unix_timestamp(1_700_000_060).unwrap();
+/// let five_minutes = time::Duration::minutes(5);
+/// assert!(verify_signature(b"s3cret", Some(&header), b"{}", now, five_minutes).is_ok());
+/// assert!(verify_signature(b"other", Some(&header), b"{}", now, five_minutes).is_err());
+/// ```
+pub fn verify_signature(
+    secret: &[u8],
+    header: Option<&str>,
+    body: &[u8],
+    now: OffsetDateTime,
+    max_age: time::Duration,
+) -> Result<(), SignatureError> {
+    let header = header.ok_or(SignatureError::Missing)?;
+    let (timestamp, mac) = header
+        .split_once(',')
+        .and_then(|(t, v)| Some((t.strip_prefix("t=")?, v.strip_prefix("v1=")?)))
+        .ok_or(SignatureError::Malformed)?;
+    let timestamp: i64 = timestamp.parse().map_err(|_| SignatureError::Malformed)?;
+    let mac = hex::decode(mac).map_err(|_| SignatureError::Malformed)?;
+    let age_seconds = now
+        .unix_timestamp()
+        .saturating_sub(timestamp)
+        .saturating_abs();
+    let max_seconds = max_age.whole_seconds();
+    if age_seconds > max_seconds {
+        return Err(SignatureError::Stale {
+            age_seconds,
+            max_seconds,
+        });
+    }
+    let mut expected = match Hmac::<Sha256>::new_from_slice(secret) {
+        Ok(expected) => expected,
+        Err(_) => unreachable!("HMAC accepts keys of any length"),
+    };
+    expected.update(timestamp.to_string().as_bytes());
+    expected.update(b".");
+    expected.update(body);
+    expected
+        .verify_slice(&mac)
+        .map_err(|_| SignatureError::Mismatch)
+}
+
 /// Posts each submission as signed JSON to a URL.
 #[derive(Clone)]
 pub struct WebhookHandler {
@@ -181,6 +254,58 @@ mod tests {
             .unwrap();
         assert_eq!(header, signature(b"s3cret", timestamp, &body));
         assert_ne!(header, signature(b"other", timestamp, &body));
+    }
+
+    #[test]
+    fn receivers_accept_only_a_fresh_signature_of_the_exact_body() {
+        let at = |seconds| OffsetDateTime::from_unix_timestamp(seconds).unwrap();
+        let five_minutes = time::Duration::minutes(5);
+        let header = signature(b"k", 1_000_000, b"body");
+        let check = |secret: &[u8], header: Option<&str>, body: &[u8], now| {
+            verify_signature(secret, header, body, now, five_minutes)
+        };
+        assert_eq!(check(b"k", Some(&header), b"body", at(1_000_000)), Ok(()));
+        assert_eq!(check(b"k", Some(&header), b"body", at(999_900)), Ok(()));
+        assert_eq!(
+            check(b"k", Some(&header), b"body!", at(1_000_000)),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            check(b"j", Some(&header), b"body", at(1_000_000)),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            check(b"k", Some(&header), b"body", at(1_000_301)),
+            Err(SignatureError::Stale {
+                age_seconds: 301,
+                max_seconds: 300
+            })
+        );
+        assert_eq!(
+            check(b"k", None, b"body", at(1_000_000)),
+            Err(SignatureError::Missing)
+        );
+        // A signature moved to another time no longer matches.
+        let moved = header.replacen("t=1000000", "t=1000001", 1);
+        assert_eq!(
+            check(b"k", Some(&moved), b"body", at(1_000_000)),
+            Err(SignatureError::Mismatch)
+        );
+        for bad in ["", "t=1", "v1=00,t=1", "t=x,v1=00", "t=1,v1=zz"] {
+            assert_eq!(
+                check(b"k", Some(bad), b"body", at(1)),
+                Err(SignatureError::Malformed),
+                "{bad}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_header_is_checked_without_panicking(header in ".*", body in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let now = OffsetDateTime::from_unix_timestamp(1_000_000).unwrap();
+            let _ = verify_signature(b"k", Some(&header), &body, now, time::Duration::MAX);
+        }
     }
 
     #[tokio::test]
