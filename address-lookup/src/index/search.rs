@@ -4,15 +4,21 @@
 //! # How the top k are found
 //!
 //! An address scores, for each query word, the weight of its best matching term, so holding
-//! more of the query's words is what lifts an address. The search asks first for the
-//! addresses holding *every* word, then those missing only the word worth least, and so on:
-//! sets of left-out words in increasing order of what they are worth at most. Each set is a
-//! sorted intersection of posting lists (leapfrogging with galloping search, driven by the
-//! rarest word), so common words ("road", the town) cost a few skips rather than a walk of
-//! their lists. It stops as soon as leaving out any more would cost an address more than the
-//! k-th best score found so far: nothing not yet scored can then enter the top k, so the
-//! answer is the one scoring every address would give. A work budget bounds the rare query
-//! made only of common words ("road"), which cannot single out an address anyway.
+//! more of the query's words (and the rarer ones) is what lifts an address. The search splits
+//! the addresses on the query's most valuable word: those holding it are searched first, so
+//! the best addresses come early and set the bar (the k-th best score so far); then those
+//! lacking it, which can score less. A word whose absence alone would sink an address below
+//! the bar becomes required, and once the required words are expected to be held together by
+//! few addresses, they are listed by intersecting their sorted posting lists (leapfrogging
+//! with galloping search), so common words ("road", the town) cost a few skips rather than a
+//! walk of their lists. A part that cannot beat the bar is never looked at. Each word is split
+//! in two for this: its best term (usually the word itself) and its near misses, so a word
+//! whose near misses are common ("rowan" is two edits from "robin") is still found through
+//! its own short list first.
+//!
+//! Nothing that could enter the top k is skipped, so the answer is the one scoring every
+//! address would give (a test checks exactly that). A work budget bounds the rare query made
+//! only of very common words ("road"), which cannot single out an address anyway.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -124,31 +130,30 @@ impl Part<'_> {
 
 /// A query word: the postings of its matching terms and the most it can add to a score.
 struct Word<'a> {
+    /// Best first.
     parts: Vec<Part<'a>>,
     upper: f32,
-    /// Addresses in all its parts together: how costly it is to walk.
-    len: usize,
     /// How many times the query says it; it scores that many times over.
     times: u32,
 }
 
-/// Where a walk over one word's postings has got to: one position per part. Targets only
+/// Where a walk over some parts' postings has got to: one position per part. Targets only
 /// ever rise.
 struct Cursor {
     at: Vec<usize>,
 }
 
 impl Cursor {
-    fn new(word: &Word) -> Cursor {
+    fn new(parts: &[Part]) -> Cursor {
         Cursor {
-            at: vec![0; word.parts.len()],
+            at: vec![0; parts.len()],
         }
     }
 
-    /// The first address at or after `target` holding the word.
-    fn seek(&mut self, word: &Word, target: u32) -> Option<u32> {
+    /// The first address at or after `target` in any of the parts.
+    fn seek(&mut self, parts: &[Part], target: u32) -> Option<u32> {
         let mut first: Option<u32> = None;
-        for (part, at) in word.parts.iter().zip(&mut self.at) {
+        for (part, at) in parts.iter().zip(&mut self.at) {
             *at = gallop(&part.docs, *at, target);
             if let Some(&doc) = part.docs.get(*at) {
                 first = Some(first.map_or(doc, |f| f.min(doc)));
@@ -157,10 +162,10 @@ impl Cursor {
         first
     }
 
-    /// What the word adds to `doc`'s score: its best part holding `doc`, or 0.
-    fn weight(&mut self, word: &Word, doc: u32) -> f32 {
+    /// The best weight of the parts holding `doc`, or 0.
+    fn weight(&mut self, parts: &[Part], doc: u32) -> f32 {
         let mut best = 0.0f32;
-        for (part, at) in word.parts.iter().zip(&mut self.at) {
+        for (part, at) in parts.iter().zip(&mut self.at) {
             *at = gallop(&part.docs, *at, doc);
             if part.docs.get(*at) == Some(&doc) {
                 best = best.max(part.weight(*at));
@@ -253,45 +258,111 @@ impl Top {
     }
 }
 
+/// What the search branches on: a query word's best part (usually the word itself), or the
+/// rest of its parts (its near misses). A word whose near misses are common ("rowan" is two
+/// edits from "robin") is then found through its own short list first.
+struct Unit {
+    word: usize,
+    parts: std::ops::Range<usize>,
+    /// The most it adds to a score (times the word's count).
+    upper: f32,
+    /// Addresses in all its parts together: how costly it is to walk.
+    len: usize,
+}
+
 /// A query made ready to run: its words, weighted, and the work left.
 struct Query<'i> {
     index: &'i AddressIndex,
     words: Vec<Word<'i>>,
+    units: Vec<Unit>,
+    /// Each word's units.
+    of_word: Vec<std::ops::Range<usize>>,
     /// The most any address can score.
     total: f32,
     budget: usize,
 }
 
-impl Query<'_> {
-    fn cursors(&self) -> Vec<Cursor> {
-        self.words.iter().map(Cursor::new).collect()
+impl<'i> Query<'i> {
+    fn new(index: &'i AddressIndex, words: Vec<Word<'i>>) -> Query<'i> {
+        let mut units = Vec::new();
+        let mut of_word = Vec::new();
+        for (w, word) in words.iter().enumerate() {
+            let first = units.len();
+            let split = word.parts.len().min(1);
+            for parts in [0..split, split..word.parts.len()] {
+                if parts.is_empty() {
+                    continue;
+                }
+                let slice = &word.parts[parts.clone()];
+                units.push(Unit {
+                    word: w,
+                    upper: slice.iter().map(Part::upper).fold(0.0f32, f32::max) * word.times as f32,
+                    len: slice.iter().map(|p| p.docs.len()).sum(),
+                    parts,
+                });
+            }
+            of_word.push(first..units.len());
+        }
+        Query {
+            index,
+            total: words.iter().map(|w| w.upper).sum(),
+            words,
+            units,
+            of_word,
+            budget: BUDGET,
+        }
     }
 
-    /// Spends one unit of work; false when none is left.
+    fn parts(&self, unit: usize) -> &[Part<'i>] {
+        let u = &self.units[unit];
+        &self.words[u.word].parts[u.parts.clone()]
+    }
+
+    fn cursors(&self) -> Vec<Cursor> {
+        (0..self.units.len())
+            .map(|u| Cursor::new(self.parts(u)))
+            .collect()
+    }
+
+    /// Spends some work; false when there was not enough left.
     fn spend(&mut self, units: usize) -> bool {
         let enough = self.budget >= units;
         self.budget = self.budget.saturating_sub(units);
         enough
     }
 
-    /// The first address at or after `target` holding every word in `words` (rarest first),
-    /// moving their cursors there. Leapfrog: each word in turn moves to the first address at
-    /// or after the target; when all agree, that address holds them all. `Err` when the
-    /// budget runs out.
+    /// The most an address lacking the units in `lacked` can score.
+    fn total_without(&self, lacked: u64) -> f32 {
+        self.of_word
+            .iter()
+            .map(|units| {
+                units
+                    .clone()
+                    .filter(|&u| lacked & (1 << u) == 0)
+                    .map(|u| self.units[u].upper)
+                    .fold(0.0f32, f32::max)
+            })
+            .sum()
+    }
+
+    /// The first address at or after `target` holding every unit in `units` (rarest first),
+    /// moving their cursors there. Leapfrog: each in turn moves to the first address at or
+    /// after the target; when all agree, that address holds them all. `Err` when the budget
+    /// runs out.
     fn leapfrog(
         &mut self,
         cursors: &mut [Cursor],
-        words: &[usize],
+        units: &[usize],
         mut target: u32,
     ) -> Result<Option<u32>, ()> {
         let mut agreed = 0;
         let mut i = 0;
-        while agreed < words.len() {
+        while agreed < units.len() {
             if !self.spend(1) {
                 return Err(());
             }
-            let w = words[i];
-            let Some(doc) = cursors[w].seek(&self.words[w], target) else {
+            let u = units[i];
+            let Some(doc) = cursors[u].seek(self.parts(u), target) else {
                 return Ok(None);
             };
             if doc == target {
@@ -300,20 +371,20 @@ impl Query<'_> {
                 target = doc;
                 agreed = 1;
             }
-            i = (i + 1) % words.len();
+            i = (i + 1) % units.len();
         }
         Ok(Some(target))
     }
 
-    /// `doc`'s score, unless it holds a word in `left_out` (bits over `order`: it was found
-    /// with a smaller set before) or cannot beat `threshold`. `order` is the words by what
-    /// they are worth at most, ascending; the most valuable are checked first, so an address
-    /// that lacks them is dropped early.
+    /// `doc`'s score, unless it holds a unit in `lacked` (it belongs to another branch) or
+    /// cannot beat `threshold`. `order` is the words by what they are worth at most,
+    /// ascending; the most valuable are checked first, so an address that lacks them is
+    /// dropped early.
     fn score(
         &mut self,
         cursors: &mut [Cursor],
         doc: u32,
-        left_out: u64,
+        lacked: u64,
         order: &[usize],
         threshold: f32,
     ) -> Option<Ranked> {
@@ -321,16 +392,21 @@ impl Query<'_> {
         let mut weights = [0.0f32; MAX_WORDS];
         let mut possible = self.total;
         let mut matched = 0u32;
-        for (rank, &w) in order.iter().enumerate().rev() {
-            let word = &self.words[w];
-            let weight = cursors[w].weight(word, doc) * word.times as f32;
-            if weight > 0.0 {
-                if left_out & (1 << rank) != 0 {
+        for &w in order.iter().rev() {
+            let mut best = 0.0f32;
+            for u in self.of_word[w].clone() {
+                let u_weight = cursors[u].weight(self.parts(u), doc);
+                if u_weight > 0.0 && lacked & (1 << u) != 0 {
                     return None;
                 }
+                best = best.max(u_weight);
+            }
+            let word = &self.words[w];
+            let weight = best * word.times as f32;
+            if weight > 0.0 {
                 matched += word.times;
             }
-            possible -= self.words[w].upper - weight;
+            possible -= word.upper - weight;
             if possible + EPSILON < threshold {
                 return None;
             }
@@ -354,66 +430,54 @@ impl Query<'_> {
     /// The top `limit`, best first.
     fn run(mut self, limit: usize) -> Vec<Ranked> {
         let mut top = Top::new(limit);
-        let n = self.words.len();
-        // Words by what they are worth at most, ascending: the order scoring checks them in
-        // (reversed) and the bits of a set of lacked words.
-        let mut order: Vec<usize> = (0..n).collect();
+        // Words by what they are worth at most, ascending: scoring checks them in reverse.
+        let mut order: Vec<usize> = (0..self.words.len()).collect();
         order.sort_by(|&a, &b| self.words[a].upper.total_cmp(&self.words[b].upper));
-        let mut rank = [0usize; MAX_WORDS];
-        for (r, &w) in order.iter().enumerate() {
-            rank[w] = r;
-        }
-        let mut open: Vec<usize> = (0..n).collect();
-        open.sort_by_key(|&w| self.words[w].len);
+        // Split on the units worth most first: the rarest exact words, before near misses
+        // that happen to be rare.
+        let mut open: Vec<usize> = (0..self.units.len()).collect();
+        open.sort_by(|&a, &b| self.units[b].upper.total_cmp(&self.units[a].upper));
         let branch = Branch {
             held: Vec::new(),
             lacked: 0,
             open,
-            total: self.total,
         };
-        self.search_branch(branch, &order, &rank, &mut top);
+        self.search_branch(branch, &order, &mut top);
         top.into_best_first()
     }
 
-    /// Addresses expected to hold every word in `words`, were words independent.
-    fn expected(&self, words: &[usize]) -> f64 {
+    /// Addresses expected to hold every unit in `units`, were they independent.
+    fn expected(&self, units: &[usize]) -> f64 {
         let n = self.index.len() as f64;
-        words
+        units
             .iter()
-            .map(|&w| self.words[w].len as f64 / n)
+            .map(|&u| self.units[u].len as f64 / n)
             .product::<f64>()
             * n
     }
 
     /// Scores every address in `branch` that could enter the top: splits it on its rarest
-    /// open word (holding it first, so the best addresses come early and raise the bar)
-    /// until the words it must hold are rare enough together to list by leapfrogging.
-    fn search_branch(
-        &mut self,
-        mut branch: Branch,
-        order: &[usize],
-        rank: &[usize],
-        top: &mut Top,
-    ) {
+    /// open unit (holding it first, so the best addresses come early and raise the bar)
+    /// until the units it must hold are rare enough together to list by leapfrogging.
+    fn search_branch(&mut self, mut branch: Branch, order: &[usize], top: &mut Top) {
         let threshold = top.threshold();
-        if self.budget == 0 || branch.total + EPSILON < threshold {
+        let total = self.total_without(branch.lacked);
+        if self.budget == 0 || total + EPSILON < threshold {
             return;
         }
-        // Open words an address cannot lack and still enter: it must hold them.
-        let total = branch.total;
+        // Open units an address cannot lack and still enter: it must hold them.
         let (must, open): (Vec<usize>, Vec<usize>) = branch
             .open
             .iter()
-            .partition(|&&w| total - self.words[w].upper + EPSILON < threshold);
+            .partition(|&&u| self.total_without(branch.lacked | 1 << u) + EPSILON < threshold);
         branch.held.extend(must);
         branch.open = open;
-        branch.held.sort_by_key(|&w| self.words[w].len);
+        branch.held.sort_by_key(|&u| self.units[u].len);
         if branch.held.is_empty() && branch.open.is_empty() {
             return;
         }
-        if branch.open.is_empty()
-            || (!branch.held.is_empty() && self.expected(&branch.held) <= LIST_BELOW)
-        {
+        let few = !branch.held.is_empty() && self.expected(&branch.held) <= LIST_BELOW;
+        if branch.open.is_empty() || few {
             let mut cursors = self.cursors();
             let mut scoring = self.cursors();
             let mut target = 0u32;
@@ -432,40 +496,43 @@ impl Query<'_> {
         let rarest = branch.open.remove(0);
         let mut holding = branch.held.clone();
         holding.push(rarest);
+        // Holding it, the word's units worth no more cannot change what it scores: they are
+        // neither required nor split on.
+        let (word, upper) = (self.units[rarest].word, self.units[rarest].upper);
+        let still_open = branch
+            .open
+            .iter()
+            .copied()
+            .filter(|&u| self.units[u].word != word || self.units[u].upper > upper)
+            .collect();
         self.search_branch(
             Branch {
                 held: holding,
                 lacked: branch.lacked,
-                open: branch.open.clone(),
-                total: branch.total,
+                open: still_open,
             },
             order,
-            rank,
             top,
         );
         self.search_branch(
             Branch {
                 held: branch.held,
-                lacked: branch.lacked | 1 << rank[rarest],
+                lacked: branch.lacked | 1 << rarest,
                 open: branch.open,
-                total: branch.total - self.words[rarest].upper,
             },
             order,
-            rank,
             top,
         );
     }
 }
 
-/// Part of the search: the addresses holding every word in `held`, none in `lacked` (bits
-/// over the words by `upper`, ascending) and any of `open`.
+/// Part of the search: the addresses holding every unit in `held`, none in `lacked` (bits
+/// over the units) and any of `open`.
 struct Branch {
     held: Vec<usize>,
     lacked: u64,
     /// Rarest first.
     open: Vec<usize>,
-    /// The most an address here can score.
-    total: f32,
 }
 
 impl AddressIndex {
@@ -486,14 +553,7 @@ impl AddressIndex {
         if words.is_empty() {
             return Vec::new();
         }
-        let total = words.iter().map(|w| w.upper).sum();
-        let query = Query {
-            index: self,
-            words,
-            total,
-            budget: BUDGET,
-        };
-        query
+        Query::new(self, words)
             .run(limit)
             .into_iter()
             .map(|hit| SearchHit {
@@ -566,12 +626,12 @@ impl AddressIndex {
                         weights: Weights::Each(weights),
                     });
                 }
+                // Best first: the search branches on the best part alone.
+                big.sort_by(|a, b| b.upper().total_cmp(&a.upper()));
                 let upper = big.iter().map(Part::upper).fold(0.0f32, f32::max);
-                let len = big.iter().map(|p| p.docs.len()).sum();
                 (upper > 0.0).then_some(Word {
                     parts: big,
                     upper: upper * *times as f32,
-                    len,
                     times: *times,
                 })
             })
