@@ -1039,6 +1039,20 @@ pub fn file_upload_hint(
     }
 }
 
+/// Said under a file upload that was answered before: the files kept unless others are
+/// chosen ("You have uploaded scan.pdf. Choose a file only to replace it.").
+pub fn files_uploaded(names: &[&str], language: Language) -> String {
+    let names = and_list(names, language);
+    match language {
+        Language::Cy => {
+            format!(
+                "Rydych wedi uwchlwytho {names}. Dewiswch ffeil dim ond i roi un arall yn ei lle."
+            )
+        }
+        _ => format!("You have uploaded {names}. Choose a file only to replace it."),
+    }
+}
+
 /// The words of the add-to-a-list pages (the MoJ pattern): the summary of items added, "Do
 /// you need to add another?", and the confirmation before removing one. `item` is the form's
 /// singular item name ("vehicle", "cerbyd"); `label` is how one item is named (its first

@@ -1,6 +1,7 @@
 //! Residents own their data: a scheduled job deletes each form's stored submissions once
-//! its retention period (`retention.submission_days`) has passed, and expired sessions and
-//! "save and return" links.
+//! its retention period (`retention.submission_days`) has passed, with their uploaded files,
+//! and expired sessions, the files uploaded in them and never sent, and "save and return"
+//! links.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::definition::FormDefinition;
 use crate::delivery::{DeliveryError, SubmissionStore};
-use crate::session::SessionStore;
+use crate::session::{SessionStore, SqlFileStore};
 
 /// What one run of [`RetentionJob::purge_expired`] deleted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,6 +22,9 @@ pub struct Purged {
     pub sessions: u64,
     /// Expired "save and return" links.
     pub return_links: u64,
+    /// Uploaded files: those of the submissions deleted, and those of sessions that ended
+    /// without sending them.
+    pub files: u64,
 }
 
 /// Why the job could not finish; run it again later.
@@ -36,6 +40,9 @@ pub enum RetentionError {
     /// The links could not be deleted.
     #[error("expired save and return links could not be deleted")]
     ReturnLinks(#[source] sqlx::Error),
+    /// Uploaded files could not be deleted.
+    #[error("uploaded files could not be deleted")]
+    Files(#[source] crate::session::StoreError),
 }
 
 /// The retention job for some forms sharing one database.
@@ -43,6 +50,7 @@ pub enum RetentionError {
 pub struct RetentionJob {
     pool: AnyPool,
     submissions: SubmissionStore,
+    files: SqlFileStore,
     sessions: Arc<dyn SessionStore>,
     periods: Vec<(String, Duration)>,
 }
@@ -56,10 +64,14 @@ impl std::fmt::Debug for RetentionJob {
 }
 
 impl RetentionJob {
-    /// A job over the submissions in `pool` and the sessions in `sessions`.
+    /// A job over the submissions and uploaded files in `pool` and the sessions in
+    /// `sessions`. Files uploaded in a session are deleted once their session is no longer in
+    /// `pool`'s sessions table, so give it the [`SqlSessionStore`](crate::session::SqlSessionStore)
+    /// of the same database.
     pub fn new(pool: AnyPool, sessions: Arc<dyn SessionStore>) -> Self {
         RetentionJob {
             submissions: SubmissionStore::new(pool.clone()),
+            files: SqlFileStore::new(pool.clone()),
             pool,
             sessions,
             periods: Vec::new(),
@@ -78,12 +90,23 @@ impl RetentionJob {
     pub async fn purge_expired(&self, now: OffsetDateTime) -> Result<Purged, RetentionError> {
         let mut purged = Purged::default();
         for (form_id, period) in &self.periods {
+            // The files first: they are found through the submissions they belong to.
+            purged.files += self
+                .files
+                .delete_sent_before(form_id, now - *period)
+                .await
+                .map_err(RetentionError::Files)?;
             purged.submissions += self
                 .submissions
                 .delete_before(form_id, now - *period)
                 .await?;
         }
         purged.sessions = self.sessions.delete_expired(now).await?;
+        purged.files += self
+            .files
+            .delete_abandoned()
+            .await
+            .map_err(RetentionError::Files)?;
         purged.return_links =
             sqlx::query("DELETE FROM civic_forms_return_tokens WHERE expires_at <= $1")
                 .bind(now.unix_timestamp())
@@ -100,7 +123,7 @@ mod tests {
     use super::*;
     use crate::definition::Retention;
     use crate::delivery::copy::tests::{form, submission};
-    use crate::session::{Session, SqlSessionStore};
+    use crate::session::{FileStore, Session, SqlSessionStore};
     use time::macros::datetime;
 
     #[tokio::test]
@@ -129,6 +152,24 @@ mod tests {
         }
         let session = Session::new("report", day, Duration::minutes(20));
         store.save(&session).await.unwrap();
+        // Files: one sent with the old submission, one with the recent one, one uploaded in
+        // the session that expires, one in a session still live.
+        let files = store.files();
+        let sent_old = files.put(&session.id, b"old", day).await.unwrap();
+        files
+            .submit(std::slice::from_ref(&sent_old), "OLD")
+            .await
+            .unwrap();
+        let sent_new = files.put(&session.id, b"new", day).await.unwrap();
+        files
+            .submit(std::slice::from_ref(&sent_new), "NEW")
+            .await
+            .unwrap();
+        let unsent = files.put(&session.id, b"unsent", day).await.unwrap();
+        let now = day + Duration::days(31);
+        let live = Session::new("report", now, Duration::minutes(20));
+        store.save(&live).await.unwrap();
+        let in_use = files.put(&live.id, b"in use", now).await.unwrap();
 
         let retention = Retention {
             submission_days: 30,
@@ -136,9 +177,15 @@ mod tests {
         };
         let job =
             RetentionJob::new(pool, Arc::new(store.clone())).form(&form().retention(retention));
-        let now = day + Duration::days(31);
         let purged = job.purge_expired(now).await.unwrap();
-        assert_eq!((purged.submissions, purged.sessions), (1, 1));
+        assert_eq!(
+            (purged.submissions, purged.sessions, purged.files),
+            (1, 1, 2)
+        );
+        assert_eq!(files.get(&sent_old).await.unwrap(), None);
+        assert_eq!(files.get(&unsent).await.unwrap(), None);
+        assert!(files.get(&sent_new).await.unwrap().is_some());
+        assert!(files.get(&in_use).await.unwrap().is_some());
         assert_eq!(submissions.load("OLD").await.unwrap(), None);
         assert!(submissions.load("NEW").await.unwrap().is_some());
         assert!(submissions.load("OTHER").await.unwrap().is_some());

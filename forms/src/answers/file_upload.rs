@@ -1,11 +1,15 @@
 //! File uploads: each file's kind is judged from its content, never from its name or the
 //! browser's content type, then checked against the question's accepted kinds and size limit.
+//! The HTTP layer stores the content of the files that pass (see
+//! [`FileStore`](crate::session::FileStore)); the answer keeps only what describes them.
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
-use super::FieldError;
+use super::{AnswerValue, FieldError, Outcome, Submitted};
 use crate::definition::{FileKind, FileUploadOptions, Question};
 use crate::messages::Message;
+use crate::session::FileId;
 
 /// A file as it arrived in a multipart body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,15 +20,52 @@ pub struct UploadedFile {
     pub bytes: Vec<u8>,
 }
 
-/// A file accepted for a question.
+/// A file that passed the checks, not yet stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckedFile<'a> {
+    /// The name to show back (path and control characters removed).
+    pub file_name: &'a str,
+    /// The kind found in the content.
+    pub kind: FileKind,
+    /// The content.
+    pub content: &'a [u8],
+}
+
+impl CheckedFile<'_> {
+    /// The answer's record of this file, once its content is stored under `id`.
+    pub fn accepted(&self, id: FileId) -> AcceptedFile {
+        AcceptedFile {
+            id,
+            file_name: clean_name(self.file_name),
+            kind: self.kind,
+            size: self.content.len() as u64,
+            sha256: hex::encode(Sha256::digest(self.content)),
+        }
+    }
+}
+
+/// A file accepted for a question: what the answer keeps (the content is in the file store).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AcceptedFile {
+    /// Where its content is stored.
+    pub id: FileId,
     /// The name to show on "check your answers" (path and control characters removed).
     pub file_name: String,
     /// The kind found in the content.
     pub kind: FileKind,
     /// Its size in bytes.
     pub size: u64,
+    /// The SHA-256 of its content, in lowercase hex: a receiver can check what it fetched.
+    pub sha256: String,
+}
+
+/// A file upload question's answer: the files the HTTP layer gave `submitted`.
+pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+    match submitted.files(&question.id) {
+        Some(Ok(files)) if !files.is_empty() => Ok(Some(AnswerValue::Files(files.clone()))),
+        Some(Err(errors)) => Err(errors.clone()),
+        _ => Ok(None),
+    }
 }
 
 /// The kind of file `bytes` hold, if it is one of the kinds a form can accept.
@@ -44,12 +85,12 @@ pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
 }
 
 /// Checks the files sent for a question, in order; errors name the problem the Design System
-/// way ("The selected file must be a PDF, JPG or PNG").
-pub fn check_files(
+/// way ("The selected file must be a PDF, JPG or PNG"). No file chosen is `Ok` and empty.
+pub fn check_files<'a>(
     question: &Question,
     options: &FileUploadOptions,
-    files: &[UploadedFile],
-) -> Result<Vec<AcceptedFile>, Vec<FieldError>> {
+    files: &'a [UploadedFile],
+) -> Result<Vec<CheckedFile<'a>>, Vec<FieldError>> {
     // Browsers send an empty, nameless part when no file was chosen.
     let files: Vec<&UploadedFile> = files
         .iter()
@@ -78,10 +119,10 @@ pub fn check_files(
             kind => kind,
         };
         match kind.filter(|k| options.accept.contains(k)) {
-            Some(kind) => accepted.push(AcceptedFile {
-                file_name: clean_name(&file.file_name),
+            Some(kind) => accepted.push(CheckedFile {
+                file_name: &file.file_name,
                 kind,
-                size,
+                content: &file.bytes,
             }),
             None => return error(Message::FileWrongKind(options.accept.clone())),
         }
@@ -137,13 +178,19 @@ mod tests {
     fn the_content_decides_the_kind_not_the_name() {
         let options = FileUploadOptions::default();
         let q = question(options.clone());
-        let ok = check_files(&q, &options, &[upload("C:\\Users\\me\\scan.pdf", PNG)]).unwrap();
+        let files = [upload("C:\\Users\\me\\scan.pdf", PNG)];
+        let ok = check_files(&q, &options, &files).unwrap();
+        let id = FileId::generate();
         assert_eq!(
-            ok,
+            ok.iter()
+                .map(|f| f.accepted(id.clone()))
+                .collect::<Vec<_>>(),
             [AcceptedFile {
+                id,
                 file_name: "scan.pdf".into(),
                 kind: FileKind::Png,
-                size: PNG.len() as u64
+                size: PNG.len() as u64,
+                sha256: "02a3e298f1533f62558c58e4c70edcab9af5a50d62d925fd5390942020fb0fb8".into(),
             }]
         );
         assert_eq!(
@@ -184,11 +231,52 @@ mod tests {
         assert_eq!(check_files(&q, &options, &[upload("", &[])]), Ok(vec![]));
     }
 
+    #[test]
+    fn the_answer_is_the_files_given_or_their_errors() {
+        let options = FileUploadOptions::default();
+        let q = question(options.clone());
+        let mut submitted = Submitted::default();
+        assert_eq!(read(&q, &submitted), Ok(None));
+        let file = CheckedFile {
+            file_name: "a.png",
+            kind: FileKind::Png,
+            content: PNG,
+        }
+        .accepted(FileId::generate());
+        submitted.set_files("q", Ok(vec![file.clone()]));
+        assert_eq!(
+            read(&q, &submitted),
+            Ok(Some(AnswerValue::Files(vec![file])))
+        );
+        let refused = vec![FieldError::whole(&q, Message::FileEmpty)];
+        submitted.set_files("q", Err(refused.clone()));
+        assert_eq!(read(&q, &submitted), Err(refused));
+    }
+
     proptest! {
         #[test]
         fn any_bytes_are_accepted_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..64), name in ".*") {
             let options = FileUploadOptions { accept: vec![FileKind::Pdf, FileKind::Csv], ..FileUploadOptions::default() };
-            let _ = check_files(&question(options.clone()), &options, &[upload(&name, &bytes)]);
+            let files = [upload(&name, &bytes)];
+            match check_files(&question(options.clone()), &options, &files) {
+                Ok(ok) => {
+                    for file in ok {
+                        let accepted = file.accepted(FileId::generate());
+                        prop_assert!(options.accept.contains(&accepted.kind));
+                        prop_assert_eq!(accepted.size, bytes.len() as u64);
+                        prop_assert!(!accepted.file_name.chars().any(|c| c.is_control() || c == '/' || c == '\\'));
+                    }
+                }
+                Err(errors) => prop_assert_eq!(errors.len(), 1),
+            }
+        }
+
+        #[test]
+        fn sniffing_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+            if let Some(kind) = sniff(&bytes) {
+                // Text is only ever UTF-8 without NUL bytes.
+                prop_assert!(kind != FileKind::Txt || (std::str::from_utf8(&bytes).is_ok() && !bytes.contains(&0)));
+            }
         }
     }
 }

@@ -37,7 +37,7 @@ use crate::definition::{AnswerType, Language, Question};
 use crate::messages::{Message, Part, Subject, Word};
 
 pub use bank_details::BankDetails;
-pub use file_upload::{AcceptedFile, UploadedFile, check_files, sniff};
+pub use file_upload::{AcceptedFile, CheckedFile, UploadedFile, check_files, sniff};
 pub use international_address::InternationalAddress;
 pub(crate) use long_text::DEFAULT_MAX_LENGTH as LONG_TEXT_MAX_LENGTH;
 pub(crate) use money::amount;
@@ -45,10 +45,12 @@ pub use name::PersonName;
 pub use page::{PageOutcome, expected_fields, read_page, unexpected_fields};
 pub use uk_address::UkAddress;
 
-/// The fields of a submitted form: each name with its values, in the order sent.
+/// The fields of a submitted form: each name with its values, in the order sent; and, for
+/// file upload questions, the files the HTTP layer checked and stored (or why it refused them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Submitted {
     fields: BTreeMap<String, Vec<String>>,
+    files: BTreeMap<String, Result<Vec<AcceptedFile>, Vec<FieldError>>>,
 }
 
 impl Submitted {
@@ -60,7 +62,25 @@ impl Submitted {
         for (name, value) in pairs {
             fields.entry(name.into()).or_default().push(value.into());
         }
-        Submitted { fields }
+        Submitted {
+            fields,
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Gives the file upload question `question` these stored files, or the errors its
+    /// uploads were refused with; no files (or none given) reads as nothing chosen.
+    pub fn set_files(
+        &mut self,
+        question: impl Into<String>,
+        files: Result<Vec<AcceptedFile>, Vec<FieldError>>,
+    ) {
+        self.files.insert(question.into(), files);
+    }
+
+    /// The files given to `question` with [`Submitted::set_files`].
+    pub fn files(&self, question: &str) -> Option<&Result<Vec<AcceptedFile>, Vec<FieldError>>> {
+        self.files.get(question)
     }
 
     /// The first value of a field, or `""` when it was not sent.
@@ -225,8 +245,8 @@ pub fn read(question: &Question, submitted: &Submitted, today: Date) -> Outcome 
         AnswerType::VehicleRegistration {} => vehicle_registration::read(question, submitted),
         AnswerType::BankDetails(options) => bank_details::read(question, options, submitted),
         // Uploads arrive as multipart bodies with file content, not as form fields: the HTTP
-        // layer reads them with `check_files` and stores them as `AnswerValue::Files`.
-        AnswerType::FileUpload(_) => Ok(None),
+        // layer checks them with `check_files`, stores them and gives them to `submitted`.
+        AnswerType::FileUpload(_) => file_upload::read(question, submitted),
     };
     match outcome {
         Ok(Some(value)) => Ok(Some(value)),

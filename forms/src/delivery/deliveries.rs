@@ -91,6 +91,12 @@ impl Deliveries {
         }
     }
 
+    /// The database submissions are stored in.
+    #[cfg(any(feature = "axum", feature = "pay"))]
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// The fan-out a form's definition asks for (its `delivery` settings): an email to the
     /// team addresses, a copy to the resident, and the webhook (whose secret is read from the
     /// environment variable the definition names; needs the `webhook` feature). Submissions
@@ -146,11 +152,6 @@ impl Deliveries {
     pub fn max_attempts(mut self, max_attempts: u32) -> Self {
         self.max_attempts = max_attempts.max(1);
         self
-    }
-
-    #[cfg(feature = "pay")]
-    pub(crate) fn pool(&self) -> &AnyPool {
-        &self.pool
     }
 
     /// The store submissions are kept in.

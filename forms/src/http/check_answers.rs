@@ -182,6 +182,13 @@ async fn submit_answers(
         answers: taken(&inner.form, &journey, &session.answers),
         submitted_at: now,
     };
+    // The files sent now belong to the submission, and are kept as long as it is.
+    let sent = submission_files(&submission);
+    inner
+        .files
+        .submit(&sent, &submission.reference)
+        .await
+        .map_err(|error| Problem::unavailable(&error).language(language))?;
     #[cfg(feature = "pay")]
     if let Some(checkout) = &inner.payments
         && let Some(pence) = journey.fee(&submission.answers).filter(|pence| *pence > 0)
@@ -199,10 +206,24 @@ async fn submit_answers(
         // The submission is safe; the session expires on its own.
         tracing::warn!(%error, "a submitted session could not be deleted");
     }
+    // Files answered on pages the journey no longer passes through were not sent.
+    if let Err(error) = inner.files.delete_unsent(&session.id).await {
+        tracing::warn!(%error, "a submitted session's unsent files could not be deleted");
+    }
     let jar = jar
         .remove(visit::removal(inner, base))
         .add(confirmation::cookie(inner, base, &submission));
     Ok((jar, Redirect::to(&format!("{base}/confirmation"))).into_response())
+}
+
+/// The ids of the files in a submission's answers, add-to-a-list items included.
+pub(crate) fn submission_files(submission: &Submission) -> Vec<crate::session::FileId> {
+    let answers = &submission.answers;
+    let items = answers
+        .lists
+        .values()
+        .flat_map(|list| list.items.iter().flat_map(|item| item.values.values()));
+    super::upload::ids(answers.values.values().chain(items))
 }
 
 /// The answers on the journey taken: answers left on pages the journey no longer passes

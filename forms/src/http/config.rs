@@ -10,6 +10,12 @@ pub struct HttpConfig {
     /// The largest request body accepted, in bytes (default 1 MiB); larger gets a
     /// "too large" page (413) and the answers already given are kept.
     pub body_limit: usize,
+    /// The largest `multipart/form-data` body accepted from a page with a file upload, in
+    /// bytes (default 64 MiB; never less than `body_limit`). Each file is checked against its
+    /// own question's limit, and one over it is refused with the question's "must be smaller
+    /// than" message; a body over this limit gets the "too large" page (413). Its text fields
+    /// together are held to `body_limit`.
+    pub upload_limit: usize,
     /// How long a request may take before it is answered `408 Request Timeout` (default 30 s).
     pub request_timeout: Duration,
     /// The per-client limit on POSTs, or `None` for no limit (a service behind a proxy that
@@ -26,6 +32,7 @@ impl Default for HttpConfig {
     fn default() -> Self {
         HttpConfig {
             body_limit: 1024 * 1024,
+            upload_limit: 64 * 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             rate_limit: Some(RateLimit::default()),
             honeypot_field: "website".to_owned(),

@@ -34,6 +34,12 @@
 //!   unfinished one ("Cannot start yet"), and finishing its pages returns there. "Check your
 //!   answers" is the last task, open once the others are completed; its Change links carry
 //!   `?return=check-answers` and come back to it.
+//! - **File uploads**: a page with a file upload posts `multipart/form-data`, read as it
+//!   arrives within [`HttpConfig::upload_limit`]; each file is judged by its content, held to
+//!   its question's size limit and kinds, and stored in the service's
+//!   [`FileStore`](crate::session::FileStore) (by default beside the submissions), the answer
+//!   keeping each file's id, name, kind, size and SHA-256. A changed upload deletes the files
+//!   it replaced; sent files belong to the submission and go with it.
 //! - **Language**: `?lang=cy` on any page switches to a language the form offers, keeping the
 //!   answers; the session remembers it.
 //! - **Payment** (feature `pay`, with [`FormServiceBuilder::payments`]): "check your answers"
@@ -62,6 +68,7 @@ mod save_and_return;
 mod service;
 mod start;
 mod task_list;
+mod upload;
 mod visit;
 
 pub use config::{HttpConfig, RateLimit};

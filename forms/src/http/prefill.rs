@@ -15,7 +15,16 @@ pub(crate) fn prefill(page: &Page, values: &Values) -> Submitted {
             }
         });
     }
-    Submitted::from_pairs(pairs)
+    let mut submitted = Submitted::from_pairs(pairs);
+    // A file cannot be put back in a file input: the page names the files uploaded instead.
+    for question in &page.questions {
+        question.visit(&mut |q| {
+            if let Some(AnswerValue::Files(files)) = values.get(&q.id) {
+                submitted.set_files(q.id.clone(), Ok(files.clone()));
+            }
+        });
+    }
+    submitted
 }
 
 fn fields(id: &str, value: &AnswerValue, pairs: &mut Vec<(String, String)>) {
@@ -71,7 +80,7 @@ fn fields(id: &str, value: &AnswerValue, pairs: &mut Vec<(String, String)>) {
             part("account_number", bank.account_number.clone());
             part("roll_number", bank.roll_number.clone().unwrap_or_default());
         }
-        // A file cannot be put back in a file input; the page shows what was uploaded.
+        // Given to the page as files, above.
         AnswerValue::Files(_) => {}
     }
 }

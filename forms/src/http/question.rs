@@ -17,7 +17,7 @@ use super::base::Base;
 use super::problem::Problem;
 use super::service::Inner;
 use super::visit::{self, Found};
-use super::{address_lookup, body, csrf, honeypot, href, language, prefill};
+use super::{address_lookup, body, csrf, honeypot, href, language, prefill, upload};
 use crate::answers::{FieldError, Submitted, read_page, unexpected_fields};
 use crate::definition::Page;
 use crate::journey::{Journey, Step};
@@ -124,12 +124,13 @@ pub(crate) async fn answer(
 ) -> Response {
     let jar = visit::jar(&inner, &headers);
     let returning = href::returning(query.as_deref());
+    let boundary = upload::boundary(&headers);
     match answer_page(
         &inner,
         &base,
         &page_id,
         jar,
-        request_body,
+        (request_body, boundary),
         (false, returning),
     )
     .await
@@ -148,7 +149,17 @@ pub(crate) async fn answer_manual(
     request_body: Body,
 ) -> Response {
     let jar = visit::jar(&inner, &headers);
-    match answer_page(&inner, &base, &page_id, jar, request_body, (true, false)).await {
+    let boundary = upload::boundary(&headers);
+    match answer_page(
+        &inner,
+        &base,
+        &page_id,
+        jar,
+        (request_body, boundary),
+        (true, false),
+    )
+    .await
+    {
         Ok(response) => response,
         Err(problem) => problem.response(&inner, &base),
     }
@@ -161,7 +172,7 @@ async fn answer_page(
     base: &str,
     page_id: &str,
     jar: SignedCookieJar,
-    request_body: Body,
+    (request_body, boundary): (Body, Option<String>),
     how: (bool, bool),
 ) -> Result<Response, Problem> {
     let (manual, returning) = how;
@@ -175,7 +186,18 @@ async fn answer_page(
         Found::Live(session) => session.language,
         _ => inner.languages()[0],
     };
-    let submitted = body::read_form(inner, request_body, language, &here).await?;
+    let (mut submitted, files) = match boundary {
+        Some(boundary) => {
+            let page = inner.form.find_page(page_id);
+            let read =
+                upload::read_form(inner, request_body, boundary, page, language, &here).await?;
+            (read.fields, Some(read.files))
+        }
+        None => (
+            body::read_form(inner, request_body, language, &here).await?,
+            None,
+        ),
+    };
     let mut session = match found {
         Found::Live(session) => session,
         Found::Gone => return Ok(deleted(inner, base, jar)),
@@ -208,20 +230,34 @@ async fn answer_page(
         };
         return address_lookup::search(inner, base, &mut session, search).await;
     }
-    if !unexpected_fields(page, &submitted, &[csrf::FIELD, honeypot]).is_empty() {
+    let files = files.unwrap_or_default();
+    if !unexpected_fields(page, &submitted, &[csrf::FIELD, honeypot]).is_empty()
+        || !upload::only_known_fields(page, &files)
+    {
         return Err(Problem::new(ProblemText::UnknownField)
             .language(language)
             .back(here));
     }
+    let stored = upload::store(inner, &session, page, files, &mut submitted).await?;
     match read_page(page, &submitted, today) {
         Err(errors) => {
+            // Files cannot be shown again in a file input: the resident chooses them again.
+            upload::forget(inner, &stored).await;
             visit::save(inner, &mut session).await?;
             let html = render(inner, base, &session, page, &submitted, &errors, how)?;
             Ok(html.into_response())
         }
         Ok(values) => {
+            let kept = upload::ids(values.iter().filter_map(|(_, value)| value.as_ref()));
+            let before = upload::ids(
+                values
+                    .iter()
+                    .filter_map(|(id, _)| session.answers.values.get(id)),
+            );
+            let replaced: Vec<_> = before.into_iter().filter(|id| !kept.contains(id)).collect();
             session.answers.record_page(&inner.form, &page.id, values);
             visit::save(inner, &mut session).await?;
+            upload::forget(inner, &replaced).await;
             let next = journey.after(&Step::Page(page.id.clone()), &session.answers, returning);
             let to = href::step(base, &next);
             let to = href::keep_returning(to, returning && matches!(next, Step::Page(_)));

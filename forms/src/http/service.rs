@@ -23,7 +23,7 @@ use super::{
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
 use crate::save_return::SaveAndReturn;
-use crate::session::SessionStore;
+use crate::session::{FileStore, SessionStore, SqlFileStore};
 
 /// Why a [`FormService`] could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -63,6 +63,7 @@ pub(crate) struct Inner {
     #[cfg(feature = "pay")]
     pub(crate) payments: Option<civic_pay_adapters::Checkout>,
     pub(crate) addresses: Option<Arc<dyn AddressProvider>>,
+    pub(crate) files: Arc<dyn FileStore>,
 }
 
 impl Inner {
@@ -151,6 +152,7 @@ pub struct FormServiceBuilder {
     #[cfg(feature = "pay")]
     payments: Option<civic_pay_adapters::Checkout>,
     addresses: Option<Arc<dyn AddressProvider>>,
+    files: Arc<dyn FileStore>,
 }
 
 impl std::fmt::Debug for FormServiceBuilder {
@@ -174,6 +176,8 @@ impl FormService {
         if secret.len() < 32 {
             return Err(ServiceError::SecretTooShort(secret.len()));
         }
+        // Uploaded files go beside the submissions by default, so they are kept with them.
+        let files = Arc::new(SqlFileStore::new(deliveries.pool().clone()));
         Ok(FormServiceBuilder {
             form: form.into(),
             store,
@@ -188,6 +192,7 @@ impl FormService {
             #[cfg(feature = "pay")]
             payments: None,
             addresses: None,
+            files,
         })
     }
 
@@ -334,6 +339,14 @@ impl FormServiceBuilder {
         self
     }
 
+    /// Where uploaded files' content is kept (default: the `civic_forms_files` table in the
+    /// deliveries' database, where the retention job deletes them with their session or
+    /// submission).
+    pub fn files(mut self, files: Arc<dyn FileStore>) -> Self {
+        self.files = files;
+        self
+    }
+
     /// Where the time comes from (tests move it on to expire sessions).
     pub fn clock(mut self, clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -379,6 +392,7 @@ impl FormServiceBuilder {
             #[cfg(feature = "pay")]
             payments: self.payments,
             addresses: self.addresses,
+            files: self.files,
         };
         Ok(FormService {
             inner: Arc::new(inner),

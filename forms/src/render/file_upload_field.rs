@@ -17,8 +17,9 @@ use maud::{Markup, Render};
 
 use super::PageErrors;
 use super::components_language;
+use crate::answers::Submitted;
 use crate::definition::{AnswerType, FileKind, Language, Question};
-use crate::messages::{Word, file_upload_hint};
+use crate::messages::{Word, file_upload_hint, files_uploaded};
 
 /// The `accept` attribute for these kinds of file: extensions and media types.
 pub fn accept_attribute(kinds: &[FileKind]) -> String {
@@ -47,9 +48,11 @@ pub fn asks_for_files(question: &Question) -> bool {
 }
 
 /// Renders a file upload `question`, or `None` when it does not ask for files. Files cannot
-/// be re-shown in a file input, so nothing is shown as chosen after an error.
+/// be re-shown in a file input: the hint names the files already uploaded (in `submitted`),
+/// which are kept unless others are chosen.
 pub fn file_upload_field(
     question: &Question,
+    submitted: &Submitted,
     errors: &PageErrors<'_>,
     language: Language,
     page_heading: bool,
@@ -65,7 +68,7 @@ pub fn file_upload_field(
     if page_heading {
         label.classes = Some("govuk-label--l".to_owned());
     }
-    let hint = match &question.hint {
+    let mut hint = match &question.hint {
         Some(hint) => hint.in_language(language).to_owned(),
         None => file_upload_hint(
             &options.accept,
@@ -74,6 +77,12 @@ pub fn file_upload_field(
             language,
         ),
     };
+    if let Some(Ok(files)) = submitted.files(&question.id)
+        && !files.is_empty()
+    {
+        let names: Vec<&str> = files.iter().map(|f| f.file_name.as_str()).collect();
+        hint = format!("{hint} {}", files_uploaded(&names, language));
+    }
     let mut upload = FileUpload::new(&question.id)
         .id(&question.id)
         .label(label)
@@ -94,8 +103,9 @@ pub fn file_upload_field(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{FieldError, Submitted, read_page};
+    use crate::answers::{CheckedFile, FieldError, read_page};
     use crate::definition::{FormDefinition, Format};
+    use crate::session::FileId;
 
     fn form(options: &str) -> FormDefinition {
         FormDefinition::parse(
@@ -116,9 +126,15 @@ mod tests {
         )
         .unwrap_err();
         let page_errors = PageErrors::new(page, &errors, Language::En);
-        let html = file_upload_field(&page.questions[0], &page_errors, Language::En, true)
-            .unwrap()
-            .into_string();
+        let html = file_upload_field(
+            &page.questions[0],
+            &Submitted::default(),
+            &page_errors,
+            Language::En,
+            true,
+        )
+        .unwrap()
+        .into_string();
         assert!(html.contains(r#"type="file""#), "{html}");
         assert!(
             html.contains(r#"accept=".pdf,application/pdf,.jpg,.jpeg,image/jpeg,.png,image/png""#),
@@ -139,9 +155,26 @@ mod tests {
         let form = form(", max_files: 3, accept: [pdf, docx], max_size_mb: 5");
         let page = &form.pages[0];
         let page_errors = PageErrors::new(page, &[], Language::Cy);
-        let html = file_upload_field(&page.questions[0], &page_errors, Language::Cy, false)
-            .unwrap()
-            .into_string();
+        let mut submitted = Submitted::default();
+        let file = CheckedFile {
+            file_name: "llun<1>.png",
+            kind: FileKind::Png,
+            content: b"\x89PNG",
+        };
+        submitted.set_files("photo", Ok(vec![file.accepted(FileId::generate())]));
+        let html = file_upload_field(
+            &page.questions[0],
+            &submitted,
+            &page_errors,
+            Language::Cy,
+            false,
+        )
+        .unwrap()
+        .into_string();
+        assert!(
+            html.contains("Rydych wedi uwchlwytho llun&lt;1&gt;.png."),
+            "{html}"
+        );
         assert!(html.contains("multiple"), "{html}");
         assert!(html.contains("Uwchlwythwch lun"), "{html}");
         assert!(html.contains("hyd at 3 ffeil"), "{html}");

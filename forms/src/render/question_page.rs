@@ -80,7 +80,7 @@ pub fn question_field(
             international_address_field(question, submitted, errors, language, page_heading)
         })
         .or_else(|| uk_address_field(question, submitted, errors, language, page_heading))
-        .or_else(|| file_upload_field(question, errors, language, page_heading))
+        .or_else(|| file_upload_field(question, submitted, errors, language, page_heading))
 }
 
 /// Renders `page` (an exit page as [`exit_page`] does) with the fields in `submitted` re-shown and `errors` (from `read_page`, in

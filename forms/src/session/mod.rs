@@ -1,13 +1,18 @@
 //! Where answers live between requests: a [`SessionStore`] keyed by an unguessable
-//! [`SessionId`], in memory or in SQLite / PostgreSQL.
+//! [`SessionId`], in memory or in SQLite / PostgreSQL; uploaded files' content in a
+//! [`FileStore`] beside it.
 //!
 //! Sessions expire after a period of inactivity (the form's `retention.session_timeout_minutes`);
 //! an expired session is never returned, and [`SessionStore::delete_expired`] removes them for
 //! good from a scheduled job.
 
+mod files;
 mod memory;
+mod memory_files;
 #[cfg(feature = "sql")]
 mod sql;
+#[cfg(feature = "sql")]
+mod sql_files;
 
 use std::fmt;
 
@@ -19,9 +24,13 @@ use time::{Duration, OffsetDateTime};
 use crate::definition::Language;
 use crate::journey::Answers;
 
+pub use files::{FileId, FileStore};
 pub use memory::MemorySessionStore;
+pub use memory_files::MemoryFileStore;
 #[cfg(feature = "sql")]
 pub use sql::SqlSessionStore;
+#[cfg(feature = "sql")]
+pub use sql_files::SqlFileStore;
 
 /// A session's id: 128 random bits as 32 lowercase hex digits. It goes in a signed cookie;
 /// never in logs, since it unlocks a resident's answers.

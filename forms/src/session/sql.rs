@@ -16,7 +16,7 @@ pub struct SqlSessionStore {
     pool: AnyPool,
 }
 
-fn database(error: sqlx::Error) -> StoreError {
+pub(super) fn database(error: sqlx::Error) -> StoreError {
     let retryable = matches!(
         error,
         sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed
@@ -74,6 +74,11 @@ impl SqlSessionStore {
     /// The pool, for the other tables of this crate (save and return, submissions).
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Uploaded files, in the same database.
+    pub fn files(&self) -> super::SqlFileStore {
+        super::SqlFileStore::new(self.pool.clone())
     }
 
     /// Applies this crate's migrations; other crates' migrations in the same database are

@@ -203,6 +203,42 @@ impl Client {
         self.send(request).await
     }
 
+    /// POSTs a `multipart/form-data` body, as a page with a file upload does: each part is a
+    /// field name, a file name for a file, and the content.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        parts: &[(&str, Option<&str>, &[u8])],
+    ) -> Reply {
+        let boundary = "civic-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, file_name, content) in parts {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"")
+                    .as_bytes(),
+            );
+            if let Some(file_name) = file_name {
+                // Browsers send a content type of their own guessing; the service ignores it.
+                body.extend_from_slice(
+                    format!("; filename=\"{file_name}\"\r\nContent-Type: application/pdf")
+                        .as_bytes(),
+                );
+            }
+            body.extend_from_slice(b"\r\n\r\n");
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let request = Request::post(path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        self.send(request).await
+    }
+
     /// GETs `path` and POSTs `fields` to it with the page's CSRF token.
     pub async fn answer(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let page = self.get(path).await;
