@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use civic_forms::delivery::SubmissionStore;
 
-use crate::instance::{FreshDatabase, Instance};
+use crate::instance::{FreshDatabase, Instance, gazetteer_file};
 use crate::resident::{self, MissedBin, Resident, address_of};
 use crate::smtp_sink;
 
@@ -154,6 +154,7 @@ pub async fn run(options: &Options) -> Result<Report, String> {
         ("CIVIC_SMTP_PORT", smtp_port.to_string()),
         ("CIVIC_SMTP_SECURITY", "none".to_owned()),
         ("CIVIC_DATA_DIR", data_dir.display().to_string()),
+        ("CIVIC_ADDRESS_INDEX", gazetteer_file(&data_dir)?),
     ];
     let count = if fresh.is_some() { 2 } else { 1 };
     let mut instances = Vec::new();

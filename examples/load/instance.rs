@@ -4,6 +4,19 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Writes the sample gazetteer as an index file in `data_dir`, as `civic address import` would
+/// from a council's AddressBase extract, and returns its path for `CIVIC_ADDRESS_INDEX`:
+/// production reads its gazetteer from a file, never the built-in sample.
+pub fn gazetteer_file(data_dir: &std::path::Path) -> Result<String, String> {
+    use civic_address_lookup::{generate, index::AddressIndex};
+    std::fs::create_dir_all(data_dir).map_err(|e| format!("{}: {e}", data_dir.display()))?;
+    let path = data_dir.join("gazetteer.idx");
+    AddressIndex::build(generate::sample_gazetteer(2_000, 1), generate::info())
+        .save(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path.display().to_string())
+}
+
 /// A running `civic-demo` process, killed when dropped.
 pub struct Instance {
     child: Child,

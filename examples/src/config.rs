@@ -52,6 +52,12 @@ pub struct Config {
     pub database_url: Option<Secret>,
     /// Where email goes (`CIVIC_SMTP_HOST` and friends). Development uses the mailbox.
     pub smtp: Option<Smtp>,
+    /// Email and text messages through GOV.UK Notify instead of SMTP (`CIVIC_NOTIFY_API_KEY`
+    /// and friends).
+    pub notify_api: Option<NotifyApi>,
+    /// Where addresses are looked up (`CIVIC_ADDRESS_INDEX` or `CIVIC_OS_PLACES_KEY`).
+    /// Development uses civic-address-lookup's sample gazetteer.
+    pub addresses: Option<AddressSource>,
     /// How long an outbox worker holds a message it is sending (`CIVIC_OUTBOX_LEASE_SECONDS`,
     /// default 60): if its instance dies mid-send, another instance sends the message again
     /// once the lease lapses. Longer than any send takes, or messages go twice.
@@ -73,6 +79,33 @@ impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(..)")
     }
+}
+
+/// GOV.UK Notify, from the environment only (the key is a secret). The council's Notify service
+/// has two pass-through templates: an email with subject `((subject))` and body `((body))`,
+/// and a text message with body `((body))`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotifyApi {
+    /// `CIVIC_NOTIFY_API_KEY`: a live or team key as Notify issues it.
+    pub key: Secret,
+    /// `CIVIC_NOTIFY_EMAIL_TEMPLATE_ID`.
+    pub email_template_id: String,
+    /// `CIVIC_NOTIFY_SMS_TEMPLATE_ID`.
+    pub sms_template_id: String,
+    /// `CIVIC_NOTIFY_BASE_URL` (default Notify's own API; a test double's address in tests).
+    pub base_url: String,
+}
+
+/// The council's gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AddressSource {
+    /// `CIVIC_ADDRESS_INDEX`: an index file made by `civic address import` from the council's
+    /// AddressBase extract, read at start-up; no network.
+    Index(PathBuf),
+    /// `CIVIC_OS_PLACES_KEY`: the OS Places API, with an OS Data Hub project key, behind a
+    /// cache.
+    OsPlaces(Secret),
 }
 
 /// An SMTP relay, from the environment only (it carries credentials).
@@ -99,6 +132,8 @@ impl Default for Config {
             session_secret: None,
             database_url: None,
             smtp: None,
+            notify_api: None,
+            addresses: None,
             outbox_lease: Duration::from_secs(60),
             webhook_url: None,
             webhook_secret: None,
@@ -245,6 +280,46 @@ impl Config {
             }
             config.webhook_secret = Some(Secret(value));
         }
+        if let Some(key) = lookup("CIVIC_NOTIFY_API_KEY") {
+            if civic_notify::transport::ApiKey::parse(&key).is_err() {
+                return Err(ConfigError::Invalid {
+                    setting: "CIVIC_NOTIFY_API_KEY",
+                    reason: "is not a GOV.UK Notify API key: copy the whole key from Notify's \
+                             API integration page (its name, then two long ids)"
+                        .to_owned(),
+                });
+            }
+            let template = |setting: &'static str| {
+                lookup(setting)
+                    .map(|id| id.trim().to_owned())
+                    .filter(|id| !id.is_empty())
+                    .ok_or(ConfigError::Invalid {
+                        setting,
+                        reason: "must be set with CIVIC_NOTIFY_API_KEY: the id of the Notify \
+                                 pass-through template"
+                            .to_owned(),
+                    })
+            };
+            config.notify_api = Some(NotifyApi {
+                key: Secret(key),
+                email_template_id: template("CIVIC_NOTIFY_EMAIL_TEMPLATE_ID")?,
+                sms_template_id: template("CIVIC_NOTIFY_SMS_TEMPLATE_ID")?,
+                base_url: lookup("CIVIC_NOTIFY_BASE_URL")
+                    .unwrap_or_else(|| civic_notify::transport::NOTIFY_API_URL.to_owned()),
+            });
+        }
+        config.addresses = match (lookup("CIVIC_ADDRESS_INDEX"), lookup("CIVIC_OS_PLACES_KEY")) {
+            (Some(_), Some(_)) => {
+                return Err(ConfigError::Invalid {
+                    setting: "CIVIC_ADDRESS_INDEX",
+                    reason: "and CIVIC_OS_PLACES_KEY cannot both be set: choose one gazetteer"
+                        .to_owned(),
+                });
+            }
+            (Some(path), None) => Some(AddressSource::Index(PathBuf::from(path))),
+            (None, Some(key)) => Some(AddressSource::OsPlaces(Secret(key))),
+            (None, None) => None,
+        };
         if let Some(value) = lookup("CIVIC_OUTBOX_LEASE_SECONDS") {
             let seconds: u64 = value
                 .trim()
@@ -295,13 +370,29 @@ impl Config {
                 ),
             });
         }
-        match &self.smtp {
-            None => Err(ConfigError::Missing {
+        if self.addresses.is_none() {
+            return Err(ConfigError::Missing {
+                setting: "CIVIC_ADDRESS_INDEX",
+                reason: "the gazetteer for address lookups: an index made by `civic address \
+                         import` (or set CIVIC_OS_PLACES_KEY for the OS Places API)",
+            });
+        }
+        match (&self.smtp, &self.notify_api) {
+            (Some(_), Some(_)) => Err(ConfigError::Invalid {
                 setting: "CIVIC_SMTP_HOST",
-                reason: "the SMTP relay that sends email (the development mailbox is off)",
+                reason: "and CIVIC_NOTIFY_API_KEY cannot both be set: choose how messages are sent"
+                    .to_owned(),
+            }),
+            (None, Some(_)) => Ok(()),
+            (None, None) => Err(ConfigError::Missing {
+                setting: "CIVIC_SMTP_HOST",
+                reason: "the SMTP relay that sends email (or set CIVIC_NOTIFY_API_KEY for \
+                         GOV.UK Notify; the development mailbox is off)",
             }),
             // Plain SMTP crosses no network only when the relay is on this machine.
-            Some(smtp) if smtp.security == SmtpSecurity::None && !is_loopback(&smtp.host) => {
+            (Some(smtp), None)
+                if smtp.security == SmtpSecurity::None && !is_loopback(&smtp.host) =>
+            {
                 Err(ConfigError::Invalid {
                     setting: "CIVIC_SMTP_SECURITY",
                     reason: format!(
@@ -310,7 +401,7 @@ impl Config {
                     ),
                 })
             }
-            Some(_) => Ok(()),
+            (Some(_), None) => Ok(()),
         }
     }
 
@@ -394,6 +485,7 @@ mod tests {
             ("CIVIC_ENV", "production"),
             ("CIVIC_SESSION_SECRET", "0123456789abcdef0123456789abcdef"),
             ("CIVIC_DATABASE_URL", "postgres://civic@db/civic"),
+            ("CIVIC_ADDRESS_INDEX", "/srv/civic/addresses.idx"),
             ("CIVIC_SMTP_HOST", "smtp.example"),
         ]))
         .unwrap();
@@ -410,6 +502,7 @@ mod tests {
         for (setting, value) in [
             ("CIVIC_SESSION_SECRET", "0123456789abcdef0123456789abcdef"),
             ("CIVIC_DATABASE_URL", "postgres://civic@db/civic"),
+            ("CIVIC_ADDRESS_INDEX", "/srv/civic/addresses.idx"),
             ("CIVIC_SMTP_HOST", "smtp.example"),
         ] {
             let error = Config::from_lookup(lookup(&given)).unwrap_err().to_string();
@@ -443,6 +536,7 @@ mod tests {
                 ("CIVIC_ENV", "production"),
                 ("CIVIC_SESSION_SECRET", "0123456789abcdef0123456789abcdef"),
                 ("CIVIC_DATABASE_URL", "postgres://civic@db/civic"),
+                ("CIVIC_OS_PLACES_KEY", "os-data-hub-key"),
                 ("CIVIC_SMTP_HOST", host),
                 ("CIVIC_SMTP_SECURITY", "none"),
             ]))
@@ -481,6 +575,7 @@ mod tests {
             ("CIVIC_ENV", "production"),
             ("CIVIC_SESSION_SECRET", session.as_str()),
             ("CIVIC_DATABASE_URL", "postgres://db/civic"),
+            ("CIVIC_ADDRESS_INDEX", "/srv/civic/addresses.idx"),
             ("CIVIC_SMTP_HOST", "smtp.example.org"),
         ];
         let with = |extra: &[(&'static str, &'static str)]| {
@@ -527,6 +622,82 @@ mod tests {
             bad.to_string()
                 .starts_with("CIVIC_WEBHOOK_URL must be a URL"),
             "{bad}"
+        );
+    }
+
+    #[test]
+    fn production_sends_through_smtp_or_notify_and_looks_addresses_up_in_one_gazetteer() {
+        const KEY: &str =
+            "live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+        let base = [
+            ("CIVIC_ENV", "production"),
+            ("CIVIC_SESSION_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("CIVIC_DATABASE_URL", "postgres://civic@db/civic"),
+        ];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut pairs = base.to_vec();
+            pairs.extend_from_slice(extra);
+            Config::from_lookup(lookup(&pairs))
+        };
+        let notify = [
+            ("CIVIC_OS_PLACES_KEY", "os-data-hub-key"),
+            ("CIVIC_NOTIFY_API_KEY", KEY),
+            (
+                "CIVIC_NOTIFY_EMAIL_TEMPLATE_ID",
+                "f33517ff-2a88-4f6e-b855-c550268ce08a",
+            ),
+            (
+                "CIVIC_NOTIFY_SMS_TEMPLATE_ID",
+                "289d6a5d-4f79-4c89-8f66-4a4d0e0b6a36",
+            ),
+        ];
+        let config = with(&notify).unwrap();
+        let api = config.notify_api.unwrap();
+        assert_eq!(api.base_url, civic_notify::transport::NOTIFY_API_URL);
+        assert!(
+            !format!("{api:?}").contains("3d844edf"),
+            "the key reached Debug"
+        );
+        assert_eq!(
+            config.addresses,
+            Some(AddressSource::OsPlaces(Secret(
+                "os-data-hub-key".to_owned()
+            )))
+        );
+
+        let no_template = with(&notify[..3]).unwrap_err().to_string();
+        assert!(
+            no_template.starts_with("CIVIC_NOTIFY_SMS_TEMPLATE_ID must be set with"),
+            "{no_template}"
+        );
+        let bad_key = with(&[("CIVIC_NOTIFY_API_KEY", "not-a-key")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            bad_key.starts_with("CIVIC_NOTIFY_API_KEY is not a GOV.UK Notify API key"),
+            "{bad_key}"
+        );
+        let mut both = notify.to_vec();
+        both.push(("CIVIC_SMTP_HOST", "smtp.example"));
+        let both = with(&both).unwrap_err().to_string();
+        assert!(both.contains("cannot both be set"), "{both}");
+        let two_gazetteers = with(&[
+            ("CIVIC_OS_PLACES_KEY", "k"),
+            ("CIVIC_ADDRESS_INDEX", "/srv/a.idx"),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            two_gazetteers.contains("choose one gazetteer"),
+            "{two_gazetteers}"
+        );
+        let no_gazetteer = with(&[("CIVIC_SMTP_HOST", "smtp.example")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            no_gazetteer
+                .starts_with("CIVIC_ADDRESS_INDEX must be set when CIVIC_ENV is production"),
+            "{no_gazetteer}"
         );
     }
 

@@ -28,7 +28,9 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::get;
 
-pub use config::{Config, ConfigError, Environment, Secret, Smtp, SmtpSecurity};
+pub use config::{
+    AddressSource, Config, ConfigError, Environment, NotifyApi, Secret, Smtp, SmtpSecurity,
+};
 pub use services::parking_permit::RefundError;
 
 /// Why the demo could not start; the message says what to fix.

@@ -86,6 +86,10 @@ async fn the_development_mailbox_is_served_only_in_development() {
             credentials: None,
             security: civic_demo::SmtpSecurity::StartTls,
         }),
+        // Nothing is looked up here: the key is only needed to start.
+        addresses: Some(civic_demo::AddressSource::OsPlaces(civic_demo::Secret(
+            "os-data-hub-key".to_owned(),
+        ))),
         data_dir,
         ..Config::default()
     };

@@ -47,6 +47,10 @@ async fn two_instances_share_postgres_and_one_dies_mid_journey() {
         // Short, so the killed instance's claimed messages are sent again within the test.
         ("CIVIC_OUTBOX_LEASE_SECONDS", "3".to_owned()),
         ("CIVIC_DATA_DIR", data_dir.display().to_string()),
+        (
+            "CIVIC_ADDRESS_INDEX",
+            instance::gazetteer_file(&data_dir).unwrap(),
+        ),
     ];
     let binary = env!("CARGO_BIN_EXE_civic-demo");
     let mut a = Instance::start(binary, &settings).await.unwrap();

@@ -16,17 +16,21 @@ use civic_address_lookup::provider::AddressProvider;
 use civic_components::i18n::Language;
 use std::time::Duration;
 
+use civic_address_lookup::provider::Cached;
+use civic_address_lookup::provider::os_places::{OsPlaces, OsPlacesOptions};
 use civic_forms::definition::FormDefinition;
 use civic_forms::delivery::{Deliveries, WebhookHandler};
 use civic_forms::http::FormService;
 use civic_forms::save_return::SaveAndReturn;
 use civic_forms::session::{SessionStore, SqlSessionStore};
 use civic_notify::outbox::{Outbox, RetryPolicy};
-use civic_notify::transport::{SmtpConfig, SmtpTransport, Transport};
+use civic_notify::transport::{
+    ApiKey, NotifyApiTransport, NotifyTemplates, SmtpConfig, SmtpTransport, Transport,
+};
 use maud::{Markup, html};
 
-use crate::StartError;
 use crate::site::{Site, component};
+use crate::{AddressSource, StartError};
 
 /// Words in English and in Welsh.
 #[derive(Debug, Clone, Copy)]
@@ -86,6 +90,30 @@ pub(crate) fn sample_gazetteer() -> Arc<dyn AddressProvider> {
     ))
 }
 
+/// The gazetteer the configuration chooses: the council's own index file, the OS Places API
+/// behind a cache, or (in development, when neither is set) the sample gazetteer.
+fn gazetteer(config: &crate::Config) -> Result<Arc<dyn AddressProvider>, StartError> {
+    let failed = |reason: String| StartError::Service {
+        service: "address lookup",
+        reason,
+    };
+    match &config.addresses {
+        None => Ok(sample_gazetteer()),
+        Some(AddressSource::Index(path)) => AddressIndex::open(path)
+            .map(|index| Arc::new(index) as Arc<dyn AddressProvider>)
+            .map_err(|e| failed(format!("CIVIC_ADDRESS_INDEX {}: {e}", path.display()))),
+        Some(AddressSource::OsPlaces(key)) => {
+            let places = OsPlaces::new(key.0.clone(), OsPlacesOptions::default());
+            // A day: addresses change rarely, and each lookup costs the council a transaction.
+            Ok(Arc::new(Cached::new(
+                places,
+                10_000,
+                Duration::from_secs(24 * 3600),
+            )))
+        }
+    }
+}
+
 /// Every service the demo serves, in the order the home page lists them.
 pub(crate) const SERVICES: &[&Service] = &[
     &missed_bin::SERVICE,
@@ -142,8 +170,20 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
         .await
         .map_err(|e| database(e.to_string()))?
         .with_lease(site.config.outbox_lease);
-    let sender: Option<Arc<dyn Transport>> = match (&site.config.smtp, &site.mailbox) {
-        (Some(smtp), _) => {
+    let notify_api = match &site.config.notify_api {
+        Some(api) => {
+            let key = ApiKey::parse(&api.key.0).map_err(|e| StartError::Service {
+                service: "email",
+                reason: format!("CIVIC_NOTIFY_API_KEY: {e}"),
+            })?;
+            let templates = NotifyTemplates::new(&api.email_template_id, &api.sms_template_id);
+            Some(NotifyApiTransport::new(&api.base_url, key, templates))
+        }
+        None => None,
+    };
+    let sender: Option<Arc<dyn Transport>> = match (notify_api, &site.config.smtp, &site.mailbox) {
+        (Some(api), _, _) => Some(Arc::new(api)),
+        (None, Some(smtp), _) => {
             let mut relay =
                 SmtpConfig::new(&smtp.host, smtp.port, smtp.security, "kestrel-vale.example");
             if let Some((user, password)) = &smtp.credentials {
@@ -155,8 +195,8 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
             })?;
             Some(Arc::new(transport))
         }
-        (None, Some(mailbox)) => Some(Arc::new(mailbox.clone())),
-        (None, None) => None,
+        (None, None, Some(mailbox)) => Some(Arc::new(mailbox.clone())),
+        (None, None, None) => None,
     };
     if let Some(sender) = sender {
         let worker = outbox.clone();
@@ -189,7 +229,7 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
     let mut router = pay
         .as_ref()
         .map_or_else(Router::new, |pay| pay.sandbox_pages(site));
-    let addresses = sample_gazetteer();
+    let addresses = gazetteer(&site.config)?;
     for (service, form) in &site.services {
         let failed = |reason: String| StartError::Service {
             service: service.slug,
