@@ -19,6 +19,14 @@ pub const SIGNATURE_HEADER: &str = "Civic-Signature";
 
 /// The signature header's value for `body` sent at `timestamp` (Unix seconds).
 pub fn signature(secret: &[u8], timestamp: i64, body: &[u8]) -> String {
+    format!(
+        "t={timestamp},v1={}",
+        hex::encode(signed(secret, timestamp, body).finalize().into_bytes())
+    )
+}
+
+/// The HMAC-SHA256 of `timestamp`, a `.`, then `body`, keyed with `secret`.
+fn signed(secret: &[u8], timestamp: i64, body: &[u8]) -> Hmac<Sha256> {
     // HMAC takes keys of any length, so this cannot fail.
     let mut mac = match Hmac::<Sha256>::new_from_slice(secret) {
         Ok(mac) => mac,
@@ -27,10 +35,7 @@ pub fn signature(secret: &[u8], timestamp: i64, body: &[u8]) -> String {
     mac.update(timestamp.to_string().as_bytes());
     mac.update(b".");
     mac.update(body);
-    format!(
-        "t={timestamp},v1={}",
-        hex::encode(mac.finalize().into_bytes())
-    )
+    mac
 }
 
 /// Why a received webhook request is refused by [`verify_signature`].
@@ -94,14 +99,7 @@ pub fn verify_signature(
             max_seconds,
         });
     }
-    let mut expected = match Hmac::<Sha256>::new_from_slice(secret) {
-        Ok(expected) => expected,
-        Err(_) => unreachable!("HMAC accepts keys of any length"),
-    };
-    expected.update(timestamp.to_string().as_bytes());
-    expected.update(b".");
-    expected.update(body);
-    expected
+    signed(secret, timestamp, body)
         .verify_slice(&mac)
         .map_err(|_| SignatureError::Mismatch)
 }
