@@ -9,17 +9,9 @@
 // Exit status 0 when the journey finished (violations or not), 2 when it did not.
 //
 // Chromium comes from the system (Debian's `chromium`, or CHROME_PATH), as for axe.mjs.
-import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-
-const require = createRequire(import.meta.url);
-const axeSource = require("fs").readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-// The same rule set as axe.mjs.
-const AXE_OPTIONS = {
-  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-  rules: { region: { enabled: false } },
-};
+import { CHROMIUM_ARGS, runAxe } from "./axe-options.mjs";
+import { SUBMIT_CARD, fillCard } from "./sandbox-card.mjs";
 
 const [nextUrl, cardNumber, returnPrefix] = process.argv.slice(2);
 if (!nextUrl || !cardNumber || !returnPrefix) {
@@ -28,28 +20,17 @@ if (!nextUrl || !cardNumber || !returnPrefix) {
 }
 
 async function check(page, status) {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate((options) => window.axe.run(document, options), AXE_OPTIONS);
-  return {
-    url: page.url(),
-    status,
-    title: await page.title(),
-    violations: results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    })),
-  };
+  const violations = await runAxe(page);
+  return { url: page.url(), status, title: await page.title(), violations };
 }
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: CHROMIUM_ARGS,
 });
 let failed = false;
 try {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await browser.newContext();
   const page = await context.newPage();
   const pages = [];
   const first = await page.goto(nextUrl, { waitUntil: "load" });
@@ -58,21 +39,14 @@ try {
   // Submitting nothing shows the error summary and messages.
   const [empty] = await Promise.all([
     page.waitForNavigation({ waitUntil: "load" }),
-    page.click("#submit-card-details"),
+    page.click(SUBMIT_CARD),
   ]);
   pages.push(await check(page, empty ? empty.status() : null));
 
-  await page.fill("#card-number", cardNumber);
-  await page.fill("#expiry-month", "12");
-  await page.fill("#expiry-year", String(new Date().getFullYear() + 3));
-  await page.fill("#cardholder-name", "A Resident");
-  await page.fill("#cvc", "123");
-  await page.fill("#address-line-1", "1 High Street");
-  await page.fill("#address-city", "Cardiff");
-  await page.fill("#address-postcode", "CF10 1AA");
+  await fillCard(page, { number: cardNumber });
   await Promise.all([
     page.waitForURL((url) => url.href.startsWith(returnPrefix), { waitUntil: "load" }),
-    page.click("#submit-card-details"),
+    page.click(SUBMIT_CARD),
   ]);
   const landedText = await page.textContent("body");
   console.log(JSON.stringify({ landed: page.url(), landedText, pages }));

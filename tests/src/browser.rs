@@ -45,7 +45,7 @@ fn chromium() -> Option<PathBuf> {
 
 /// Chromium's path, or `None` after reporting `test` as skipped when Chromium or the npm
 /// packages are missing.
-fn prerequisites(test: &str) -> Option<PathBuf> {
+pub(crate) fn prerequisites(test: &str) -> Option<PathBuf> {
     let Some(chrome) = chromium() else {
         skip(
             test,

@@ -3,11 +3,12 @@
 //! The tests live under `tests/`; this library holds what they share: finding the reference
 //! data and the test database ([`reference_data`], [`test_database_url`]), serving a router
 //! on a loopback port ([`serve`]) and checking pages in headless Chromium with axe-core
-//! ([`browser::axe`]), and checking markup with the Nu HTML Checker ([`vnu::check_dir`]).
+//! ([`browser::axe`]), walking a resident's journey there ([`journey::walk`]), and checking markup with the Nu HTML Checker ([`vnu::check_dir`]).
 //! Whatever a test cannot find is reported with a `SKIPPED` line on
 //! stderr — never a silent pass — and `cargo xtask test` counts those lines.
 
 pub mod browser;
+pub mod journey;
 pub mod vnu;
 
 use std::io::Write;
@@ -64,6 +65,18 @@ where
     Fut: std::future::Future<Output = Result<axum::Router, E>>,
     E: std::fmt::Display,
 {
+    serve_knowing_address(|_| make())
+}
+
+/// Like [`serve_with`], for a router that must know its own address (one that sends the
+/// browser back to itself, like the demo's payment return URLs): `make` is given the address
+/// it will be served on.
+pub fn serve_knowing_address<F, Fut, E>(make: F) -> std::io::Result<SocketAddr>
+where
+    F: FnOnce(SocketAddr) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<axum::Router, E>>,
+    E: std::fmt::Display,
+{
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
@@ -74,7 +87,7 @@ where
     let (built, started) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         runtime.block_on(async move {
-            let router = match make().await {
+            let router = match make(addr).await {
                 Ok(router) => router,
                 Err(error) => {
                     let _ = built.send(Err(std::io::Error::other(error.to_string())));

@@ -1,0 +1,375 @@
+//! Every service of the demo council completed in headless Chromium, in English and in Welsh,
+//! with JavaScript on and with it off: start page to confirmation, through the error states
+//! (a page submitted empty, a wrong answer), save and return, and a sandbox payment declined
+//! then paid. On every page visited: the expected status, `<html lang>`, the stylesheet
+//! applied, govuk-frontend's JavaScript run exactly when it is on, and 0 axe-core violations.
+//! A screenshot of every page is kept under the test's target folder (printed when it runs).
+#![allow(clippy::unwrap_used)] // a panic in a test is a failed test
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use civic_demo::{Config, app};
+use civic_tests::journey::{Journey, JourneyReport, Step, describe_journey, walk};
+use civic_tests::serve_knowing_address;
+
+const TEST: &str =
+    "every_service_is_completed_in_a_browser_in_english_and_welsh_with_and_without_javascript";
+
+/// At most this many browsers at once: CI has 2 cores.
+const WALKERS: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Cy,
+}
+
+impl Lang {
+    fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+
+    /// `en` or `cy`, as the resident reads it.
+    fn t(self, en: &'static str, cy: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Cy => cy,
+        }
+    }
+
+    /// The start page of the service `slug` in this language.
+    fn start(self, base: &str, slug: &str) -> String {
+        match self {
+            Lang::En => format!("{base}/{slug}"),
+            Lang::Cy => format!("{base}/{slug}?lang=cy"),
+        }
+    }
+
+    fn error_prefix(self) -> &'static str {
+        self.t("Error: ", "Gwall: ")
+    }
+
+    fn your_reference(self) -> &'static str {
+        self.t("Your reference number is", "Eich cyfeirnod yw")
+    }
+}
+
+/// A date `days` ago as the day, month and year a resident types.
+fn days_ago(days: i64) -> [String; 3] {
+    let date = time::OffsetDateTime::now_utc().date() - time::Duration::days(days);
+    [
+        date.day().to_string(),
+        u8::from(date.month()).to_string(),
+        date.year().to_string(),
+    ]
+}
+
+fn date(step: Step, question: &str, days: i64) -> Step {
+    let [day, month, year] = days_ago(days);
+    step.fill(&format!("{question}.day"), day)
+        .fill(&format!("{question}.month"), month)
+        .fill(&format!("{question}.year"), year)
+}
+
+/// Report a missed bin collection: the address found by postcode in the sample gazetteer
+/// and picked from the list, which bins, a collection date (3 weeks ago is refused), contact.
+fn missed_bin(base: &str, lang: Lang) -> Journey {
+    Journey::new(lang.start(base, "missed-bin"))
+        .step(Step::click(lang.t("Start now", "Dechrau nawr")))
+        .step(Step::submit().expect_error())
+        .step(Step::submit().fill("address.postcode", "ZY1 0AA"))
+        .step(Step::submit().expect_error())
+        .step(Step::submit().fill(
+            "address.uprn",
+            "3 ACORN STREET, NORTHGATE, SAMPLETON, ZY1 0AA",
+        ))
+        .step(Step::submit().expect_error())
+        .step(
+            Step::submit()
+                .check("bins", "recycling")
+                .check("bins", "food"),
+        )
+        .step(Step::submit().expect_error())
+        .step(date(Step::submit(), "collection_date", 21).expect_error())
+        .step(date(Step::submit(), "collection_date", 2))
+        .step(Step::submit().fill("email", "sam@example").expect_error())
+        .step(
+            Step::submit()
+                .fill("email", "sam@example.com")
+                .expect("3 ACORN STREET")
+                .expect(lang.t("Recycling (blue bin)", "Ailgylchu (bin glas)")),
+        )
+        .step(Step::submit().expect(lang.your_reference()).expect("MB-"))
+}
+
+/// Apply for a council tax single person discount: name, a wrong National Insurance number,
+/// saved and resumed from the emailed link, the moved-out date, and the declaration, which
+/// must be ticked.
+fn council_tax(base: &str, lang: Lang) -> Journey {
+    Journey::new(lang.start(base, "council-tax-single-person"))
+        .step(Step::click(lang.t("Start now", "Dechrau nawr")))
+        .step(Step::submit().expect_error())
+        .step(
+            Step::submit()
+                .fill("name.first_name", "Siân")
+                .fill("name.last_name", "Jones"),
+        )
+        .step(
+            Step::submit()
+                .fill("national_insurance_number", "QQ 12 34")
+                .expect_error(),
+        )
+        .step(Step::submit().fill("national_insurance_number", "jg 10 37 59 a"))
+        // Saved here, and resumed from the link the development mailbox shows.
+        .step(Step::click(lang.t(
+            "Save and come back later",
+            "Cadw a dod yn ôl yn nes ymlaen",
+        )))
+        .step(Step::submit().expect_error())
+        .step(
+            Step::submit()
+                .fill("email", "sian@example.com")
+                .expect(lang.t("Check your email", "Gwiriwch eich e-bost")),
+        )
+        .step(Step::open(format!("{base}/dev/mailbox")).expect_lang("en"))
+        .step(Step::open_link("/council-tax-single-person/apply/return/"))
+        .step(Step::submit())
+        .step(date(Step::submit(), "moved_out", -30).expect_error())
+        .step(date(Step::submit(), "moved_out", 30))
+        .step(Step::submit().fill("email", "sian@example.com"))
+        .step(Step::submit().expect("JG 10 37 59 A").expect_error())
+        .step(
+            Step::submit()
+                .check("declaration", "yes")
+                .expect(lang.your_reference())
+                .expect("CT-"),
+        )
+}
+
+/// Apply for a resident parking permit: a postcode outside every zone (the exit page), one
+/// in Zone A, the address, a wrong registration, the permit's length, an email, then the
+/// sandbox's card page: a declined card, "Try paying again", a card that pays.
+fn parking_permit(base: &str, lang: Lang) -> Journey {
+    Journey::new(lang.start(base, "parking-permit"))
+        .step(Step::click(lang.t("Start now", "Dechrau nawr")))
+        .step(Step::submit().expect_error())
+        .step(Step::submit().fill("postcode", "KV9 9ZZ").expect(lang.t(
+            "You cannot apply for a resident parking permit",
+            "Ni allwch wneud cais am drwydded barcio preswylwyr",
+        )))
+        .step(Step::click("css=.govuk-back-link"))
+        .step(Step::submit().fill("postcode", "kv1 2ab"))
+        .step(Step::submit().expect_error())
+        .step(
+            Step::submit()
+                .fill("address.line1", "3 Mill Lane")
+                .fill("address.town", "Kestrel Vale")
+                .fill("address.postcode", "KV1 2AB"),
+        )
+        .step(
+            Step::submit()
+                .fill("registration", "NOT A CAR")
+                .expect_error(),
+        )
+        .step(Step::submit().fill("registration", "cu57 abc"))
+        .step(Step::submit().expect_error())
+        .step(Step::submit().check("months", "12"))
+        .step(
+            Step::submit()
+                .fill("email", "sam@example.com")
+                .expect("CU57 ABC")
+                .expect("£100.00"),
+        )
+        // The sandbox's card page: submitted empty, then a declined card.
+        .step(Step::submit().expect("£100.00"))
+        .step(Step::submit().expect_error().expect_status(422))
+        .step(
+            Step::pay("4000000000000002")
+                .expect(lang.t("Your payment was not taken", "Ni chymerwyd eich taliad")),
+        )
+        .step(Step::click(
+            lang.t("Try paying again", "Rhoi cynnig ar dalu eto"),
+        ))
+        .step(
+            Step::pay("4444333322221111")
+                .expect(lang.your_reference())
+                .expect("PP-")
+                .expect("£100.00"),
+        )
+}
+
+/// A demo council of its own for one walk: the forms limit POSTs per client address, and
+/// every walk comes from 127.0.0.1.
+fn demo(name: &str) -> String {
+    let data_dir =
+        std::env::temp_dir().join(format!("civic-demo-journeys-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let addr: SocketAddr = serve_knowing_address(move |addr| {
+        // The demo sends the browser back to itself (payments, save and return links).
+        app(Config {
+            data_dir,
+            addr,
+            ..Config::default()
+        })
+    })
+    .unwrap();
+    format!("http://{addr}")
+}
+
+/// Everything wrong with the walk of `journey` in `lang`, one line each.
+fn problems(journey: &Journey, lang: Lang, report: &JourneyReport) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(error) = &report.error {
+        problems.push(format!("did not finish: {error}"));
+    } else if report.pages.len() != journey.steps().len() + 1 {
+        problems.push(format!(
+            "visited {} pages for {} steps",
+            report.pages.len(),
+            journey.steps().len()
+        ));
+    }
+    for page in &report.pages {
+        let step = page.step.and_then(|index| journey.steps().get(index));
+        let at = format!(
+            "[{}] {}",
+            page.step.map_or("start".to_owned(), |s| s.to_string()),
+            page.url
+        );
+        let status = step.and_then(Step::expected_status).unwrap_or(200);
+        if page.status != Some(status) {
+            problems.push(format!("{at}: status {:?}, not {status}", page.status));
+        }
+        let lang_code = step.and_then(Step::expected_lang).unwrap_or(lang.code());
+        if page.lang.as_deref() != Some(lang_code) {
+            problems.push(format!("{at}: lang {:?}, not {lang_code}", page.lang));
+        }
+        if !page.styled {
+            problems.push(format!("{at}: the stylesheet is not applied"));
+        }
+        if page.javascript_ran != journey.javascript_on() {
+            problems.push(format!(
+                "{at}: govuk-frontend's JavaScript {}",
+                if page.javascript_ran {
+                    "ran with JavaScript off"
+                } else {
+                    "did not run"
+                }
+            ));
+        }
+        for violation in &page.violations {
+            problems.push(format!(
+                "{at}: axe {} ({}): {} at {}",
+                violation.id,
+                violation.impact.as_deref().unwrap_or("unknown impact"),
+                violation.help,
+                violation.targets.join(", ")
+            ));
+        }
+        let shows_errors =
+            page.title.starts_with(lang.error_prefix()) || page.error_summary.is_some();
+        let expects_errors = step.is_some_and(Step::expects_error);
+        if expects_errors
+            && !(page.title.starts_with(lang.error_prefix()) && page.error_summary.is_some())
+        {
+            problems.push(format!(
+                "{at}: expected errors: title {:?}, error summary {:?}",
+                page.title, page.error_summary
+            ));
+        } else if !expects_errors && shows_errors {
+            problems.push(format!(
+                "{at}: unexpected errors: title {:?}, error summary {:?}",
+                page.title, page.error_summary
+            ));
+        }
+        for text in step.map(Step::expected_text).unwrap_or_default() {
+            if !page.text.contains(text.as_str()) {
+                problems.push(format!("{at}: does not say {text:?}: {:?}", page.text));
+            }
+        }
+    }
+    problems
+}
+
+/// A service's journey, given the demo's address and the resident's language.
+type JourneyOf = fn(&str, Lang) -> Journey;
+
+#[test]
+fn every_service_is_completed_in_a_browser_in_english_and_welsh_with_and_without_javascript() {
+    let services: [(&str, JourneyOf); 3] = [
+        ("missed-bin", missed_bin),
+        ("council-tax-single-person", council_tax),
+        ("parking-permit", parking_permit),
+    ];
+    let screenshots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("demo-journeys");
+    let _ = std::fs::remove_dir_all(&screenshots);
+    let mut walks = Vec::new();
+    for (slug, journey) in services {
+        for lang in [Lang::En, Lang::Cy] {
+            for javascript in [true, false] {
+                let name = format!(
+                    "{slug}-{}-js-{}",
+                    lang.code(),
+                    if javascript { "on" } else { "off" }
+                );
+                walks.push((name, journey, lang, javascript));
+            }
+        }
+    }
+
+    let next = AtomicUsize::new(0);
+    let started = std::time::Instant::now();
+    let results: Vec<(String, Vec<String>, String)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..WALKERS)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    while let Some((name, journey, lang, javascript)) =
+                        walks.get(next.fetch_add(1, Ordering::Relaxed))
+                    {
+                        let journey = journey(&demo(name), *lang)
+                            .javascript(*javascript)
+                            .screenshots(screenshots.join(name));
+                        let report = walk(TEST, &journey)?;
+                        done.push((
+                            name.clone(),
+                            problems(&journey, *lang, &report),
+                            describe_journey(&journey, &report),
+                        ));
+                    }
+                    Some(done)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .filter_map(|worker| match worker.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .flatten()
+            .collect()
+    });
+    if results.is_empty() {
+        return; // skipped: walk() said why
+    }
+    eprintln!(
+        "{} journeys walked in {:.0?}; screenshots in {}",
+        results.len(),
+        started.elapsed(),
+        screenshots.display()
+    );
+    assert_eq!(results.len(), walks.len(), "some walks were skipped");
+    let failed: Vec<String> = results
+        .iter()
+        .filter(|(_, problems, _)| !problems.is_empty())
+        .map(|(name, problems, described)| {
+            format!("{name}:\n  {}\n{described}", problems.join("\n  "))
+        })
+        .collect();
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
