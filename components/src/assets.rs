@@ -6,9 +6,10 @@
 //! (`civic-3f9a0c12d4.css`), so they can be cached for a year: a new build gets new names.
 //! The page template asks [`Assets`] for the names; the `axum` feature serves them.
 //!
-//! The script is started by a third, generated module (`init-<hash>.mjs`) that imports
-//! `initAll` from the hashed script, so the only inline script on a page is upstream's one-line
-//! `js-enabled` marker.
+//! The script is started by a generated module (`init-<hash>.mjs`) that imports `initAll` from
+//! the hashed script, and starts civic's own `timeout-warning.mjs` (the session timeout
+//! warning dialog, for pages that carry one), so the only inline script on a page is
+//! upstream's one-line `js-enabled` marker.
 //!
 //! ```no_run
 //! use civic_components::assets::Assets;
@@ -79,7 +80,7 @@ impl Assets {
     }
 
     /// Reads `civic.css` and `govuk-frontend.min.js` from `dir`, to be served under
-    /// `base_path` (`/assets`).
+    /// `base_path` (`/assets`), with civic's own `timeout-warning.mjs` (compiled in).
     pub fn load(dir: impl AsRef<Path>, base_path: &str) -> Result<Assets, AssetsError> {
         let dir = dir.as_ref();
         let read = |name: &str| {
@@ -95,9 +96,22 @@ impl Assets {
                 read("govuk-frontend.min.js")?,
             )
             .to_owned();
-        // A relative import keeps working wherever the router is mounted.
-        let script_file = script.rsplit('/').next().unwrap_or_default();
-        let init = format!("import {{ initAll }} from './{script_file}'\ninitAll()\n");
+        let timeout = assets
+            .add(
+                "timeout-warning.mjs",
+                "text/javascript; charset=utf-8",
+                // Compiled in rather than built: it is civic's own source, needs no build
+                // step, and a `dist/` built before it existed keeps loading.
+                include_str!("../assets/timeout-warning.mjs"),
+            )
+            .to_owned();
+        // Relative imports keep working wherever the router is mounted.
+        let file = |url: &str| url.rsplit('/').next().unwrap_or_default().to_owned();
+        let init = format!(
+            "import {{ initAll }} from './{}'\nimport {{ initTimeoutWarnings }} from './{}'\ninitAll()\ninitTimeoutWarnings()\n",
+            file(&script),
+            file(&timeout)
+        );
         assets.add("init.mjs", "text/javascript; charset=utf-8", init);
         Ok(assets)
     }
@@ -249,6 +263,10 @@ mod tests {
             .to_owned();
         assert!(init.contains(&format!("from './{script_file}'")), "{init}");
         assert!(init.contains("initAll()"));
+        let timeout = assets.url("timeout-warning.mjs").unwrap();
+        let timeout_file = timeout.rsplit('/').next().unwrap();
+        assert!(init.contains(&format!("from './{timeout_file}'")), "{init}");
+        assert!(init.contains("initTimeoutWarnings()"), "{init}");
     }
 
     #[test]

@@ -78,6 +78,9 @@ const RESERVED_PAGE_IDS: &[&str] = &[
     "timeout",
     "pay",
     "task-list",
+    "keep-alive",
+    "sign-out",
+    "signed-out",
 ];
 
 struct Checker<'a> {

@@ -1296,7 +1296,8 @@ impl SaveReturnText {
                 "Byddwn yn dileu eich atebion os na fyddwch yn gwneud unrhyw beth am {minutes} munud."
             ),
             _ => format!(
-                "We will delete your answers if you do not do anything for {minutes} minutes."
+                "We will delete your answers if you do not do anything for {}.",
+                english_minutes(minutes)
             ),
         }
     }
@@ -1322,6 +1323,8 @@ pub enum ProblemText {
     TooMany,
     /// The session expired: its answers are gone.
     AnswersDeleted,
+    /// The resident chose "Delete answers and sign out" in the timeout warning.
+    SignedOut,
     /// The page does not exist (404).
     NotFound,
     /// Something failed on the council's side (500, 503).
@@ -1344,7 +1347,9 @@ impl ProblemText {
                 "Mae’n ddrwg gennym, nid oeddem yn gallu darllen yr wybodaeth a anfonwyd gennych"
             }
             (ProblemText::TooMany, Language::Cy) => "Rydych wedi cyflwyno gormod o weithiau",
-            (ProblemText::AnswersDeleted, Language::Cy) => "Mae eich atebion wedi cael eu dileu",
+            (ProblemText::AnswersDeleted | ProblemText::SignedOut, Language::Cy) => {
+                "Mae eich atebion wedi cael eu dileu"
+            }
             (ProblemText::NotFound, Language::Cy) => "Heb ddod o hyd i’r dudalen",
             (ProblemText::Unavailable, Language::Cy) => {
                 "Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth"
@@ -1356,7 +1361,9 @@ impl ProblemText {
             (ProblemText::TooLarge, _) => "The information you sent was too large",
             (ProblemText::UnknownField, _) => "Sorry, we could not read the information you sent",
             (ProblemText::TooMany, _) => "You’ve submitted too many times",
-            (ProblemText::AnswersDeleted, _) => "Your answers have been deleted",
+            (ProblemText::AnswersDeleted | ProblemText::SignedOut, _) => {
+                "Your answers have been deleted"
+            }
             (ProblemText::NotFound, _) => "Page not found",
             (ProblemText::Unavailable, _) => "Sorry, there is a problem with the service",
             (ProblemText::LookupUnavailable, _) => "Sorry, the address finder is not working",
@@ -1382,6 +1389,9 @@ impl ProblemText {
             (ProblemText::AnswersDeleted, Language::Cy) => {
                 "Gwnaethom ddileu eich atebion oherwydd na wnaethoch unrhyw beth am {minutes} munud. Gwnaethom hyn i gadw eich gwybodaeth yn ddiogel."
             }
+            (ProblemText::SignedOut, Language::Cy) => {
+                "Gwnaethoch allgofnodi, felly rydym wedi dileu eich atebion."
+            }
             (ProblemText::NotFound, Language::Cy) => {
                 "Os gwnaethoch deipio’r cyfeiriad gwe, gwiriwch ei fod yn gywir."
             }
@@ -1404,22 +1414,27 @@ impl ProblemText {
                 "You need to wait a few minutes before you try again. Your answers have been kept."
             }
             (ProblemText::AnswersDeleted, _) => {
-                "We deleted your answers because you did not do anything for {minutes} minutes. We did this to keep your information secure."
+                "We deleted your answers because you did not do anything for {minutes}. We did this to keep your information secure."
             }
+            (ProblemText::SignedOut, _) => "You signed out, so we deleted your answers.",
             (ProblemText::NotFound, _) => "If you typed the web address, check it is correct.",
             (ProblemText::Unavailable, _) => "Try again later. Your answers have been kept.",
             (ProblemText::LookupUnavailable, _) => {
                 "Enter the address yourself instead. Your answers have been kept."
             }
         };
-        text.replace("{minutes}", &minutes.to_string())
+        let minutes = match language {
+            Language::Cy => minutes.to_string(),
+            _ => english_minutes(minutes),
+        };
+        text.replace("{minutes}", &minutes)
     }
 
     /// The link or button under the sentence, in `language`: back to the page, or start again.
     pub fn action(self, language: Language) -> &'static str {
         match (self, language) {
-            (ProblemText::AnswersDeleted, Language::Cy) => "Dechrau eto",
-            (ProblemText::AnswersDeleted, _) => "Start again",
+            (ProblemText::AnswersDeleted | ProblemText::SignedOut, Language::Cy) => "Dechrau eto",
+            (ProblemText::AnswersDeleted | ProblemText::SignedOut, _) => "Start again",
             (ProblemText::LookupUnavailable, Language::Cy) => {
                 civic_address_lookup::messages::enter_address_manually(
                     civic_address_lookup::messages::Language::Welsh,
@@ -1433,6 +1448,73 @@ impl ProblemText {
             (_, Language::Cy) => "Dychwelyd i’r dudalen",
             (_, _) => "Return to the page",
         }
+    }
+}
+
+/// The words of the session timeout warning, the dialog shown with JavaScript shortly before
+/// the answers would be deleted (WCAG 2.2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutText {
+    /// The dialog's heading.
+    Heading,
+    /// What happens if the resident does nothing.
+    Body,
+    /// The button that deletes the answers at once.
+    SignOut,
+    /// The countdown with one minute left; `{n}` is the number.
+    OneMinute,
+    /// The countdown in minutes; `{n}` is the number.
+    Minutes,
+    /// The countdown in seconds, in the last minute; `{n}` is the number.
+    Seconds,
+}
+
+impl TimeoutText {
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let cy = language == Language::Cy;
+        match self {
+            TimeoutText::Heading => pick(
+                cy,
+                "You’re about to be signed out",
+                "Rydych ar fin cael eich allgofnodi",
+            ),
+            TimeoutText::Body => pick(
+                cy,
+                "We will delete your answers if you do not do anything. Select ‘Continue’ to keep them.",
+                "Byddwn yn dileu eich atebion os na fyddwch yn gwneud unrhyw beth. Dewiswch ‘Parhau’ i’w cadw.",
+            ),
+            TimeoutText::SignOut => pick(
+                cy,
+                "Delete answers and sign out",
+                "Dileu atebion ac allgofnodi",
+            ),
+            TimeoutText::OneMinute => pick(
+                cy,
+                "You will be signed out in {n} minute.",
+                "Byddwch yn cael eich allgofnodi ymhen {n} munud.",
+            ),
+            TimeoutText::Minutes => pick(
+                cy,
+                "You will be signed out in {n} minutes.",
+                "Byddwch yn cael eich allgofnodi ymhen {n} munud.",
+            ),
+            TimeoutText::Seconds => pick(
+                cy,
+                "You will be signed out in {n} seconds.",
+                "Byddwch yn cael eich allgofnodi ymhen {n} eiliad.",
+            ),
+        }
+    }
+}
+
+/// "1 minute", "20 minutes". (Welsh counts with the singular noun: "20 munud".)
+fn english_minutes(minutes: u32) -> String {
+    if minutes == 1 {
+        "1 minute".to_owned()
+    } else {
+        format!("{minutes} minutes")
     }
 }
 

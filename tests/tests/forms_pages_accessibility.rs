@@ -100,6 +100,7 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
             languages: &languages,
             timeout_minutes: Some(20),
             save_href: Some("/apply/save"),
+            session_base: Some("/apply"),
         },
     };
     let today = time::macros::date!(2026 - 11 - 28);

@@ -460,7 +460,7 @@ fn with_context(
         csrf_token: &csrf_token,
         back_href: back,
         language: session.language,
-        extras: inner.extras(Some(&save_href)),
+        extras: inner.extras(base, Some(&save_href)),
     };
     Html(honeypot::add_to(
         page(&context).into_string(),

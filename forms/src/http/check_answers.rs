@@ -81,7 +81,7 @@ fn render(
         csrf_token: &csrf_token,
         back_href: back.as_deref(),
         language: session.language,
-        extras: inner.extras(None),
+        extras: inner.extras(base, None),
     };
     let answers = taken(&inner.form, &journey, &session.answers);
     // With a task list, a Change link says where it came from, so the page returns here

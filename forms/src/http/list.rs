@@ -94,7 +94,7 @@ fn summary(
         csrf_token: &token,
         back_href: back.as_deref(),
         language: session.language,
-        extras: inner.extras(None),
+        extras: inner.extras(base, None),
     };
     let item_href = |action: ItemAction, index: usize| match action {
         ItemAction::Remove => format!("{base}/{list}/remove/{index}"),
@@ -248,7 +248,7 @@ fn remove_page(
         csrf_token: &token,
         back_href: Some(&back),
         language: session.language,
-        extras: inner.extras(None),
+        extras: inner.extras(base, None),
     };
     match remove_item_page(
         &context,

@@ -13,7 +13,11 @@
 //!   SameSite=Lax, Secure when the public URL is https). A changed cookie is not recognised:
 //!   a new session starts and the stored one is untouched. Sessions end after the form's
 //!   `retention.session_timeout_minutes` without activity; the next request shows "Your
-//!   answers have been deleted". Every question page says how long answers are kept.
+//!   answers have been deleted". Every question page says how long answers are kept and
+//!   carries a closed timeout warning dialog, which civic-components' script opens two minutes
+//!   before the end (WCAG 2.2.1): "Continue" posts to `/keep-alive`, "Delete answers and sign
+//!   out" to `/sign-out`, and when the time runs out the resident sees "Your answers have been
+//!   deleted" (`/timeout`). Without JavaScript the sentence is the warning.
 //! - **Refused without losing answers**: a POST without the session's CSRF token (403), a
 //!   body over [`HttpConfig::body_limit`] (413), a field the page does not ask for (400),
 //!   too many POSTs from one client (429, [`RateLimit`], with tower_governor). Requests time
@@ -68,6 +72,7 @@ mod save_and_return;
 mod service;
 mod start;
 mod task_list;
+mod timeout;
 mod upload;
 mod visit;
 

@@ -55,7 +55,7 @@ impl Problem {
             ProblemText::UnknownField => StatusCode::BAD_REQUEST,
             ProblemText::TooMany => StatusCode::TOO_MANY_REQUESTS,
             ProblemText::NotFound => StatusCode::NOT_FOUND,
-            ProblemText::AnswersDeleted => StatusCode::OK,
+            ProblemText::AnswersDeleted | ProblemText::SignedOut => StatusCode::OK,
             _ => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -72,7 +72,7 @@ impl Problem {
             div class="govuk-grid-row" { div class="govuk-grid-column-two-thirds" {
                 h1 class="govuk-heading-l" { (heading) }
                 p class="govuk-body" { (self.kind.sentence(language, minutes)) }
-                @if self.kind == ProblemText::AnswersDeleted {
+                @if matches!(self.kind, ProblemText::AnswersDeleted | ProblemText::SignedOut) {
                     (start_again)
                 } @else if let Some(back) = &self.back {
                     p class="govuk-body" { a class="govuk-link" href=(back) { (action) } }

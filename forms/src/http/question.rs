@@ -312,7 +312,7 @@ fn render(
         csrf_token: &csrf_token,
         back_href: back.as_deref(),
         language: session.language,
-        extras: inner.extras(Some(&save_href)),
+        extras: inner.extras(base, Some(&save_href)),
     };
     // An exit page ends the journey: it says why, with no form.
     if let Some(markup) = crate::render::exit_page(&context, page) {

@@ -61,6 +61,7 @@ fn context<'a>(
             languages: inner.languages(),
             timeout_minutes: None,
             save_href: None,
+            session_base: None,
         },
     }
 }

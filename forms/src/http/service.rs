@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum_extra::extract::cookie::Key;
 use civic_address_lookup::provider::AddressProvider;
 use civic_components::assets::Assets;
@@ -18,7 +18,7 @@ use super::csrf::CsrfKey;
 use super::payment;
 use super::{
     address_lookup, check_answers, confirmation, list, question, rate_limit, save_and_return,
-    start, task_list,
+    start, task_list, timeout,
 };
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
@@ -82,15 +82,18 @@ impl Inner {
     }
 
     /// What every page of a live session shows around it: the language switch, the timeout
-    /// notice and, when the service offers it, "Save and come back later" (`save_href`).
+    /// notice and warning (for the form mounted at `base`) and, when the service offers it,
+    /// "Save and come back later" (`save_href`).
     pub(crate) fn extras<'a>(
         &'a self,
+        base: &'a str,
         save_href: Option<&'a str>,
     ) -> crate::render::PageExtras<'a> {
         crate::render::PageExtras {
             languages: self.languages(),
             timeout_minutes: Some(self.form.retention.session_timeout_minutes.max(1)),
             save_href: save_href.filter(|_| self.save_and_return.is_some()),
+            session_base: Some(base),
         }
     }
 
@@ -203,6 +206,9 @@ impl FormService {
     /// |---|---|
     /// | `GET /` | starts (or resumes) the form: redirects to the current step (with a task list, the task list) |
     /// | `GET /task-list` | a long form's task list (with `task_list` in the definition) |
+    /// | `POST /keep-alive` | the timeout warning's "Continue": keeps the session (204; 410 once it ended) |
+    /// | `POST /sign-out` | "Delete answers and sign out", or the warning's time running out |
+    /// | `GET /signed-out`, `GET /timeout` | "Your answers have been deleted", saying why |
     /// | `GET, POST /{page}` | a question page; `?lang=cy` switches language, keeping answers |
     /// | `GET, POST /check-answers` | "check your answers"; the POST submits |
     /// | `GET, POST /{page}/add-another` | an add-to-a-list summary, "Do you need to add another?" |
@@ -223,6 +229,10 @@ impl FormService {
             )
             .route("/confirmation", get(confirmation::show))
             .route("/task-list", get(task_list::show))
+            .route("/keep-alive", post(timeout::keep_alive))
+            .route("/sign-out", post(timeout::sign_out))
+            .route("/signed-out", get(timeout::signed_out))
+            .route("/timeout", get(timeout::timed_out))
             .route(
                 "/save",
                 get(save_and_return::ask).post(save_and_return::send),

@@ -33,14 +33,16 @@ pub(crate) async fn show(
         language::switch(&mut session, query.as_deref(), inner.languages());
         visit::save(&inner, &mut session).await?;
         let save_href = format!("{base}/save");
+        // No form on the page, but the timeout warning's buttons post.
+        let token = inner.csrf.token(&session.id);
         let context = PageContext {
             brand: &inner.brand,
             assets: &inner.assets,
             action: "",
-            csrf_token: "",
+            csrf_token: &token,
             back_href: None,
             language: session.language,
-            extras: inner.extras(Some(&save_href)),
+            extras: inner.extras(&base, Some(&save_href)),
         };
         let step_href = |step: &_| href::step(&base, step);
         match task_list_page(

@@ -7,6 +7,7 @@ use civic_components::template::Page as Template;
 use civic_components::{BackLink, LanguageNavigation};
 use maud::{Markup, html};
 
+use super::timeout_warning::timeout_warning;
 use super::{PageContext, components_language};
 use crate::messages::SaveReturnText;
 
@@ -31,6 +32,9 @@ pub(super) fn layout(
                         // Said on the page itself so it reaches residents without JavaScript.
                         p class="govuk-body-s govuk-!-margin-top-6" {
                             (SaveReturnText::timeout_notice(minutes, language))
+                        }
+                        @if let Some(base) = extras.session_base.filter(|_| !context.csrf_token.is_empty()) {
+                            (timeout_warning(context, minutes, base))
                         }
                     }
                 }
@@ -113,6 +117,7 @@ mod tests {
                 languages: &languages,
                 timeout_minutes: Some(20),
                 save_href: None,
+                session_base: Some("/apply"),
             },
             ..fixture.context(Language::Cy)
         };
@@ -120,6 +125,7 @@ mod tests {
         assert!(html.contains(r#"href="?lang=en""#), "{html}");
         assert!(html.contains("English"), "{html}");
         assert!(html.contains("am 20 munud"), "{html}");
+        assert!(html.contains(r#"action="/apply/sign-out""#), "{html}");
         let switch = html.find("?lang=en").unwrap();
         assert!(switch < html.find("govuk-back-link").unwrap(), "{html}");
         let html = layout(&fixture.context(Language::En), "Title", true, html! {}).into_string();
@@ -137,6 +143,7 @@ mod tests {
                 languages: &languages,
                 timeout_minutes: Some(60),
                 save_href: None,
+                session_base: None,
             },
             ..fixture.context(Language::En)
         };
@@ -146,5 +153,7 @@ mod tests {
             html.contains("if you do not do anything for 60 minutes"),
             "{html}"
         );
+        // Without the form's address, only the notice.
+        assert!(!html.contains("civic-timeout-warning"), "{html}");
     }
 }

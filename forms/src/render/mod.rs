@@ -47,6 +47,7 @@ mod select_field;
 mod single_field;
 mod task_list_page;
 mod time_field;
+mod timeout_warning;
 mod uk_address_field;
 #[cfg(test)]
 mod xss_tests;
@@ -82,6 +83,7 @@ pub use select_field::select_field;
 pub use single_field::single_field;
 pub use task_list_page::task_list_page;
 pub use time_field::time_field;
+pub use timeout_warning::WARNING_SECONDS;
 pub use uk_address_field::uk_address_field;
 
 use crate::definition::Language;

@@ -48,6 +48,10 @@ pub struct PageExtras<'a> {
     pub timeout_minutes: Option<u32>,
     /// Where "Save and come back later" goes, shown under a question page's button.
     pub save_href: Option<&'a str>,
+    /// Where the form is mounted (`/apply`, or `""` at the root). With `timeout_minutes` and a
+    /// CSRF token, the page also carries the timeout warning dialog that JavaScript opens
+    /// shortly before the answers would be deleted.
+    pub session_base: Option<&'a str>,
 }
 
 /// A question on the page has an answer type this module does not render yet.

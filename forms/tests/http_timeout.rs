@@ -1,0 +1,143 @@
+//! The session timeout warning's requests over HTTP (issue #7 item 5, WCAG 2.2.1): every page
+//! of a live session carries the closed dialog; "Continue" (`POST /keep-alive`) extends the
+//! session only with its CSRF token; "Delete answers and sign out" and the end of the countdown
+//! (`POST /sign-out`) delete the answers and say why.
+
+#![cfg(feature = "axum")]
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use axum::http::StatusCode;
+use civic_forms::http::HttpConfig;
+use support::service;
+
+/// The form's timeout: 20 minutes.
+const TIMEOUT: i64 = 20 * 60;
+
+#[tokio::test]
+async fn continue_keeps_the_session_past_its_old_end() {
+    let service = service(HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser.get("/apply").await;
+    let page = browser.get("/apply/location").await;
+    assert!(
+        page.body
+            .contains(r#"data-module="civic-timeout-warning" data-timeout-seconds="1200""#),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains(r#"data-keep-alive-url="/apply/keep-alive""#),
+        "{}",
+        page.body
+    );
+    let token = page.csrf();
+
+    // Without the session's token the session is not extended.
+    let refused = browser
+        .post("/apply/keep-alive", &[("csrf_token", "forged")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    // 19 minutes idle, the warning is showing: "Continue".
+    service.later(TIMEOUT - 60);
+    let kept = browser
+        .post(
+            "/apply/keep-alive",
+            &[("csrf_token", &token), ("timed_out", "no")],
+        )
+        .await;
+    assert_eq!(kept.status, StatusCode::NO_CONTENT, "{}", kept.body);
+    // Past the old end, the answers are still there.
+    service.later(120);
+    let page = browser.get("/apply/location").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("Your answers have been deleted"),
+        "{}",
+        page.body
+    );
+
+    // Idle past the end: the session is gone and keep-alive says so.
+    service.later(TIMEOUT + 1);
+    let gone = browser
+        .post("/apply/keep-alive", &[("csrf_token", &token)])
+        .await;
+    assert_eq!(gone.status, StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn signing_out_deletes_the_answers_and_says_why() {
+    let service = service(HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser.get("/apply").await;
+    browser
+        .answer("/apply/location", &[("postcode", "LS1 1AA")])
+        .await
+        .see_other("/apply/size");
+    let token = browser.get("/apply/size").await.csrf();
+    let before = browser.clone();
+
+    // "Delete answers and sign out".
+    browser
+        .post(
+            "/apply/sign-out",
+            &[("csrf_token", &token), ("timed_out", "no")],
+        )
+        .await
+        .see_other("/apply/signed-out");
+    assert!(browser.cookies.is_empty(), "{:?}", browser.cookies);
+    let page = browser.get("/apply/signed-out").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Your answers have been deleted"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("You signed out, so we deleted your answers."),
+        "{}",
+        page.body
+    );
+    // The old cookie leads nowhere: the answers are gone from the store.
+    let mut old = before.clone();
+    let deleted = old.get("/apply/size").await;
+    assert!(
+        deleted.body.contains("Your answers have been deleted"),
+        "{}",
+        deleted.body
+    );
+
+    // A forged sign-out does not delete anything.
+    let mut browser = service.client();
+    browser.get("/apply").await;
+    let token = browser.get("/apply/location").await.csrf();
+    let forged = browser
+        .post("/apply/sign-out", &[("csrf_token", "forged")])
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    // The countdown ran out: the page says the time ran out.
+    browser
+        .post(
+            "/apply/sign-out",
+            &[("csrf_token", &token), ("timed_out", "yes")],
+        )
+        .await
+        .see_other("/apply/timeout");
+    let page = browser.get("/apply/timeout").await;
+    assert!(
+        page.body
+            .contains("We deleted your answers because you did not do anything for 20 minutes."),
+        "{}",
+        page.body
+    );
+    // Someone with answers who opens /timeout keeps them.
+    let mut live = service.client();
+    live.get("/apply").await;
+    live.get("/apply/timeout")
+        .await
+        .see_other("/apply/location");
+}
