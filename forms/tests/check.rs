@@ -392,3 +392,35 @@ task_list:
     );
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn the_every_answer_type_example_asks_every_answer_type_in_both_languages() {
+    // Every answer type the published schema knows (issue #7's "Done when" form).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schema/form-definition.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let all: Vec<&str> = schema["$defs"]["AnswerType"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|one| one["properties"]["type"]["const"].as_str())
+        .collect();
+    assert!(all.len() >= 22, "{all:?}");
+    let form = FormDefinition::load(root.join("definitions/every-answer-type.yaml")).unwrap();
+    let asked: Vec<&str> = form
+        .questions()
+        .iter()
+        .map(|(_, question)| question.answer.type_name())
+        .collect();
+    for kind in &all {
+        assert!(asked.contains(kind), "no {kind} question");
+    }
+    use civic_forms::definition::Language;
+    assert_eq!(form.languages, [Language::En, Language::Cy]);
+    assert!(form.pages.iter().any(|page| !page.routes.is_empty()));
+    assert!(form.pages.iter().any(|page| page.add_to_list.is_some()));
+    assert!(form.payment.is_some() && form.declaration.is_some());
+    assert_eq!(check(&form), []);
+}
