@@ -5,8 +5,9 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use civic_notify::{
-    Allow, Branding, BulkError, BulkOptions, EmailAddress, Language, Personalisation, PhoneNumber,
-    SmsMessage, SmsPolicy, Template, TemplateError, TemplateKind, check_csv,
+    Allow, Branding, BulkError, BulkOptions, EmailAddress, InternationalLetters, Language,
+    Personalisation, PhoneNumber, PostalAddress, SmsMessage, SmsPolicy, Template, TemplateError,
+    TemplateKind, check_csv,
 };
 
 use crate::input::{self, LineFormat, Outcome, Verdict};
@@ -431,18 +432,6 @@ fn preview(args: PreviewArgs) -> Outcome {
     Ok(Verdict::AllValid)
 }
 
-/// The keys Notify's letter API takes the address from, in order.
-const ADDRESS_KEYS: [&str; 8] = [
-    "address_line_1",
-    "address_line_2",
-    "address_line_3",
-    "address_line_4",
-    "address_line_5",
-    "address_line_6",
-    "address_line_7",
-    "postcode",
-];
-
 fn letter_pdf(
     args: &PreviewArgs,
     template: &Template,
@@ -454,11 +443,16 @@ fn letter_pdf(
             "--format pdf needs --out FILE and --date TEXT".to_owned(),
         ));
     };
-    let address: Vec<String> = ADDRESS_KEYS
-        .iter()
-        .filter_map(|key| values.get(key))
-        .map(|value| value.to_string())
-        .collect();
+    // The address from Notify's letter keys (address_line_1 to 7, or postcode last), checked
+    // as Notify checks it before anything is drawn.
+    let address =
+        match PostalAddress::from_personalisation(values, InternationalLetters::NotAllowed) {
+            Ok(address) => address,
+            Err(error) => {
+                print_line(&format!("refused: {error}"))?;
+                return Ok(Verdict::SomeInvalid);
+            }
+        };
     let branding = Branding::new(&args.brand_name, &args.brand_colour);
     match template.render_letter_pdf(language, values, &address, date, &branding) {
         Ok(letter) => {

@@ -23,6 +23,7 @@ use crate::email::Branding;
 use crate::language::Language;
 use crate::messages::Message;
 use crate::personalisation::Personalisation;
+use crate::postal_address::PostalAddress;
 use crate::template::{Template, TemplateError};
 
 const REGULAR_TTF: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.ttf");
@@ -111,9 +112,6 @@ const LIST_INDENT: f32 = 7.0;
 
 const POINTS_PER_MM: f32 = 72.0 / 25.4;
 
-/// The fewest and most address lines Notify accepts.
-const ADDRESS_LINES: std::ops::RangeInclusive<usize> = 3..=7;
-
 /// A letter ready to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -131,12 +129,6 @@ pub enum LetterPdfError {
     /// The template could not be filled in (a missing value, say).
     #[error(transparent)]
     Template(#[from] TemplateError),
-    /// The address has fewer than 3 lines that are not blank (the count is given).
-    #[error("the address has {0} lines; it needs at least 3")]
-    TooFewAddressLines(usize),
-    /// The address has more than 7 lines that are not blank (the count is given).
-    #[error("the address has {0} lines; it can have at most 7")]
-    TooManyAddressLines(usize),
     /// This address line (counted from 1) is too wide for the envelope window even in the
     /// smallest print Notify uses for addresses.
     #[error("address line {0} is too long to show in the envelope window")]
@@ -151,29 +143,20 @@ impl Template {
     /// the logo (never the crown), `address` in the envelope window, `date` on the right and
     /// the heading and body below, continuing over as many pages as it needs, each numbered.
     ///
-    /// The address is given as its lines (blank lines are left out); the caller is expected
-    /// to have checked it as a postal address. It is refused with fewer than 3 or more than 7
-    /// lines, or a line too wide for the window.
+    /// The address is a [`PostalAddress`], so it has passed Notify's checks (3 to 7 lines, a
+    /// real postcode, BFPO number or allowed country last, the character rules) before
+    /// anything is drawn; its tidied lines are printed. It is still refused if a line is too
+    /// wide for the window.
     pub fn render_letter_pdf(
         &self,
         language: Language,
         values: &Personalisation,
-        address: &[impl AsRef<str>],
+        address: &PostalAddress,
         date: &str,
         branding: &Branding,
     ) -> Result<LetterPdf, LetterPdfError> {
         let (heading, body_html) = self.render_letter(language, values)?;
-        let address: Vec<&str> = address
-            .iter()
-            .map(|line| line.as_ref().trim())
-            .filter(|line| !line.is_empty())
-            .collect();
-        if address.len() < *ADDRESS_LINES.start() {
-            return Err(LetterPdfError::TooFewAddressLines(address.len()));
-        }
-        if address.len() > *ADDRESS_LINES.end() {
-            return Err(LetterPdfError::TooManyAddressLines(address.len()));
-        }
+        let address: Vec<&str> = address.lines().iter().map(String::as_str).collect();
         let fonts = Fonts::load()?;
         let mut pages = vec![Vec::new()];
         first_page_header(&fonts, &mut pages[0], &branding.name, &address, date)?;

@@ -59,9 +59,16 @@
 //!
 //! # Letters
 //!
+//! [`PostalAddress`] checks and tidies an address as Notify does: 3 to 7 lines, the last a
+//! real UK postcode, a BFPO number or (with [`InternationalLetters::Allowed`]) a [`Country`]
+//! with its [`Postage`], no line starting with `@ ( ) = [ ] " \ / , < > ~`, never "no fixed
+//! abode". A refused address is a [`PostalAddressError`] with Notify's message in English or
+//! Welsh; [`AddressCheck`] shows every rule's result for a staff page.
+//!
 //! A letter template renders to the HTML Notify prints ([`Template::render_letter`]) and,
-//! with the `pdf` feature, to a printable A4 PDF (`Template::render_letter_pdf`) with the
-//! address inside the envelope window of Notify's letter specification (`ADDRESS_WINDOW`).
+//! with the `pdf` feature, to a printable A4 PDF (`Template::render_letter_pdf`, which takes
+//! a checked [`PostalAddress`], so an address Notify would refuse never reaches the page) with
+//! the address inside the envelope window of Notify's letter specification (`ADDRESS_WINDOW`).
 //!
 //! # Cargo features
 //!
@@ -79,6 +86,7 @@
 #![warn(missing_docs)]
 
 mod bulk;
+mod country;
 mod email;
 mod email_address;
 mod field;
@@ -96,6 +104,7 @@ mod notify_body;
 pub mod outbox;
 mod personalisation;
 mod phone_number;
+mod postal_address;
 mod qr_code;
 mod recipient_error;
 mod sms;
@@ -107,6 +116,7 @@ mod value;
 mod value_markup;
 
 pub use bulk::{BulkError, BulkMessage, BulkOptions, MAX_ROWS, RowProblem, check_csv};
+pub use country::{Country, Postage};
 pub use email::{Branding, EMAIL_SIZE_LIMIT_BYTES, EmailMessage, email_subject, plain_text_email};
 pub use email_address::EmailAddress;
 pub use field::Field;
@@ -128,6 +138,10 @@ pub use markdown::{
 pub use messages::Message;
 pub use personalisation::{Personalisation, placeholder_key};
 pub use phone_number::{Allow, InternationalInfo, PhoneNumber};
+pub use postal_address::{
+    AddressCheck, InternationalLetters, MAX_ADDRESS_LINES, MIN_ADDRESS_LINES, PostalAddress,
+    PostalAddressError,
+};
 pub use recipient_error::RecipientError;
 pub use sms::{SMS_CHARACTER_LIMIT, SmsEncoding, SmsMessage, SmsPolicy};
 pub use sms_country::{AlphaSender, SmsCountry};

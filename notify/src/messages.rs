@@ -25,6 +25,22 @@ pub enum Message {
     PhoneEmergencyNumber,
     /// An email address that mail cannot be delivered to.
     EmailInvalid,
+    /// A letter's address has fewer than 3 lines.
+    AddressTooFewLines,
+    /// A letter's address has more than 7 lines.
+    AddressTooManyLines,
+    /// A BFPO address that also names a country.
+    AddressBfpoWithCountry,
+    /// The last line of an address is not a real UK postcode (letters abroad not allowed).
+    AddressNotAUkPostcode,
+    /// The last line of an address is neither a real UK postcode nor a country.
+    AddressNotAPostcodeOrCountry,
+    /// An address line starts with a character printers cannot take there.
+    AddressInvalidFirstCharacter,
+    /// "No fixed abode" or "NFA" given as an address.
+    AddressNoFixedAbode,
+    /// The first or second address line has no letter or number.
+    AddressFirstLinesNeedLettersOrNumbers,
     /// "Page" in a letter's page number ("Page 2 of 3").
     LetterPage,
     /// "of" in a letter's page number ("Page 2 of 3").
@@ -58,6 +74,23 @@ impl Message {
             }
             Message::PhoneEmergencyNumber => "Phone number cannot be an emergency number",
             Message::EmailInvalid => "Not a valid email address",
+            Message::AddressTooFewLines => "Address must be at least 3 lines",
+            Message::AddressTooManyLines => "Address must be no more than 7 lines",
+            Message::AddressBfpoWithCountry => {
+                "The last line of a BFPO address must not be a country."
+            }
+            Message::AddressNotAUkPostcode => "Must be a real UK postcode",
+            Message::AddressNotAPostcodeOrCountry => {
+                "Last line of address must be a real UK postcode or another country"
+            }
+            // Notify's sentence, with the `~` its check also refuses.
+            Message::AddressInvalidFirstCharacter => {
+                "Address lines must not start with any of the following characters: @ ( ) = [ ] \u{201D} \\ / , < > ~"
+            }
+            Message::AddressNoFixedAbode => "Must be a real address",
+            Message::AddressFirstLinesNeedLettersOrNumbers => {
+                "The first 2 lines of the address must both include at least one alphanumeric character"
+            }
             Message::LetterPage => "Page",
             Message::LetterPageOf => "of",
         }
@@ -81,6 +114,20 @@ impl Message {
             }
             Message::PhoneEmergencyNumber => "Ni all y rhif ffôn fod yn rhif argyfwng",
             Message::EmailInvalid => "Nid yw\u{2019}n gyfeiriad e-bost dilys",
+            Message::AddressTooFewLines => "Rhaid i\u{2019}r cyfeiriad fod yn o leiaf 3 llinell",
+            Message::AddressTooManyLines => "Ni all y cyfeiriad fod yn fwy na 7 llinell",
+            Message::AddressBfpoWithCountry => "Ni ddylai llinell olaf cyfeiriad BFPO fod yn wlad.",
+            Message::AddressNotAUkPostcode => "Rhaid iddo fod yn god post go iawn yn y DU",
+            Message::AddressNotAPostcodeOrCountry => {
+                "Rhaid i linell olaf y cyfeiriad fod yn god post go iawn yn y DU neu\u{2019}n wlad arall"
+            }
+            Message::AddressInvalidFirstCharacter => {
+                "Ni ddylai llinellau\u{2019}r cyfeiriad ddechrau ag unrhyw un o\u{2019}r nodau canlynol: @ ( ) = [ ] \u{201D} \\ / , < > ~"
+            }
+            Message::AddressNoFixedAbode => "Rhaid iddo fod yn gyfeiriad go iawn",
+            Message::AddressFirstLinesNeedLettersOrNumbers => {
+                "Rhaid i 2 linell gyntaf y cyfeiriad gynnwys o leiaf un llythyren neu rif yr un"
+            }
             Message::LetterPage => "Tudalen",
             Message::LetterPageOf => "o",
         }
@@ -91,7 +138,7 @@ impl Message {
 mod tests {
     use super::*;
 
-    const ALL: [Message; 10] = [
+    const ALL: [Message; 18] = [
         Message::PhoneInvalidNumber,
         Message::PhoneTooLong,
         Message::PhoneTooShort,
@@ -100,6 +147,14 @@ mod tests {
         Message::PhoneUnsupportedCountryCode,
         Message::PhoneEmergencyNumber,
         Message::EmailInvalid,
+        Message::AddressTooFewLines,
+        Message::AddressTooManyLines,
+        Message::AddressBfpoWithCountry,
+        Message::AddressNotAUkPostcode,
+        Message::AddressNotAPostcodeOrCountry,
+        Message::AddressInvalidFirstCharacter,
+        Message::AddressNoFixedAbode,
+        Message::AddressFirstLinesNeedLettersOrNumbers,
         Message::LetterPage,
         Message::LetterPageOf,
     ];
