@@ -206,16 +206,18 @@ fn main() {
             .unwrap();
         let policy = RetryPolicy::default();
         let stub = StubTransport::new();
-        let started = Instant::now();
-        for i in 0..count {
-            let message = match &messages[i % messages.len()] {
+        let stub_messages: Vec<Outgoing> = (0..count)
+            .map(|i| match &messages[i % messages.len()] {
                 Outgoing::Email(email) => Outgoing::Email(OutgoingEmail {
                     idempotency_key: format!("stub-{i}"),
                     ..email.clone()
                 }),
                 other => other.clone(),
-            };
-            outbox.enqueue(&message, None).await.unwrap();
+            })
+            .collect();
+        let started = Instant::now();
+        for chunk in stub_messages.chunks(100) {
+            outbox.enqueue_many(chunk, None).await.unwrap();
         }
         let queued = started.elapsed();
         while outbox.drain_once(&stub, &policy, 100).await.unwrap().claimed > 0 {}
@@ -224,7 +226,7 @@ fn main() {
             per_second(count, started.elapsed()),
             per_second(count, queued)
         );
-        outbox.pool().close().await;
+        outbox.close().await;
         remove_database(&path);
     });
 }
@@ -257,15 +259,17 @@ async fn durable(
         .unwrap()
         .with_concurrency(sends);
     let policy = RetryPolicy::new(5, Duration::from_millis(100), Duration::from_secs(1));
+    // Queued as a producer with many to send would: 100 to a transaction (one wait on the
+    // disk each).
     let started = Instant::now();
-    for message in messages {
-        outbox.enqueue(message, None).await.unwrap();
+    for chunk in messages.chunks(100) {
+        outbox.enqueue_many(chunk, None).await.unwrap();
     }
     let queued = started.elapsed();
     while outbox.drain_once(smtp, &policy, 100).await.unwrap().claimed > 0 {}
     let rate = per_second(messages.len(), started.elapsed());
     assert_eq!(outbox.pending().await.unwrap(), 0);
-    outbox.pool().close().await;
+    outbox.close().await;
     remove_database(path);
     (rate, per_second(messages.len(), queued))
 }
