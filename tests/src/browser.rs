@@ -218,3 +218,76 @@ pub fn axe_in_parallel(test: &str, urls: &[String], workers: usize) -> Option<Ve
     }
     Some(urls.iter().filter_map(|url| by_url.remove(url)).collect())
 }
+
+/// What `browser/timeout.mjs` saw of a form's session timeout warning.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeoutWarningRun {
+    /// The page the start address led to.
+    pub page: String,
+    /// Whether the dialog was open as soon as the page loaded.
+    pub open_at_first: bool,
+    /// The page's main text, with the sentence about the timeout.
+    pub notice: String,
+    /// Whether the dialog opened when half the session had passed idle.
+    pub open_after_warning: bool,
+    /// Whether focus moved into the open dialog.
+    pub focus_in_dialog: bool,
+    /// Whether the dialog is modal (the rest of the page inert).
+    pub modal: bool,
+    /// The countdown as it opened, and ten seconds later.
+    pub countdown: String,
+    /// The countdown ten seconds after it opened.
+    pub countdown_later: String,
+    /// What the polite live region said.
+    pub announced: String,
+    /// axe-core's findings with the dialog open.
+    pub violations: Vec<Violation>,
+    /// The keep-alive request's status after "Continue".
+    pub keep_alive_status: u16,
+    /// Whether the dialog stayed open after "Continue".
+    pub open_after_continue: bool,
+    /// Whether it opened again after another half session idle.
+    pub open_again: bool,
+    /// Where the resident was sent when the time ran out, and what it said.
+    pub after_timeout: String,
+    /// The text of that page.
+    pub after_timeout_text: String,
+    /// Where "Delete answers and sign out" led, and what it said.
+    pub after_sign_out: String,
+    /// The text of that page.
+    pub after_sign_out_text: String,
+    /// The page's main text with JavaScript off.
+    pub no_js_notice: String,
+    /// Whether the dialog was visible with JavaScript off.
+    pub no_js_dialog_visible: bool,
+}
+
+/// Runs `browser/timeout.mjs` against a form at `start_url` whose sessions last one minute:
+/// the warning opening, axe-core on it, "Continue", the time running out, "Delete answers and
+/// sign out", and the page without JavaScript.
+///
+/// Returns `None` after reporting `test` as skipped when Chromium or the npm packages are
+/// missing; panics if the journey could not be run.
+pub fn timeout_warning(test: &str, start_url: &str) -> Option<TimeoutWarningRun> {
+    let chrome = prerequisites(test)?;
+    let root = workspace_root();
+    let output = Command::new("node")
+        .arg(root.join("tests/browser/timeout.mjs"))
+        .arg(start_url)
+        .env("CHROME_PATH", chrome)
+        .current_dir(root)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run node for the browser tests: {error}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().find(|line| line.starts_with('{'));
+    let run = line.and_then(|line| serde_json::from_str::<TimeoutWarningRun>(line).ok());
+    match run {
+        Some(run) if output.status.success() => Some(run),
+        _ => panic!(
+            "the browser could not run the timeout warning: {}\nstderr:\n{}",
+            stdout,
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    }
+}
