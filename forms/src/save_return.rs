@@ -159,6 +159,7 @@ impl SaveAndReturn {
             from: self.from.clone(),
             reply_to: None,
             message,
+            attachments: Vec::new(),
         });
         self.transport
             .send(&email)

@@ -61,6 +61,7 @@ fn email(i: usize, template: &Template, branding: &Branding) -> Outgoing {
         message: template
             .render_email(Language::English, &values(i), branding)
             .unwrap(),
+        attachments: Vec::new(),
     })
 }
 

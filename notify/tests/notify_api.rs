@@ -14,7 +14,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
 use civic_notify::transport::{
-    ApiKey, NotifyApiTransport, NotifyTemplates, Outgoing, OutgoingEmail, OutgoingSms, Transport,
+    ApiKey, Attachment, NotifyApiTransport, NotifyTemplates, Outgoing, OutgoingEmail, OutgoingSms,
+    Transport,
 };
 use civic_notify::{
     Allow, Branding, EmailAddress, Language, Personalisation, PhoneNumber, Template, TemplateKind,
@@ -120,6 +121,7 @@ fn email() -> Outgoing {
         from: "bins@council.example".to_owned(),
         reply_to: None,
         message,
+        attachments: Vec::new(),
     })
 }
 
@@ -230,4 +232,23 @@ fn request_bodies_match_notifys_openapi_schema() {
             "{schema} accepts anything"
         );
     }
+}
+
+#[tokio::test]
+async fn attachments_are_refused_as_unsupported_without_calling_notify() {
+    let (base, received) = notify(201, json!({"id": "740e5834-3a29-46b4-9a6f-16142fde533a"})).await;
+    let Outgoing::Email(mut with_file) = email() else {
+        unreachable!()
+    };
+    with_file.attachments.push(Attachment {
+        file_name: "bill.pdf".to_owned(),
+        content_type: "application/pdf".to_owned(),
+        content: b"%PDF-1.7".to_vec(),
+    });
+    let error = transport(&base)
+        .send(&Outgoing::Email(with_file))
+        .await
+        .unwrap_err();
+    assert!(error.is_unsupported() && error.is_permanent(), "{error}");
+    assert!(received.lock().unwrap().is_empty());
 }

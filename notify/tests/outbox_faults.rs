@@ -243,6 +243,7 @@ fn email(key: &str) -> Outgoing {
         from: "Bins <bins@kestrel-vale.example>".to_owned(),
         reply_to: None,
         message,
+        attachments: Vec::new(),
     })
 }
 

@@ -79,6 +79,7 @@ async fn english_and_welsh_email_and_sms_through_the_outbox_into_the_mailbox() {
                     from: "Powys Bins <bins@powys.example>".to_owned(),
                     reply_to: None,
                     message: email,
+                    attachments: Vec::new(),
                 }),
                 None,
             )

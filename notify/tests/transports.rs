@@ -5,8 +5,8 @@
 #![allow(clippy::unwrap_used)]
 
 use civic_notify::transport::{
-    FileTransport, MailboxTransport, Outgoing, OutgoingEmail, OutgoingSms, SendError, SmtpConfig,
-    SmtpSecurity, SmtpTransport, StubTransport, Transport,
+    Attachment, FileTransport, MailboxTransport, Outgoing, OutgoingEmail, OutgoingSms, SendError,
+    SmtpConfig, SmtpSecurity, SmtpTransport, StubTransport, Transport,
 };
 use civic_notify::{
     Allow, Branding, EmailAddress, Language, Personalisation, PhoneNumber, SmsPolicy, Template,
@@ -44,6 +44,7 @@ fn email(key: &str, language: Language) -> Outgoing {
         from: "Powys Bins <bins@powys.example>".to_owned(),
         reply_to: None,
         message,
+        attachments: Vec::new(),
     })
 }
 
@@ -225,6 +226,7 @@ async fn line_breaks_in_values_cannot_add_a_header() {
         from: "Council <council@x.example>".to_owned(),
         reply_to: None,
         message,
+        attachments: Vec::new(),
     });
     transport.send(&outgoing).await.unwrap();
     let data = received.lock().unwrap().join("");
@@ -241,4 +243,41 @@ async fn line_breaks_in_values_cannot_add_a_header() {
     );
     // A recipient with a line break never gets as far as a transport.
     assert!(EmailAddress::parse("resident@example.com\r\nBcc: x@evil.example").is_err());
+}
+
+#[tokio::test]
+async fn smtp_sends_attachments_as_multipart_mixed() {
+    let (port, received) = smtp_sink("250 ok\r\n").await;
+    let transport = SmtpTransport::new(&SmtpConfig::new(
+        "127.0.0.1",
+        port,
+        SmtpSecurity::None,
+        "powys.example",
+    ))
+    .unwrap();
+    let Outgoing::Email(mut email) = email("with-file", Language::English) else {
+        unreachable!()
+    };
+    let content = b"%PDF-1.7 \x00\xff binary".to_vec();
+    email.attachments.push(Attachment {
+        file_name: "proof of address.pdf".to_owned(),
+        content_type: "application/pdf".to_owned(),
+        content: content.clone(),
+    });
+    let outgoing = Outgoing::Email(email);
+    transport.send(&outgoing).await.unwrap();
+    let data = received.lock().unwrap().join("");
+    assert!(data.contains("multipart/mixed"), "{data}");
+    assert!(data.contains("multipart/alternative"), "{data}");
+    assert!(data.contains("Content-Type: application/pdf"), "{data}");
+    assert!(data.contains("proof of address.pdf"), "{data}");
+    assert!(data.contains(&base64_of(&content)), "{data}");
+    // Through the outbox's JSON and back, the bytes are the same.
+    let json = serde_json::to_string(&outgoing).unwrap();
+    assert_eq!(serde_json::from_str::<Outgoing>(&json).unwrap(), outgoing);
+}
+
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }

@@ -157,6 +157,7 @@ fn send_with(args: SendArgs, env: impl Fn(&str) -> Option<String>) -> Outcome {
                     from: args.from.clone(),
                     reply_to: None,
                     message,
+                    attachments: Vec::new(),
                 }),
                 Err(error) => return refused(error.to_string()),
             }

@@ -13,6 +13,7 @@ use civic_notify::transport::Transport;
 use super::store::{SubmissionStore, database};
 use super::{DeliveryError, EmailHandler, Submission, SubmissionHandler};
 use crate::definition::{FormDefinition, Webhook};
+use crate::session::SqlFileStore;
 
 #[cfg(feature = "webhook")]
 fn webhook_handler(webhook: &Webhook) -> Result<Arc<dyn SubmissionHandler>, DeliveryError> {
@@ -121,12 +122,11 @@ impl Deliveries {
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            deliveries = deliveries.handler(Arc::new(EmailHandler::team(
-                form.clone(),
-                transport.clone(),
-                from,
-                team,
-            )));
+            // The team gets the uploaded files as attachments (kept beside the submissions).
+            let files = Arc::new(SqlFileStore::new(deliveries.pool.clone()));
+            deliveries = deliveries.handler(Arc::new(
+                EmailHandler::team(form.clone(), transport.clone(), from, team).attach_files(files),
+            ));
         }
         if let Some(resident) = &settings.resident_email {
             deliveries = deliveries.handler(Arc::new(EmailHandler::resident(

@@ -1,15 +1,17 @@
 //! The email handlers: a notice to the council team and a copy to the resident, written with
 //! civic-notify templates (which HTML-escape every value) and sent through a civic-notify
-//! [`Transport`].
+//! [`Transport`]. With [`EmailHandler::attach_files`] the submission's uploaded files go with
+//! it as attachments.
 
 use std::sync::Arc;
 
-use civic_notify::transport::{Outgoing, OutgoingEmail, Transport};
+use civic_notify::transport::{Attachment, Outgoing, OutgoingEmail, Transport};
 use civic_notify::{Branding, EmailAddress, Personalisation};
 
 use crate::answers::AnswerValue;
-use crate::definition::{FormDefinition, Language};
+use crate::definition::{FileKind, FormDefinition, Language};
 use crate::messages::EmailText;
+use crate::session::FileStore;
 
 use super::copy::answer_lines;
 use super::{DeliveryError, Submission, SubmissionHandler};
@@ -29,6 +31,7 @@ pub struct EmailHandler {
     from: String,
     branding: Branding,
     recipient: Recipient,
+    files: Option<Arc<dyn FileStore>>,
 }
 
 impl std::fmt::Debug for EmailHandler {
@@ -92,6 +95,7 @@ impl EmailHandler {
             transport,
             from,
             recipient,
+            files: None,
         }
     }
 
@@ -99,6 +103,69 @@ impl EmailHandler {
     pub fn branding(mut self, branding: Branding) -> Self {
         self.branding = branding;
         self
+    }
+
+    /// Attaches the submission's uploaded files, read from `files`. The transport must carry
+    /// attachments (SMTP does; GOV.UK Notify's API refuses them, a permanent failure).
+    pub fn attach_files(mut self, files: Arc<dyn FileStore>) -> Self {
+        self.files = Some(files);
+        self
+    }
+
+    /// The submission's files as attachments, in answer order.
+    async fn attachments(&self, submission: &Submission) -> Result<Vec<Attachment>, DeliveryError> {
+        let Some(store) = &self.files else {
+            return Ok(Vec::new());
+        };
+        // Collected before any await: the iterator's closures would not be `Send`.
+        let answers = &submission.answers;
+        let files: Vec<&crate::answers::AcceptedFile> = answers
+            .values
+            .values()
+            .chain(
+                answers
+                    .lists
+                    .values()
+                    .flat_map(|list| list.items.iter().flat_map(|item| item.values.values())),
+            )
+            .flat_map(|value| match value {
+                AnswerValue::Files(files) => files.as_slice(),
+                _ => &[],
+            })
+            .collect();
+        let mut attachments = Vec::new();
+        for file in files {
+            let content = store
+                .get(&file.id)
+                .await
+                .map_err(|e| {
+                    let message = "an uploaded file could not be read";
+                    if e.is_retryable() {
+                        DeliveryError::retryable(message).with_source(e)
+                    } else {
+                        DeliveryError::permanent(message).with_source(e)
+                    }
+                })?
+                .ok_or_else(|| DeliveryError::permanent("an uploaded file has been deleted"))?;
+            attachments.push(Attachment {
+                file_name: file.file_name.clone(),
+                content_type: media_type(file.kind).to_owned(),
+                content,
+            });
+        }
+        Ok(attachments)
+    }
+}
+
+/// The media type an attachment of this kind is sent as.
+fn media_type(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Pdf => "application/pdf",
+        FileKind::Jpeg => "image/jpeg",
+        FileKind::Png => "image/png",
+        FileKind::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        FileKind::Txt => "text/plain",
+        FileKind::Csv => "text/csv",
     }
 }
 
@@ -151,6 +218,7 @@ impl SubmissionHandler for EmailHandler {
             .map_err(|e| {
                 DeliveryError::permanent("the email could not be written").with_source(e)
             })?;
+        let attachments = self.attachments(submission).await?;
         for (index, to) in recipients.into_iter().enumerate() {
             let email = Outgoing::Email(OutgoingEmail {
                 idempotency_key: format!("{}-{}-{index}", submission.reference, self.name),
@@ -158,6 +226,7 @@ impl SubmissionHandler for EmailHandler {
                 from: self.from.clone(),
                 reply_to: None,
                 message: message.clone(),
+                attachments: attachments.clone(),
             });
             self.transport.send(&email).await.map_err(|e| {
                 if e.is_transient() {
@@ -292,6 +361,49 @@ mod tests {
         without.answers.values.remove("email");
         let error = handler.deliver(&without).await.unwrap_err();
         assert!(!error.is_retryable());
+    }
+
+    #[tokio::test]
+    async fn the_team_email_carries_the_uploaded_files() {
+        use crate::answers::CheckedFile;
+        use crate::session::{MemoryFileStore, SessionId};
+        let files = Arc::new(MemoryFileStore::new());
+        let content = b"%PDF-1.7 the bill".to_vec();
+        let id = files
+            .put(
+                &SessionId::generate(),
+                &content,
+                time::OffsetDateTime::now_utc(),
+            )
+            .await
+            .unwrap();
+        let file = CheckedFile {
+            file_name: "bill.pdf",
+            kind: FileKind::Pdf,
+            content: &content,
+        }
+        .accepted(id.clone());
+        let mut sent = submission("Pothole");
+        sent.answers
+            .values
+            .insert("proof".into(), AnswerValue::Files(vec![file]));
+        let transport = Arc::new(StubTransport::new());
+        let team = vec![EmailAddress::parse("team@council.example").unwrap()];
+        let handler = EmailHandler::team(Arc::new(form()), transport.clone(), "f@c.example", team)
+            .attach_files(files.clone());
+        handler.deliver(&sent).await.unwrap();
+        let email = sent_email(&transport);
+        assert_eq!(
+            email.attachments,
+            [Attachment {
+                file_name: "bill.pdf".into(),
+                content_type: "application/pdf".into(),
+                content: content.clone(),
+            }]
+        );
+        // A file deleted before delivery is a permanent failure, not a silent omission.
+        files.delete(&[id]).await.unwrap();
+        assert!(!handler.deliver(&sent).await.unwrap_err().is_retryable());
     }
 
     #[tokio::test]

@@ -5,6 +5,7 @@
 #[error("{message}")]
 pub struct SendError {
     transient: bool,
+    unsupported: bool,
     message: String,
 }
 
@@ -13,6 +14,7 @@ impl SendError {
     pub fn transient(message: impl Into<String>) -> SendError {
         SendError {
             transient: true,
+            unsupported: false,
             message: message.into(),
         }
     }
@@ -22,8 +24,24 @@ impl SendError {
     pub fn permanent(message: impl Into<String>) -> SendError {
         SendError {
             transient: false,
+            unsupported: false,
             message: message.into(),
         }
+    }
+
+    /// A message this transport cannot carry at all (attachments through GOV.UK Notify's
+    /// API): permanent, and [`is_unsupported`](Self::is_unsupported).
+    pub fn unsupported(message: impl Into<String>) -> SendError {
+        SendError {
+            transient: false,
+            unsupported: true,
+            message: message.into(),
+        }
+    }
+
+    /// Whether the transport cannot carry this kind of message: send it another way.
+    pub fn is_unsupported(&self) -> bool {
+        self.unsupported
     }
 
     /// Whether sending again later may succeed.

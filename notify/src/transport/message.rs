@@ -19,6 +19,37 @@ pub struct OutgoingEmail {
     pub reply_to: Option<String>,
     /// The rendered message.
     pub message: EmailMessage,
+    /// Files sent with it (SMTP, the development mailbox and the file transport carry them;
+    /// GOV.UK Notify's API refuses them with [`SendError::is_unsupported`](super::SendError::is_unsupported)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to an email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The name the recipient sees.
+    pub file_name: String,
+    /// Its media type, such as `application/pdf`.
+    pub content_type: String,
+    /// The content; base64 in JSON (the outbox stores messages as JSON).
+    #[serde(with = "base64_content")]
+    pub content: Vec<u8>,
+}
+
+mod base64_content {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        STANDARD.decode(text).map_err(serde::de::Error::custom)
+    }
 }
 
 /// A text message ready for a transport.

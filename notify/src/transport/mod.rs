@@ -30,7 +30,7 @@ pub use error::SendError;
 pub use file::FileTransport;
 #[cfg(feature = "mailbox-transport")]
 pub use mailbox::MailboxTransport;
-pub use message::{Outgoing, OutgoingEmail, OutgoingSms, Receipt};
+pub use message::{Attachment, Outgoing, OutgoingEmail, OutgoingSms, Receipt};
 #[cfg(feature = "notify-api-transport")]
 pub use notify_api::{ApiKey, ApiKeyError, NOTIFY_API_URL, NotifyApiTransport, NotifyTemplates};
 #[cfg(feature = "rate-limit")]

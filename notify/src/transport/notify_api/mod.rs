@@ -182,6 +182,14 @@ impl NotifyApiTransport {
 #[async_trait::async_trait]
 impl Transport for NotifyApiTransport {
     async fn send(&self, message: &Outgoing) -> Result<Receipt, SendError> {
+        // Notify's API sends files only as a download link in a template made for it.
+        if let Outgoing::Email(email) = message
+            && !email.attachments.is_empty()
+        {
+            return Err(SendError::unsupported(
+                "GOV.UK Notify's API does not take attachments: send this email by SMTP",
+            ));
+        }
         let (path, body) = self.request_for(message);
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
         let token = self.key.token(now)?;

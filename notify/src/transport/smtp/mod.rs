@@ -6,7 +6,8 @@ mod pool;
 use std::sync::Arc;
 
 use lettre::Message;
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart};
 
 use super::{Outgoing, OutgoingEmail, Receipt, SendError, Transport};
 
@@ -123,11 +124,27 @@ impl SmtpTransport {
                 .map_err(|e| SendError::permanent(format!("reply-to address: {e}")))?;
             builder = builder.reply_to(reply_to);
         }
+        let body = MultiPart::alternative_plain_html(
+            email.message.plain_text.clone(),
+            email.message.html.clone(),
+        );
+        let body = if email.attachments.is_empty() {
+            body
+        } else {
+            // multipart/mixed: the message first, then each file.
+            let mut mixed = MultiPart::mixed().multipart(body);
+            for file in &email.attachments {
+                let content_type = ContentType::parse(&file.content_type)
+                    .map_err(|e| SendError::permanent(format!("attachment content type: {e}")))?;
+                mixed = mixed.singlepart(
+                    Attachment::new(file.file_name.clone())
+                        .body(file.content.clone(), content_type),
+                );
+            }
+            mixed
+        };
         builder
-            .multipart(MultiPart::alternative_plain_html(
-                email.message.plain_text.clone(),
-                email.message.html.clone(),
-            ))
+            .multipart(body)
             .map_err(|e| SendError::permanent(format!("cannot build the email: {e}")))
     }
 }
