@@ -9,7 +9,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::definition::{
-    AnswerType, Condition, Destination, Fee, FormDefinition, Language, LoadError, Question, Text,
+    AnswerType, Condition, Destination, Fee, FormDefinition, ItemFee, ItemPrices, Language,
+    LoadError, Question, Text,
 };
 use crate::journey::list_containing;
 
@@ -252,7 +253,11 @@ impl<'a> Checker<'a> {
             }
         }
         match answer {
-            AnswerType::OneFromList(o) if o.options.len() < 2 => self.report(
+            AnswerType::OneFromList(o) if o.supplied && !o.options.is_empty() => self.report(
+                format!("{path}.answer.options"),
+                "the service supplies this question's options (`supplied: true`): leave `options` empty",
+            ),
+            AnswerType::OneFromList(o) if !o.supplied && o.options.len() < 2 => self.report(
                 format!("{path}.answer.options"),
                 "a one-from-a-list question needs at least 2 options",
             ),
@@ -761,9 +766,55 @@ impl<'a> Checker<'a> {
                         ),
                         Some(_) => {}
                     }
+                    if let Some(by) = &item.priced_by {
+                        self.check_item_prices(i, item, by);
+                    }
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A priced item's question must be asked in the list's items, and each price must name
+    /// one of its options.
+    fn check_item_prices(&mut self, i: usize, item: &ItemFee, by: &ItemPrices) {
+        let form = self.form;
+        let path = format!("payment.fee.computed.per_item[{i}].priced_by");
+        let in_item = form.page_index(&item.page).and_then(|last| {
+            let list = form.pages[last].add_to_list.as_ref()?;
+            let first = match &list.repeat_from {
+                Some(id) => form.page_index(id)?,
+                None => last,
+            };
+            form.pages[first..=last]
+                .iter()
+                .flat_map(|page| &page.questions)
+                .find(|q| q.id == by.question)
+        });
+        let Some(question) = in_item else {
+            self.report(
+                format!("{path}.question"),
+                format!(
+                    "there is no question `{}` in the items of `{}`",
+                    by.question, item.page
+                ),
+            );
+            return;
+        };
+        let options = question.answer.choices();
+        if options.is_empty() {
+            return;
+        }
+        for value in by.pence.keys() {
+            if !options.iter().any(|c| &c.value == value) {
+                self.report(
+                    format!("{path}.pence.{value}"),
+                    format!(
+                        "`{value}` is not an option of the question `{}`",
+                        by.question
+                    ),
+                );
+            }
         }
     }
 

@@ -172,6 +172,9 @@ pub enum Message {
     FileWrongKind(Vec<FileKind>),
     /// "You can only select up to 3 files at the same time".
     TooManyFiles(u32),
+    /// The option chosen was offered but has gone since (a collection date that filled up):
+    /// "The collection date you chose is no longer available – select another".
+    NoLongerAvailable,
 }
 
 /// How a kind of file is named to residents.
@@ -517,11 +520,11 @@ impl Message {
     pub fn text(&self, subject: &Subject, language: Language) -> String {
         match language {
             Language::Cy => self.welsh(&subject.enter, &subject.bare),
-            _ => self.english(&subject.enter, &subject.start),
+            _ => self.english(&subject.enter, &subject.start, &subject.bare),
         }
     }
 
-    fn english(&self, enter: &str, start: &str) -> String {
+    fn english(&self, enter: &str, start: &str, bare: &str) -> String {
         match self {
             Message::Required => format!("Enter {enter}"),
             Message::SelectRequired => format!("Select {enter}"),
@@ -588,12 +591,16 @@ impl Message {
             }
             Message::TooManyFiles(1) => "You can only select up to 1 file at the same time".to_owned(),
             Message::TooManyFiles(n) => format!("You can only select up to {n} files at the same time"),
+            Message::NoLongerAvailable => {
+                format!("The {bare} you chose is no longer available – select another")
+            }
         }
     }
 
     fn welsh(&self, enter: &str, start: &str) -> String {
         // Welsh mutates the first consonant after "Rhowch"/"Dewiswch" (a direct object) and
         // after "Rhaid i": "Rhowch god post", "Rhaid i ddyddiad geni ...".
+        let bare = start;
         let enter = &soft_mutation(enter);
         let start = &soft_mutation(start);
         match self {
@@ -661,6 +668,10 @@ impl Message {
                 format!("Rhaid i’r ffeil a ddewiswyd fod yn {}", or_list(kinds, Language::Cy))
             }
             Message::TooManyFiles(n) => format!("Gallwch ddewis hyd at {n} ffeil ar yr un pryd yn unig"),
+            // After the article, unmutated: "Nid yw’r dyddiad casglu ...".
+            Message::NoLongerAvailable => {
+                format!("Nid yw’r {bare} a ddewisoch ar gael mwyach – dewiswch un arall")
+            }
         }
     }
 }
@@ -1331,6 +1342,10 @@ pub enum ProblemText {
     Unavailable,
     /// The address provider failed: the resident types the address in instead (503).
     LookupUnavailable,
+    /// Trying to pay again, what the resident chose (a collection date) was taken while
+    /// their payment was not complete; their answers are in a held submission, so they
+    /// start again (409).
+    ChoiceGone,
 }
 
 impl ProblemText {
@@ -1367,6 +1382,8 @@ impl ProblemText {
             (ProblemText::NotFound, _) => "Page not found",
             (ProblemText::Unavailable, _) => "Sorry, there is a problem with the service",
             (ProblemText::LookupUnavailable, _) => "Sorry, the address finder is not working",
+            (ProblemText::ChoiceGone, Language::Cy) => "Nid yw’r hyn a ddewisoch ar gael mwyach",
+            (ProblemText::ChoiceGone, _) => "What you chose is no longer available",
         }
     }
 
@@ -1422,6 +1439,12 @@ impl ProblemText {
             (ProblemText::LookupUnavailable, _) => {
                 "Enter the address yourself instead. Your answers have been kept."
             }
+            (ProblemText::ChoiceGone, Language::Cy) => {
+                "Cafodd ei gymryd cyn i’ch taliad gael ei gwblhau. Nid ydych wedi talu. Dechreuwch eto i ddewis eto."
+            }
+            (ProblemText::ChoiceGone, _) => {
+                "It was taken before your payment was complete. You have not paid. Start again to choose again."
+            }
         };
         let minutes = match language {
             Language::Cy => minutes.to_string(),
@@ -1433,8 +1456,13 @@ impl ProblemText {
     /// The link or button under the sentence, in `language`: back to the page, or start again.
     pub fn action(self, language: Language) -> &'static str {
         match (self, language) {
-            (ProblemText::AnswersDeleted | ProblemText::SignedOut, Language::Cy) => "Dechrau eto",
-            (ProblemText::AnswersDeleted | ProblemText::SignedOut, _) => "Start again",
+            (
+                ProblemText::AnswersDeleted | ProblemText::SignedOut | ProblemText::ChoiceGone,
+                Language::Cy,
+            ) => "Dechrau eto",
+            (ProblemText::AnswersDeleted | ProblemText::SignedOut | ProblemText::ChoiceGone, _) => {
+                "Start again"
+            }
             (ProblemText::LookupUnavailable, Language::Cy) => {
                 civic_address_lookup::messages::enter_address_manually(
                     civic_address_lookup::messages::Language::Welsh,

@@ -424,3 +424,62 @@ fn the_every_answer_type_example_asks_every_answer_type_in_both_languages() {
     assert!(form.payment.is_some() && form.declaration.is_some());
     assert_eq!(check(&form), []);
 }
+
+#[test]
+fn supplied_options_and_item_prices_are_checked() {
+    let found = problems(
+        "
+id: bulky
+title: Book a collection
+pages:
+  - id: item
+    questions:
+      - id: item
+        label: Which item?
+        answer:
+          type: one_from_list
+          options:
+            - { value: sofa, label: Sofa }
+            - { value: fridge, label: Fridge }
+    add_to_list: { item_name: item }
+  - id: date
+    questions:
+      - id: date
+        label: Which date?
+        answer: { type: one_from_list, options: [{ value: a, label: A }], supplied: true }
+  - id: time
+    questions:
+      - id: time
+        label: Which time?
+        answer: { type: one_from_list, options: [] }
+payment:
+  description: Collection
+  fee:
+    computed:
+      per_item:
+        - { page: item, priced_by: { question: item, pence: { sofa: 2500, piano: 9000 } } }
+        - { page: item, priced_by: { question: colour, pence: {} } }
+",
+    );
+    assert_problem(
+        &found,
+        "pages[1].questions[0].answer.options",
+        "leave `options` empty",
+    );
+    assert_problem(
+        &found,
+        "pages[2].questions[0].answer.options",
+        "at least 2 options",
+    );
+    assert_problem(
+        &found,
+        "payment.fee.computed.per_item[0].priced_by.pence.piano",
+        "`piano` is not an option of the question `item`",
+    );
+    assert_problem(
+        &found,
+        "payment.fee.computed.per_item[1].priced_by.question",
+        "there is no question `colour` in the items of `item`",
+    );
+    assert_eq!(found.len(), 4, "{found:?}");
+}

@@ -178,6 +178,8 @@ pub struct Outbox {
     /// on it, which on SQLite also spares them the busy wait (a connection that finds the one
     /// writer busy sleeps at least a millisecond before trying again).
     bookkeeping: Arc<tokio::sync::Mutex<Option<AnyConnection>>>,
+    /// What time workers take it to be when they pick the messages due ([`Outbox::with_clock`]).
+    clock: Clock,
 }
 
 /// A copy shares the pool. On SQLite it shares the bookkeeping connection too (SQLite has one
@@ -195,7 +197,24 @@ impl Clone for Outbox {
             } else {
                 Arc::clone(&self.bookkeeping)
             },
+            clock: self.clock.clone(),
         }
+    }
+}
+
+/// Where a worker's time comes from: the system clock, or a test's.
+#[derive(Clone)]
+struct Clock(Arc<dyn Fn() -> time::OffsetDateTime + Send + Sync>);
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Clock")
+    }
+}
+
+impl Clock {
+    fn millis(&self) -> i64 {
+        i64::try_from((self.0)().unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
     }
 }
 
@@ -270,6 +289,7 @@ impl Outbox {
             lease: Duration::from_secs(60),
             concurrency: 1,
             bookkeeping: Arc::default(),
+            clock: Clock(Arc::new(time::OffsetDateTime::now_utc)),
         })
     }
 
@@ -299,6 +319,17 @@ impl Outbox {
             let _ = connection.close().await;
         }
         self.pool.close().await;
+    }
+
+    /// The same outbox with workers that take the time from `clock` when they pick the
+    /// messages due: a service's tests move it on to see a message queued with `send_after`
+    /// (a reminder the day before) go out then and not before.
+    pub fn with_clock(
+        mut self,
+        clock: impl Fn() -> time::OffsetDateTime + Send + Sync + 'static,
+    ) -> Outbox {
+        self.clock = Clock(Arc::new(clock));
+        self
     }
 
     /// The pool, for writing messages in a transaction with the service's own records.
@@ -368,7 +399,7 @@ impl Outbox {
 
     /// Claims up to `limit` due messages (and any whose claim has lapsed) for this worker.
     async fn claim(&self, limit: i64) -> Result<Vec<(i64, i64, String)>, OutboxError> {
-        let now = now_millis();
+        let now = self.clock.millis();
         let lock = if self.postgres {
             " FOR UPDATE SKIP LOCKED"
         } else {

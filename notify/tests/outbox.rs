@@ -235,6 +235,38 @@ async fn send_after_holds_a_message_until_its_time() {
 }
 
 #[tokio::test]
+async fn a_workers_clock_decides_when_a_scheduled_message_is_due() {
+    let ahead = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+    let clock = ahead.clone();
+    let outbox = sqlite_outbox("clock").await.with_clock(move || {
+        time::OffsetDateTime::now_utc() + time::Duration::hours(clock.load(Ordering::SeqCst))
+    });
+    let tomorrow = time::OffsetDateTime::now_utc() + time::Duration::days(1);
+    outbox
+        .enqueue(&message("reminder"), Some(tomorrow))
+        .await
+        .unwrap();
+    let mailbox = MailboxTransport::new();
+    let policy = RetryPolicy::default();
+    ahead.store(23, Ordering::SeqCst);
+    assert_eq!(
+        outbox
+            .drain_once(&mailbox, &policy, 10)
+            .await
+            .unwrap()
+            .claimed,
+        0
+    );
+    ahead.store(25, Ordering::SeqCst);
+    assert_eq!(
+        outbox.drain_once(&mailbox, &policy, 10).await.unwrap().sent,
+        1
+    );
+    assert_eq!(mailbox.messages().len(), 1);
+    assert_eq!(outbox.pending().await.unwrap(), 0);
+}
+
+#[tokio::test]
 async fn a_crashed_workers_claim_lapses_and_the_message_goes_again_with_the_same_key() {
     let outbox = sqlite_outbox("lease")
         .await

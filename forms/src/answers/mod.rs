@@ -416,6 +416,7 @@ mod tests {
             AnswerType::OneFromList(OneFromListOptions {
                 options: vec![Choice::new("a", "A"), Choice::new("b", "B")],
                 display: ListDisplay::Radios,
+                supplied: false,
             }),
             AnswerType::ManyFromList(ManyFromListOptions {
                 options: vec![

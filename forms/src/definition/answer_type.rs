@@ -248,11 +248,16 @@ impl Choice {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OneFromListOptions {
-    /// The options, in the order shown.
+    /// The options, in the order shown; empty when they are `supplied`.
     pub options: Vec<Choice>,
     /// Radios (default), or a select enhanced with autocomplete for long lists.
     #[serde(default)]
     pub display: ListDisplay,
+    /// The options are supplied by the service each time the page is shown, not listed here
+    /// (the collection dates still free, say): the service gives the question a
+    /// `ChoiceSource` with `FormServiceBuilder::choices`, and refuses to start without one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub supplied: bool,
 }
 
 /// How a one-from-a-list question is shown.

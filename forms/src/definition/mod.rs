@@ -25,7 +25,7 @@ pub use condition::{Condition, DateRef, DateTest, NumberTest, QuestionRef, Value
 pub use load::{Format, LoadError};
 pub use settings::{
     AddToList, ComputedFee, Confirmation, Declaration, Delivery, ExitPage, Fee, FeeRule, ItemFee,
-    Payment, ResidentEmail, Retention, Task, TaskList, TaskSection, Webhook,
+    ItemPrices, Payment, ResidentEmail, Retention, Task, TaskList, TaskSection, Webhook,
 };
 pub use text::{Language, Text, Translations};
 

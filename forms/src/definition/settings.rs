@@ -225,6 +225,24 @@ impl ComputedFee {
         self.per_item.push(ItemFee {
             page: page.into(),
             pence,
+            priced_by: None,
+        });
+        self
+    }
+
+    /// Adds, for each item added on `page`, the price of the item's answer to `question` in
+    /// `prices` (a sofa £25.00, a fridge £30.00): "price depends on the item chosen". An
+    /// answer `prices` does not list adds `otherwise_pence`.
+    pub fn per_item_priced(
+        mut self,
+        page: impl Into<String>,
+        prices: ItemPrices,
+        otherwise_pence: u64,
+    ) -> Self {
+        self.per_item.push(ItemFee {
+            page: page.into(),
+            pence: otherwise_pence,
+            priced_by: Some(prices),
         });
         self
     }
@@ -240,14 +258,65 @@ pub struct FeeRule {
     pub pence: u64,
 }
 
-/// An amount added to a fee for each item of a list.
+/// An amount added to a fee for each item of a list: the same for every item, or priced by
+/// what the item is.
+///
+/// ```yaml
+/// per_item:
+///   - page: item
+///     priced_by: { question: item, pence: { sofa: 2500, fridge: 3000 } }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemFee {
     /// The add-to-a-list page whose items are counted.
     pub page: String,
-    /// How much for each item, in pence.
+    /// How much for each item, in pence; with `priced_by`, for an item whose answer it does
+    /// not price (default 0).
+    #[serde(default)]
     pub pence: u64,
+    /// Prices each item by its answer to one of the item's questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priced_by: Option<ItemPrices>,
+}
+
+/// The price of an item by its answer to one question (a one-from-a-list of items).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ItemPrices {
+    /// The id of the item's question whose answer sets the price.
+    pub question: String,
+    /// The price of each answer (an option's value), in pence.
+    pub pence: std::collections::BTreeMap<String, u64>,
+}
+
+impl ItemPrices {
+    /// Prices by the answer to `question`, from `(option value, pence)` pairs.
+    pub fn new(
+        question: impl Into<String>,
+        prices: impl IntoIterator<Item = (impl Into<String>, u64)>,
+    ) -> Self {
+        ItemPrices {
+            question: question.into(),
+            pence: prices.into_iter().map(|(v, p)| (v.into(), p)).collect(),
+        }
+    }
+}
+
+impl ItemFee {
+    /// The amount for one item whose answers are `values`.
+    pub fn price(&self, values: &crate::journey::Values) -> u64 {
+        let priced = self.priced_by.as_ref().and_then(|by| {
+            let value = match values.get(&by.question)? {
+                crate::answers::AnswerValue::Choice(value)
+                | crate::answers::AnswerValue::Text(value) => value,
+                _ => return None,
+            };
+            by.pence.get(value).copied()
+        });
+        priced.unwrap_or(self.pence)
+    }
 }
 
 /// What the confirmation page says beyond the reference.

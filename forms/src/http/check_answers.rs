@@ -16,7 +16,7 @@ use super::problem::Problem;
 use super::question::deleted;
 use super::service::Inner;
 use super::visit::{self, Found};
-use super::{body, confirmation, csrf, honeypot, href, language};
+use super::{body, choices, confirmation, csrf, honeypot, href, language};
 use crate::definition::FormDefinition;
 use crate::delivery::Submission;
 use crate::journey::{Answers, Journey, Step};
@@ -57,16 +57,20 @@ async fn show_page(
         let to = href::step(base, &journey.current(&session.answers));
         return Ok(Redirect::to(&to).into_response());
     }
-    render(inner, base, &session, false)
+    render(inner, base, &session, false).await
 }
 
 /// The page for `session`; `declaration_error` when the declaration's box was not ticked.
-fn render(
+async fn render(
     inner: &Inner,
     base: &str,
     session: &Session,
     declaration_error: bool,
 ) -> Result<Response, Problem> {
+    // Supplied options are labelled as their sources say now.
+    let form = choices::fill_form(inner, &session.answers)
+        .await
+        .map_err(|problem| problem.language(session.language))?;
     let today = inner.now().date();
     let journey = Journey::new(&inner.form, today);
     let back = journey
@@ -96,7 +100,7 @@ fn render(
     let page = check_answers_page_with(
         &context,
         &CheckAnswers {
-            form: &inner.form,
+            form: &form,
             answers: &answers,
             today,
             step_href: &step_href,
@@ -168,7 +172,14 @@ async fn submit_answers(
         .as_ref()
         .is_some_and(|declaration| declaration.checkbox.is_some());
     if must_tick && submitted.get(DECLARATION_FIELD) != "yes" {
-        return render(inner, base, &session, true);
+        return render(inner, base, &session, true).await;
+    }
+    // A supplied option (a collection date) may have gone since its page was answered.
+    if let Some((_, question)) = choices::first_gone(inner, &session.answers)
+        .await
+        .map_err(|problem| problem.language(language))?
+    {
+        return choices::show_gone(inner, base, &session, &question.id).await;
     }
     let prefix = inner
         .form

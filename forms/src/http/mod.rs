@@ -50,11 +50,18 @@
 //!   shows the fee worked out from the answers; sending holds the submission and goes to the
 //!   provider's payment page; coming back reads the status from the provider and releases the
 //!   submission once paid, or offers "Try paying again" for the same held submission.
+//!   [`PaymentHooks`] ([`FormServiceBuilder::payment_hooks`]) hold what the resident is
+//!   paying for (a collection slot) and release it when the payment ends unpaid.
+//! - **Options supplied at request time** ([`FormServiceBuilder::choices`]): a one-from-a-list
+//!   question with `supplied: true` offers and accepts only what its [`ChoiceSource`] says
+//!   is open now; an option that went meanwhile is refused on its page in the Design
+//!   System's words.
 
 mod address_lookup;
 mod base;
 mod body;
 mod check_answers;
+mod choices;
 mod config;
 mod confirmation;
 mod csrf;
@@ -64,6 +71,8 @@ mod language;
 mod list;
 #[cfg(feature = "pay")]
 mod payment;
+#[cfg(feature = "pay")]
+mod payment_hooks;
 mod prefill;
 mod problem;
 mod question;
@@ -76,5 +85,8 @@ mod timeout;
 mod upload;
 mod visit;
 
+pub use choices::{ChoiceError, ChoiceSource};
 pub use config::{HttpConfig, RateLimit};
+#[cfg(feature = "pay")]
+pub use payment_hooks::{HoldError, PaymentHooks};
 pub use service::{FormService, FormServiceBuilder, ServiceError};

@@ -23,6 +23,7 @@ use civic_pay_adapters::{
 };
 
 use super::base::Base;
+use super::payment_hooks::HoldError;
 use super::problem::Problem;
 use super::service::Inner;
 use super::{body, confirmation, visit};
@@ -69,15 +70,30 @@ pub(crate) async fn start(
     )
     .language(pay_language(language));
     let now = inner.now();
-    inner
-        .deliveries
-        .hold(submission, now)
-        .await
-        .map_err(|error| Problem::unavailable(&error).language(language))?;
-    let outcome = checkout
-        .start(&submission.reference, &request)
-        .await
-        .map_err(|error| Problem::unavailable(&error).language(language))?;
+    if let Some(hooks) = &inner.payment_hooks {
+        match hooks.started(submission, now).await {
+            Ok(()) => {}
+            Err(HoldError::Gone { question }) => {
+                return super::choices::show_gone(inner, base, session, &question).await;
+            }
+            Err(error) => return Err(Problem::unavailable(&error).language(language)),
+        }
+    }
+    let held = inner.deliveries.hold(submission, now).await;
+    let outcome = match held {
+        Ok(()) => checkout.start(&submission.reference, &request).await,
+        Err(error) => {
+            release(inner, &submission.reference).await;
+            return Err(Problem::unavailable(&error).language(language));
+        }
+    };
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            release(inner, &submission.reference).await;
+            return Err(Problem::unavailable(&error).language(language));
+        }
+    };
     if let Err(error) = inner.store.delete(&session.id).await {
         // The submission is held; the session expires on its own.
         tracing::warn!(%error, "a session sent to payment could not be deleted");
@@ -138,6 +154,7 @@ async fn show(
         return Ok(Html(checking_payment_page(&context).into_string()).into_response());
     }
     if !record.is_success() && held(inner, &record, language).await? {
+        release(inner, &record.order_id).await;
         return Ok(Html(payment_not_taken_page(&context).into_string()).into_response());
     }
     // Paid, by this attempt or (for an old attempt's page) a later one. Released once: a
@@ -192,11 +209,42 @@ async fn pay_again(
     if !record.is_finished() || record.is_success() || !held(inner, &record, language).await? {
         return Ok(Redirect::to(&here).into_response());
     }
-    let outcome = checkout
-        .start(&record.order_id, &record.request)
-        .await
-        .map_err(|error| Problem::unavailable(&error).language(language))?;
+    if let Some(hooks) = &inner.payment_hooks {
+        let submission = inner
+            .deliveries
+            .store()
+            .load(&record.order_id)
+            .await
+            .map_err(|error| Problem::unavailable(&error).language(language))?
+            .ok_or_else(|| Problem::new(ProblemText::NotFound).language(language))?;
+        match hooks.started(&submission, inner.now()).await {
+            Ok(()) => {}
+            // The answers are in the held submission, not a session: the resident starts
+            // again to choose again.
+            Err(HoldError::Gone { .. }) => {
+                return Err(Problem::new(ProblemText::ChoiceGone).language(language));
+            }
+            Err(error) => return Err(Problem::unavailable(&error).language(language)),
+        }
+    }
+    let outcome = match checkout.start(&record.order_id, &record.request).await {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            release(inner, &record.order_id).await;
+            return Err(Problem::unavailable(&error).language(language));
+        }
+    };
     go(inner, base, outcome).await
+}
+
+/// Tells the payment hooks the payment for `reference` ended unpaid. A failure is logged:
+/// the hold lapses at its expiry.
+async fn release(inner: &Inner, reference: &str) {
+    if let Some(hooks) = &inner.payment_hooks
+        && let Err(error) = hooks.not_paid(reference, inner.now()).await
+    {
+        tracing::warn!(%error, "a hold could not be released; it lapses at its expiry");
+    }
 }
 
 /// The service's checkout and the payment with `token`, its status read from the provider.

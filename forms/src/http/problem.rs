@@ -56,6 +56,7 @@ impl Problem {
             ProblemText::TooMany => StatusCode::TOO_MANY_REQUESTS,
             ProblemText::NotFound => StatusCode::NOT_FOUND,
             ProblemText::AnswersDeleted | ProblemText::SignedOut => StatusCode::OK,
+            ProblemText::ChoiceGone => StatusCode::CONFLICT,
             _ => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -72,7 +73,10 @@ impl Problem {
             div class="govuk-grid-row" { div class="govuk-grid-column-two-thirds" {
                 h1 class="govuk-heading-l" { (heading) }
                 p class="govuk-body" { (self.kind.sentence(language, minutes)) }
-                @if matches!(self.kind, ProblemText::AnswersDeleted | ProblemText::SignedOut) {
+                @if matches!(
+                    self.kind,
+                    ProblemText::AnswersDeleted | ProblemText::SignedOut | ProblemText::ChoiceGone
+                ) {
                     (start_again)
                 } @else if let Some(back) = &self.back {
                     p class="govuk-body" { a class="govuk-link" href=(back) { (action) } }

@@ -17,7 +17,7 @@ use super::base::Base;
 use super::problem::Problem;
 use super::service::Inner;
 use super::visit::{self, Found};
-use super::{address_lookup, body, csrf, honeypot, href, language, prefill, upload};
+use super::{address_lookup, body, choices, csrf, honeypot, href, language, prefill, upload};
 use crate::answers::{FieldError, Submitted, read_page, unexpected_fields};
 use crate::definition::Page;
 use crate::journey::{Journey, Step};
@@ -101,11 +101,14 @@ async fn show_page(
         }
     }
     let returning = href::returning(query);
+    let page = choices::fill(inner, page)
+        .await
+        .map_err(|problem| problem.language(session.language))?;
     let html = render(
         inner,
         base,
         &session,
-        page,
+        &page,
         &submitted,
         &[],
         (manual, returning),
@@ -239,12 +242,19 @@ async fn answer_page(
             .back(here));
     }
     let stored = upload::store(inner, &session, page, files, &mut submitted).await?;
-    match read_page(page, &submitted, today) {
+    let page = choices::fill(inner, page)
+        .await
+        .map_err(|problem| problem.language(language))?;
+    let mut outcome = read_page(&page, &submitted, today);
+    if let Err(errors) = &mut outcome {
+        choices::gone(inner, &page, &submitted, errors);
+    }
+    match outcome {
         Err(errors) => {
             // Files cannot be shown again in a file input: the resident chooses them again.
             upload::forget(inner, &stored).await;
             visit::save(inner, &mut session).await?;
-            let html = render(inner, base, &session, page, &submitted, &errors, how)?;
+            let html = render(inner, base, &session, &page, &submitted, &errors, how)?;
             Ok(html.into_response())
         }
         Ok(values) => {
@@ -276,7 +286,7 @@ pub(crate) fn deleted(inner: &Inner, base: &str, jar: SignedCookieJar) -> Respon
 /// The question page for `session`, with `submitted` re-shown and `errors`. `how`: whether
 /// it is a looked-up address typed in by hand at `/{page}/manual`, and whether the resident
 /// came from a Change link on "check your answers" (the back link and the answer go there).
-fn render(
+pub(crate) fn render(
     inner: &Inner,
     base: &str,
     session: &Session,

@@ -12,13 +12,14 @@ use civic_components::brand::{Brand, BrandColour};
 use time::OffsetDateTime;
 use tower_http::timeout::TimeoutLayer;
 
+use super::choices::{ChoiceSource, Sources};
 use super::config::HttpConfig;
 use super::csrf::CsrfKey;
 #[cfg(feature = "pay")]
 use super::payment;
 use super::{
-    address_lookup, check_answers, confirmation, list, question, rate_limit, save_and_return,
-    start, task_list, timeout,
+    address_lookup, check_answers, choices, confirmation, list, question, rate_limit,
+    save_and_return, start, task_list, timeout,
 };
 use crate::definition::{FormDefinition, Language};
 use crate::delivery::Deliveries;
@@ -42,6 +43,9 @@ pub enum ServiceError {
     /// The rate limit cannot be built (a burst of 0, or no time to replenish).
     #[error("the rate limit needs a burst of at least 1 and a replenish time over zero")]
     RateLimit,
+    /// The form's `supplied` questions and the [`ChoiceSource`]s given do not match.
+    #[error("{0}")]
+    Choices(String),
 }
 
 /// Where the time comes from: the clock, or a test's.
@@ -62,8 +66,11 @@ pub(crate) struct Inner {
     pub(crate) save_and_return: Option<SaveAndReturn>,
     #[cfg(feature = "pay")]
     pub(crate) payments: Option<civic_pay_adapters::Checkout>,
+    #[cfg(feature = "pay")]
+    pub(crate) payment_hooks: Option<Arc<dyn super::PaymentHooks>>,
     pub(crate) addresses: Option<Arc<dyn AddressProvider>>,
     pub(crate) files: Arc<dyn FileStore>,
+    pub(crate) choices: Sources,
 }
 
 impl Inner {
@@ -154,8 +161,11 @@ pub struct FormServiceBuilder {
     save_and_return: Option<SaveAndReturn>,
     #[cfg(feature = "pay")]
     payments: Option<civic_pay_adapters::Checkout>,
+    #[cfg(feature = "pay")]
+    payment_hooks: Option<Arc<dyn super::PaymentHooks>>,
     addresses: Option<Arc<dyn AddressProvider>>,
     files: Arc<dyn FileStore>,
+    choices: Sources,
 }
 
 impl std::fmt::Debug for FormServiceBuilder {
@@ -194,8 +204,11 @@ impl FormService {
             save_and_return: None,
             #[cfg(feature = "pay")]
             payments: None,
+            #[cfg(feature = "pay")]
+            payment_hooks: None,
             addresses: None,
             files,
+            choices: Sources::new(),
         })
     }
 
@@ -357,6 +370,23 @@ impl FormServiceBuilder {
         self
     }
 
+    /// Tells `hooks` when a payment starts and when it ends unpaid, so the service can hold
+    /// what the resident is paying for (see [`PaymentHooks`](super::PaymentHooks)).
+    #[cfg(feature = "pay")]
+    pub fn payment_hooks(mut self, hooks: Arc<dyn super::PaymentHooks>) -> Self {
+        self.payment_hooks = Some(hooks);
+        self
+    }
+
+    /// Supplies the options of the one-from-a-list question `question` (marked
+    /// `supplied: true`) from `source` each time its page is shown or answered; see
+    /// [`ChoiceSource`]. [`FormServiceBuilder::build`] refuses a supplied question without a
+    /// source, and a source for any other question.
+    pub fn choices(mut self, question: impl Into<String>, source: Arc<dyn ChoiceSource>) -> Self {
+        self.choices.insert(question.into(), source);
+        self
+    }
+
     /// Where the time comes from (tests move it on to expire sessions).
     pub fn clock(mut self, clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
@@ -371,6 +401,9 @@ impl FormServiceBuilder {
         let payments_missing = true;
         if self.form.payment.is_some() && payments_missing {
             return Err(ServiceError::PaymentsMissing);
+        }
+        if let Some(reason) = choices::mismatch(&self.form, &self.choices) {
+            return Err(ServiceError::Choices(reason));
         }
         if let Some(limit) = &self.config.rate_limit
             && (limit.burst == 0 || limit.replenish.is_zero())
@@ -401,8 +434,11 @@ impl FormServiceBuilder {
             save_and_return: self.save_and_return,
             #[cfg(feature = "pay")]
             payments: self.payments,
+            #[cfg(feature = "pay")]
+            payment_hooks: self.payment_hooks,
             addresses: self.addresses,
             files: self.files,
+            choices: self.choices,
         };
         Ok(FormService {
             inner: Arc::new(inner),

@@ -228,10 +228,10 @@ impl<'a> Journey<'a> {
                     .filter(|rule| holds(&rule.when, &answers.values, self.today))
                     .fold(0u64, |sum, rule| sum.saturating_add(rule.pence));
                 let items = fee.per_item.iter().fold(0u64, |sum, per| {
-                    sum.saturating_add(
-                        per.pence
-                            .saturating_mul(answers.items(&per.page).len() as u64),
-                    )
+                    answers
+                        .items(&per.page)
+                        .iter()
+                        .fold(sum, |sum, item| sum.saturating_add(per.price(&item.values)))
                 });
                 fee.base_pence.saturating_add(rules).saturating_add(items)
             }

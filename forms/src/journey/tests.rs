@@ -68,6 +68,28 @@ fn record(
 }
 
 #[test]
+fn an_items_price_can_depend_on_the_item() {
+    let mut form = form();
+    let Some(payment) = form.payment.as_mut() else {
+        panic!("the form takes a payment");
+    };
+    payment.fee =
+        crate::definition::Fee::Computed(crate::definition::ComputedFee::new(0).per_item_priced(
+            "item-size",
+            crate::definition::ItemPrices::new("item", [("fridge", 3000), ("sofa", 2500)]),
+            100,
+        ));
+    let journey = Journey::new(&form, date!(2025 - 01 - 01));
+    let mut answers = Answers::default();
+    for item in ["sofa", "fridge", "lamp"] {
+        answers.record_page(&form, "item", [("item".to_owned(), text(item))]);
+        answers.record_page(&form, "item-size", [("size".to_owned(), text("big"))]);
+    }
+    // 2500 + 3000, and the default for an item the prices do not name.
+    assert_eq!(journey.fee(&answers), Some(5600));
+}
+
+#[test]
 fn a_new_journey_starts_at_the_first_page() {
     let form = form();
     let journey = Journey::new(&form, date!(2025 - 01 - 01));
