@@ -74,16 +74,26 @@ pub enum StartError {
     },
 }
 
+/// Where the demo's time comes from: the system clock, or a test's ([`app_with_clock`]).
+pub type Clock = Arc<dyn Fn() -> time::OffsetDateTime + Send + Sync>;
+
 /// Builds the demo council's site from its configuration: loads every service's form and
 /// creates the data folder.
 pub async fn app(config: Config) -> Result<Router, StartError> {
+    app_with_clock(config, Arc::new(time::OffsetDateTime::now_utc)).await
+}
+
+/// [`app`] with its time from `clock`: the forms (dates, sessions), the bulky waste slots
+/// and the outbox's workers (when a scheduled reminder is due) all read it, so a test moves
+/// it on to see a hold lapse or a reminder go out the day before.
+pub async fn app_with_clock(config: Config, clock: Clock) -> Result<Router, StartError> {
     config.check_production()?;
     std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
         path: config.data_dir.clone(),
         source,
     })?;
     let site = Arc::new(site::Site::new(config)?);
-    let forms = services::forms(&site).await?;
+    let forms = services::forms(&site, clock).await?;
     let mut router = Router::new()
         .route("/", get(home::home))
         .route("/accessibility", get(info::accessibility))

@@ -15,6 +15,7 @@ fn demo_pages_have_no_axe_violations() {
         "/",
         "/missed-bin",
         "/parking-permit",
+        "/bulky-waste",
         "/council-tax-single-person",
         "/accessibility",
         "/cookies",
@@ -23,6 +24,7 @@ fn demo_pages_have_no_axe_violations() {
         // Each form's first question (the browser follows the redirect from the start).
         "/missed-bin/apply",
         "/parking-permit/apply",
+        "/bulky-waste/apply",
         "/council-tax-single-person/apply",
     ];
     let urls: Vec<String> = paths

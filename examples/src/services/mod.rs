@@ -1,6 +1,7 @@
 //! The council's online services. Each is a module of its own with its own form definition
 //! file under `examples/services/`, and a GOV.UK-style start page at `/<slug>`.
 
+pub(crate) mod bulky_waste;
 pub(crate) mod council_tax_single_person;
 pub(crate) mod missed_bin;
 pub(crate) mod parking_permit;
@@ -118,6 +119,7 @@ fn gazetteer(config: &crate::Config) -> Result<Arc<dyn AddressProvider>, StartEr
 pub(crate) const SERVICES: &[&Service] = &[
     &missed_bin::SERVICE,
     &parking_permit::SERVICE,
+    &bulky_waste::SERVICE,
     &council_tax_single_person::SERVICE,
 ];
 
@@ -151,7 +153,7 @@ pub(crate) fn title(form: &FormDefinition, language: Language) -> &str {
 /// Every service's form, mounted at `/<slug>/apply`, with sessions, submissions and the
 /// email outbox in one SQLite file under the data folder. Emails are queued in the outbox
 /// (durably, with the submission) and a worker sends them on to the development mailbox.
-pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
+pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, StartError> {
     let url = database_url(&site.config);
     // The URL may hold a password: errors name the database only when it is the embedded one.
     let shown = if site.config.database_url.is_some() {
@@ -169,7 +171,11 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
     let outbox = Outbox::with_pool(store.pool().clone())
         .await
         .map_err(|e| database(e.to_string()))?
-        .with_lease(site.config.outbox_lease);
+        .with_lease(site.config.outbox_lease)
+        .with_clock({
+            let clock = clock.clone();
+            move || clock()
+        });
     let notify_api = match &site.config.notify_api {
         Some(api) => {
             let key = ApiKey::parse(&api.key.0).map_err(|e| StartError::Service {
@@ -219,7 +225,7 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
         })?;
     let pool = store.pool().clone();
     let store: Arc<dyn SessionStore> = Arc::new(store);
-    let transport: Arc<dyn Transport> = Arc::new(outbox);
+    let transport: Arc<dyn Transport> = Arc::new(outbox.clone());
     let pay = crate::payments::Payments::open(&site.config, &pool)
         .await
         .map_err(|e| StartError::Service {
@@ -254,13 +260,29 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
             "{} <noreply@kestrel-vale.example>",
             site.config.council_name
         );
-        let deliveries = Deliveries::for_form(
+        let mut deliveries = Deliveries::for_form(
             pool.clone(),
             Arc::clone(&form),
             Arc::clone(&transport),
             &from,
         )
         .map_err(|e| failed(e.to_string()))?;
+        let bulky = if service.slug == bulky_waste::SERVICE.slug {
+            let bulky = bulky_waste::Bulky::open(
+                &pool,
+                outbox.clone(),
+                Arc::clone(&form),
+                &from,
+                &site.config.council_name,
+                clock.clone(),
+            )
+            .await
+            .map_err(failed)?;
+            deliveries = bulky.deliveries(deliveries);
+            Some(bulky)
+        } else {
+            None
+        };
         let deliveries = match webhook
             .as_ref()
             .and_then(|w| Some((w.url.clone()?, &w.secret)))
@@ -279,7 +301,14 @@ pub(crate) async fn forms(site: &Site) -> Result<Router, StartError> {
         )
         .map_err(|e| failed(e.to_string()))?
         .brand(site.brand.clone())
-        .assets(Arc::clone(&site.assets));
+        .assets(Arc::clone(&site.assets))
+        .clock({
+            let clock = clock.clone();
+            move || clock()
+        });
+        if let Some(bulky) = &bulky {
+            served = bulky.serve(served);
+        }
         if service.address_lookup {
             served = served.addresses(Arc::clone(&addresses));
         }

@@ -266,8 +266,15 @@ pub(crate) async fn show_gone(
     let values = super::list::page_values(inner, session, &page.id);
     let submitted = super::prefill::prefill(&filled, &values);
     let errors = [FieldError::whole(question, Message::NoLongerAvailable)];
-    let html =
-        super::question::render(inner, base, session, &filled, &submitted, &errors, (false, false))?;
+    let html = super::question::render(
+        inner,
+        base,
+        session,
+        &filled,
+        &submitted,
+        &errors,
+        (false, false),
+    )?;
     Ok(html.into_response())
 }
 
