@@ -177,6 +177,7 @@ impl SubmissionHandler for Booking {
             from: self.from.clone(),
             reply_to: None,
             message: email,
+            attachments: Vec::new(),
         });
         self.outbox
             .enqueue(&email, None)
