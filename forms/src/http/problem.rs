@@ -83,10 +83,13 @@ impl Problem {
                 }
             } }
         };
-        let page = Template::new(&inner.brand, &inner.assets, heading)
-            .language(components_language(language))
-            .content(content)
-            .render();
+        let page = crate::render::framed(
+            Template::new(&inner.brand, &inner.assets, heading),
+            &inner.brand,
+            components_language(language),
+        )
+        .content(content)
+        .render();
         (self.status(), Html(page.into_string())).into_response()
     }
 }

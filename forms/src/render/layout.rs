@@ -2,6 +2,7 @@
 //! page's language, `Error: ` before the title when the page shows errors, the back link, and
 //! the content in the Design System's two-thirds column.
 
+use civic_components::brand::Brand;
 use civic_components::i18n::Text as ComponentText;
 use civic_components::template::Page as Template;
 use civic_components::{BackLink, LanguageNavigation};
@@ -40,6 +41,7 @@ pub(super) fn layout(
                 }
             }
         });
+    template = framed(template, context.brand, words);
     let back = context.back_href.map(|href| {
         let mut back = BackLink::new();
         back.href = Some(href.to_owned());
@@ -56,6 +58,23 @@ pub(super) fn layout(
         });
     }
     template.render()
+}
+
+/// `template` in `language` with the council's header (its logo or name on its colour, linking
+/// to its home page) and footer (its support links and copyright line), as on the council's
+/// own pages: every page of a form, its problem pages included, is in the council's frame.
+pub(crate) fn framed<'a>(
+    template: Template<'a>,
+    brand: &Brand,
+    language: civic_components::i18n::Language,
+) -> Template<'a> {
+    let template = template.language(language).footer(brand.footer(language));
+    // The options come from the brand itself, so they always render; were they ever not to,
+    // the page is still usable without its header.
+    match civic_components::render_json("generic-header", brand.header_options()) {
+        Ok(header) => template.header(header),
+        Err(_) => template,
+    }
 }
 
 /// The hidden field carrying the session's CSRF token, in every form that posts.
@@ -132,6 +151,27 @@ mod tests {
         assert!(!html.contains("?lang="), "{html}");
         assert!(!html.contains("delete your answers"), "{html}");
         assert!(html.contains("<title>Error: Title"), "{html}");
+    }
+
+    #[test]
+    fn every_page_has_the_councils_header_and_footer_in_its_language() {
+        let fixture = Fixture::new();
+        let html = layout(&fixture.context(Language::Cy), "Title", false, html! {}).into_string();
+        let header = html
+            .find("<header class=\"govuk-template__header\">")
+            .unwrap();
+        assert!(html[header..].contains("Kestrel Vale"), "{html}");
+        assert!(html[header..].contains(r#"href="/""#), "{html}");
+        assert!(
+            html.contains("<footer class=\"govuk-template__footer\">"),
+            "{html}"
+        );
+        assert!(html.contains("© Kestrel Vale"), "{html}");
+        let main = html.find("<main").unwrap();
+        assert!(
+            header < main && main < html.find("<footer").unwrap(),
+            "{html}"
+        );
     }
 
     #[test]
