@@ -30,8 +30,8 @@ pub enum Command {
         json: bool,
     },
     /// Serve one form definition at http://127.0.0.1:PORT/FORM-ID to try it in a browser:
-    /// sessions and submissions in a SQLite file in ./data, emails to a development mailbox at
-    /// /dev/mailbox, the branded stylesheet and scripts. Prints the form's address; stop it
+    /// sessions and submissions in a SQLite file in ./data, emails (save-and-return links
+    /// too) to a development mailbox at /dev/mailbox, the branded stylesheet and scripts. Prints the form's address; stop it
     /// with Ctrl-C.
     #[command(
         after_help = "Examples:\n  civic forms serve report-a-pothole.yaml\n  \

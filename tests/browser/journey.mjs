@@ -7,6 +7,7 @@
 //   {"fill": [[SELECTOR, VALUE]...]}  types VALUE (or, in a <select>, picks the option with
 //                                     that value or label)
 //   {"check": [SELECTOR...]}          ticks checkboxes or a radio
+//   {"upload": [[SELECTOR, PATH]...]} chooses the file at PATH in a file input
 //   {"click": TEXT}                   then presses the button or follows the link in <main>
 //                                     named TEXT ("css=SELECTOR" for anything else)
 //   (no "click")                      then presses the first submit button of <main>'s form
@@ -146,6 +147,7 @@ try {
         }
       }
       for (const selector of step.check ?? []) await page.locator(selector).check();
+      for (const [selector, path] of step.upload ?? []) await page.locator(selector).setInputFiles(path);
       let response;
       if (step.open) {
         response = await page.goto(new URL(step.open, page.url()).href, { waitUntil: "load" });

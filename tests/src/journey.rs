@@ -73,11 +73,12 @@ impl Journey {
     }
 }
 
-/// One step of a journey: fill in and tick fields, then press a button, follow a link or pay.
+/// One step of a journey: fill in, tick and upload fields, then press a button, follow a link or pay.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Step {
     fill: Vec<(String, String)>,
     check: Vec<String>,
+    upload: Vec<(String, PathBuf)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     click: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -158,6 +159,13 @@ impl Step {
     pub fn check(mut self, name: &str, value: &str) -> Step {
         self.check
             .push(format!("[name=\"{name}\"][value=\"{value}\"]"));
+        self
+    }
+
+    /// First chooses the file at `path` in the file input named `name`.
+    pub fn upload(mut self, name: &str, path: impl Into<PathBuf>) -> Step {
+        self.upload
+            .push((format!("[name=\"{name}\"]"), path.into()));
         self
     }
 

@@ -2,8 +2,8 @@
 //! defaults, so a council can try a form from a YAML file in seconds.
 //!
 //! Sessions and submissions go to a SQLite file in `./data`; emails (the team's notice, the
-//! resident's copy) go to an in-memory development mailbox shown at `/dev/mailbox`; the
-//! stylesheet and scripts are served from `/assets`. The cookie secret is made afresh on each
+//! resident's copy, save-and-return links) go to an in-memory development mailbox shown at
+//! `/dev/mailbox`, so "Save and come back later" is offered on every page; the stylesheet and scripts are served from `/assets`. The cookie secret is made afresh on each
 //! start, so sessions do not outlive the server.
 
 use std::io::Write;
@@ -18,6 +18,7 @@ use civic_components::brand::{Brand, BrandColour};
 use civic_forms::definition::FormDefinition;
 use civic_forms::delivery::Deliveries;
 use civic_forms::http::FormService;
+use civic_forms::save_return::SaveAndReturn;
 use civic_forms::session::SqlSessionStore;
 use civic_notify::transport::{MailboxTransport, Outgoing};
 use civic_pay_adapters::{Checkout, SandboxProvider, SqlStore, Url};
@@ -108,7 +109,7 @@ async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
     Ok(Verdict::AllValid)
 }
 
-/// The form at `/{id}`, the mailbox, the assets and, for a form that takes a payment, the
+/// The form at `/{id}` with save and return, the mailbox, the assets and, for a form that takes a payment, the
 /// payment sandbox's card pages, for a server listening on `bound`.
 async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<Router, Failure> {
     let store = SqlSessionStore::connect(database)
@@ -116,12 +117,13 @@ async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<
         .map_err(|e| Failure(format!("{database}: {e}")))?;
     let pool = store.pool().clone();
     let mailbox = MailboxTransport::new();
+    let from = "Forms <forms@localhost>";
     let form = Arc::new(form);
     let deliveries = Deliveries::for_form(
         pool.clone(),
         Arc::clone(&form),
         Arc::new(mailbox.clone()),
-        "Forms <forms@localhost>",
+        from,
     )
     .map_err(|e| Failure(e.to_string()))?;
     let assets = Arc::new(
@@ -137,10 +139,20 @@ async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<
     let mut secret = [0u8; 64];
     rand::rng().fill_bytes(&mut secret);
     let mount = format!("/{}", form.id);
+    // The links go to the development mailbox like every other email.
+    let links = SaveAndReturn::new(
+        pool.clone(),
+        Arc::new(mailbox.clone()),
+        form.title
+            .in_language(civic_forms::definition::Language::En),
+        format!("http://{bound}{mount}/return/"),
+        from,
+    );
     let mut service = FormService::builder(Arc::clone(&form), Arc::new(store), deliveries, &secret)
         .map_err(|e| Failure(e.to_string()))?
         .brand(brand.clone())
-        .assets(Arc::clone(&assets));
+        .assets(Arc::clone(&assets))
+        .save_and_return(links);
     let mut app = Router::new();
     if form.payment.is_some() {
         let url = |path: String| {
@@ -189,7 +201,7 @@ fn mailbox_page(mailbox: &MailboxTransport) -> Html<String> {
         (maud::DOCTYPE)
         html lang="en" {
             head { meta charset="utf-8"; title { "Development mailbox" } }
-            body {
+            body { main {
                 h1 { "Development mailbox" }
                 @if messages.is_empty() { p { "No messages yet." } }
                 @for message in &messages {
@@ -201,7 +213,7 @@ fn mailbox_page(mailbox: &MailboxTransport) -> Html<String> {
                         }
                     }
                 }
-            }
+            } }
         }
     };
     Html(page.into_string())
