@@ -7,9 +7,12 @@
 //! use civic_demo::{app, Config};
 //!
 //! # tokio::runtime::Runtime::new().unwrap().block_on(async {
-//! let config = Config { data_dir: std::env::temp_dir().join("civic-demo-doc"), ..Config::default() };
+//! # // A folder of this run's own: a database left by another build may hold other migrations.
+//! # let data_dir = std::env::temp_dir().join(format!("civic-demo-doc-{}", std::process::id()));
+//! let config = Config { data_dir: data_dir.clone(), ..Config::default() };
 //! let router = app(config).await?;
 //! # drop(router);
+//! # let _ = std::fs::remove_dir_all(data_dir);
 //! # Ok::<(), civic_demo::StartError>(())
 //! # }).unwrap();
 //! ```
