@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::AddressIndex;
 use super::IndexInfo;
 use super::store::{Fields, Interner, Strings, slot};
 use super::text;
+use super::{AddressIndex, Skips};
 use crate::natural::natural_cmp;
 use crate::{Address, AddressableObject, Postcode};
 
@@ -98,7 +98,9 @@ impl AddressIndex {
             record_starts,
             postcodes,
             by_uprn,
+            words: AddressIndex::words_of(&fst),
             terms: fst,
+            skips: Skips::new(&postings, &posting_starts),
             postings,
             posting_starts,
             term_counts,

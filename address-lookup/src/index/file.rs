@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::store::Strings;
-use super::{AddressIndex, IndexInfo};
+use super::{AddressIndex, IndexInfo, Skips};
 use crate::Postcode;
 
 const MAGIC: &[u8; 8] = b"CIVICIDX";
@@ -202,7 +202,9 @@ impl AddressIndex {
             record_starts: starts(&stored.record_lengths).ok_or_else(|| corrupt("records"))?,
             postcodes: stored.postcodes,
             by_uprn: stored.by_uprn,
+            words: AddressIndex::words_of(&terms),
             terms,
+            skips: Skips::new(&postings, &posting_starts),
             postings,
             posting_starts,
             term_counts: stored.term_counts,

@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 use fst::{Automaton, IntoStreamer, Streamer};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 
-use super::{AddressIndex, IndexedAddress, text};
+use super::{AddressIndex, IndexedAddress, skips, text};
 
 /// One search result.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,6 +101,8 @@ impl Automaton for Typos<'_> {
 /// Part of a query word's postings: one term's list, or several short ones merged.
 struct Part<'a> {
     docs: Cow<'a, [u32]>,
+    /// The list's skips (none for a merged list).
+    skips: &'a [u32],
     weights: Weights,
 }
 
@@ -154,7 +156,7 @@ impl Cursor {
     fn seek(&mut self, parts: &[Part], target: u32) -> Option<u32> {
         let mut first: Option<u32> = None;
         for (part, at) in parts.iter().zip(&mut self.at) {
-            *at = gallop(&part.docs, *at, target);
+            *at = skips::seek(&part.docs, part.skips, *at, target);
             if let Some(&doc) = part.docs.get(*at) {
                 first = Some(first.map_or(doc, |f| f.min(doc)));
             }
@@ -166,31 +168,13 @@ impl Cursor {
     fn weight(&mut self, parts: &[Part], doc: u32) -> f32 {
         let mut best = 0.0f32;
         for (part, at) in parts.iter().zip(&mut self.at) {
-            *at = gallop(&part.docs, *at, doc);
+            *at = skips::seek(&part.docs, part.skips, *at, doc);
             if part.docs.get(*at) == Some(&doc) {
                 best = best.max(part.weight(*at));
             }
         }
         best
     }
-}
-
-/// The first index at or after `from` whose address is at least `target`: steps doubling
-/// from `from`, then a binary search, so short skips are cheap and long ones logarithmic.
-fn gallop(docs: &[u32], from: usize, target: u32) -> usize {
-    if docs.get(from).is_none_or(|&d| d >= target) {
-        return from.min(docs.len());
-    }
-    // docs[lo] < target throughout.
-    let (mut lo, mut step) = (from, 1);
-    let mut hi = lo + 1;
-    while hi < docs.len() && docs[hi] < target {
-        lo = hi;
-        step *= 2;
-        hi = lo + step;
-    }
-    let hi = hi.min(docs.len());
-    lo + 1 + docs[lo + 1..hi].partition_point(|&d| d < target)
 }
 
 /// A scored address, ordered worst first (lower score, then later in the index), so the
@@ -594,6 +578,7 @@ impl AddressIndex {
                 let mut small = Vec::new();
                 for (term, factor) in matches {
                     let docs = self.posting(term);
+                    let skips = self.skips.of(term);
                     if docs.is_empty() {
                         continue;
                     }
@@ -601,21 +586,23 @@ impl AddressIndex {
                     if docs.len() >= SMALL_LIST {
                         big.push(Part {
                             docs: Cow::Borrowed(docs),
+                            skips,
                             weights: Weights::One(weight),
                         });
                     } else {
-                        small.push((docs, weight));
+                        small.push((docs, skips, weight));
                     }
                 }
-                if let [(docs, weight)] = small[..] {
+                if let [(docs, skips, weight)] = small[..] {
                     big.push(Part {
                         docs: Cow::Borrowed(docs),
+                        skips,
                         weights: Weights::One(weight),
                     });
                 } else if !small.is_empty() {
                     let mut small: Vec<(u32, f32)> = small
                         .iter()
-                        .flat_map(|&(docs, weight)| docs.iter().map(move |&d| (d, weight)))
+                        .flat_map(|&(docs, _, weight)| docs.iter().map(move |&d| (d, weight)))
                         .collect();
                     // By address, best weight first; keep the best of each address.
                     small.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -623,6 +610,7 @@ impl AddressIndex {
                     let (docs, weights) = small.into_iter().unzip();
                     big.push(Part {
                         docs: Cow::Owned(docs),
+                        skips: &[],
                         weights: Weights::Each(weights),
                     });
                 }
@@ -689,7 +677,7 @@ impl AddressIndex {
         A: Automaton,
         A::State: Clone,
     {
-        let mut stream = self.terms.search_with_state(automaton).into_stream();
+        let mut stream = self.words.search_with_state(automaton).into_stream();
         let mut taken = 0;
         while let Some((_, number, state)) = stream.next() {
             let f = factor(&state);
@@ -779,17 +767,6 @@ mod tests {
                     .map(|h| (h.address.position as u32, h.score))
                     .collect();
                 assert_eq!(got, score_everything(index, query, limit), "{query:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn gallop_finds_the_first_at_or_after() {
-        let docs = [2, 4, 4, 9, 30, 31, 100];
-        for from in 0..=docs.len() {
-            for target in 0..110 {
-                let want = from + docs[from..].partition_point(|&d| d < target);
-                assert_eq!(gallop(&docs, from, target), want, "{from} {target}");
             }
         }
     }
