@@ -8,6 +8,7 @@ mod lpi;
 use std::cmp::Ordering;
 use std::fmt;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 pub use dpa::{Dpa, DpaRef};
@@ -76,7 +77,7 @@ pub struct Usrn(pub u32);
 
 /// An AddressBase classification code such as `RD04` (terraced house) or `CO01` (office).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Classification(pub String);
+pub struct Classification(pub CompactString);
 
 impl Classification {
     /// Residential: codes starting `R` (dwellings, including the `RD` family).
@@ -261,7 +262,7 @@ impl AddressRef<'_> {
             lpi: self.lpi.as_ref().map(LpiRef::to_lpi),
             dpa: self.dpa.as_ref().map(DpaRef::to_dpa),
             postcode: self.postcode,
-            classification: self.classification.map(|c| Classification(c.to_owned())),
+            classification: self.classification.map(|c| Classification(c.into())),
             coordinates: self.coordinates,
         }
     }
@@ -307,7 +308,7 @@ mod tests {
     fn flat(uprn: u64, flat: u32, number: u32) -> Address {
         Address {
             dpa: Some(Dpa {
-                sub_building_name: format!("FLAT {flat}"),
+                sub_building_name: format!("FLAT {flat}").into(),
                 building_number: Some(number),
                 thoroughfare: "HIGH STREET".into(),
                 post_town: "LEEDS".into(),

@@ -263,22 +263,22 @@ impl Generator {
             sao: sao.clone(),
             pao: AddressableObject {
                 start_number: Some(number),
-                text: building_name.to_owned(),
+                text: building_name.into(),
                 ..AddressableObject::default()
             },
-            street: street.name.clone(),
-            locality: street.locality.to_owned(),
-            town: TOWN.to_owned(),
-            administrative_area: "SAMPLETON".to_owned(),
+            street: street.name.as_str().into(),
+            locality: street.locality.into(),
+            town: TOWN.into(),
+            administrative_area: "SAMPLETON".into(),
         };
         let dpa = (!street.new_build).then(|| Dpa {
-            organisation_name: organisation.to_owned(),
-            sub_building_name: sao.label(),
-            building_name: building_name.to_owned(),
+            organisation_name: organisation.into(),
+            sub_building_name: sao.label().into(),
+            building_name: building_name.into(),
             building_number: Some(number),
-            thoroughfare: street.name.clone(),
-            dependent_locality: street.locality.to_owned(),
-            post_town: TOWN.to_owned(),
+            thoroughfare: street.name.as_str().into(),
+            dependent_locality: street.locality.into(),
+            post_town: TOWN.into(),
             ..Dpa::default()
         });
         let spread = (self.made % 5_000) as f64;
@@ -289,7 +289,7 @@ impl Generator {
             lpi: Some(lpi),
             dpa,
             postcode: Some(self.postcode),
-            classification: Some(Classification(class.to_owned())),
+            classification: Some(Classification(class.into())),
             coordinates: Some(Coordinates {
                 easting: 450_000.0 + spread,
                 northing: 350_000.0 + (uprn_value % 3_000) as f64,

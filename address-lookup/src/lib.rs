@@ -27,7 +27,10 @@
 //! Royal Mail's ([`Dpa`]), postcode, classification and coordinates. [`Address::lines`] lays
 //! it out by Royal Mail's rules; [`Address::natural_cmp`] sorts "2 High Street" before "10 High
 //! Street" and "Flat 2" before "Flat 10". [`AddressRef`] holds the same fields borrowed:
-//! the embedded index hands its addresses out that way without allocating.
+//! the embedded index hands its addresses out that way without allocating. The text fields
+//! of an owned address are [`CompactString`]s, which hold up to 24 bytes inline: nearly every
+//! address field fits, so even an owned [`Address`] rarely allocates. Build them from `&str`
+//! or `String` with `.into()`; they read as `&str`.
 //!
 //! # Finding addresses
 //!
@@ -64,5 +67,6 @@ pub use address::{
     Address, AddressRef, AddressableObject, AddressableObjectRef, Classification, Coordinates, Dpa,
     DpaRef, Lpi, LpiRef, Uprn, Usrn, sort_naturally,
 };
+pub use compact_str::CompactString;
 pub use natural::natural_cmp;
 pub use postcode::{OverseasTerritory, Postcode, PostcodeError, PostcodeKind};

@@ -33,7 +33,7 @@ fn example_town(csv_path: &std::path::Path) -> Vec<Address> {
             .or_insert_with(|| generate::sample_postcode(100_000 + next));
         let lpi = Lpi {
             sao: AddressableObject {
-                text: get("subname"),
+                text: get("subname").into(),
                 ..AddressableObject::default()
             },
             pao: AddressableObject {
@@ -41,22 +41,22 @@ fn example_town(csv_path: &std::path::Path) -> Vec<Address> {
                 start_suffix: get("number_suffix").chars().next(),
                 end_number: number("number_range_end"),
                 end_suffix: None,
-                text: get("name"),
+                text: get("name").into(),
             },
-            street: get("streetname"),
-            locality: get("locality"),
-            town: get("townname"),
-            administrative_area: String::new(),
+            street: get("streetname").into(),
+            locality: get("locality").into(),
+            town: get("townname").into(),
+            administrative_area: Default::default(),
         };
         let dpa = Dpa {
-            organisation_name: get("organisationname"),
-            sub_building_name: get("rm_subbuildingname"),
-            building_name: get("rm_buildingname"),
+            organisation_name: get("organisationname").into(),
+            sub_building_name: get("rm_subbuildingname").into(),
+            building_name: get("rm_buildingname").into(),
             building_number: number("rm_buildingnumber"),
-            dependent_thoroughfare: get("rm_dependentthoroughfare"),
-            thoroughfare: get("rm_thoroughfare"),
-            dependent_locality: get("rm_dependentlocality"),
-            post_town: get("rm_posttown"),
+            dependent_thoroughfare: get("rm_dependentthoroughfare").into(),
+            thoroughfare: get("rm_thoroughfare").into(),
+            dependent_locality: get("rm_dependentlocality").into(),
+            post_town: get("rm_posttown").into(),
             ..Dpa::default()
         };
         out.push(Address {
@@ -65,7 +65,7 @@ fn example_town(csv_path: &std::path::Path) -> Vec<Address> {
             lpi: Some(lpi),
             dpa: Some(dpa),
             postcode: Some(postcode),
-            classification: Some(Classification(get("classificationcode"))),
+            classification: Some(Classification(get("classificationcode").into())),
             coordinates: Some(Coordinates {
                 easting: get("easting").parse().unwrap_or_default(),
                 northing: get("northing").parse().unwrap_or_default(),

@@ -1,5 +1,6 @@
 //! The Royal Mail view of an address (a Delivery Point Address from the PAF).
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::label::{is_number_like, push};
@@ -10,27 +11,27 @@ use super::label::{is_number_like, push};
 #[serde(default)]
 pub struct Dpa {
     /// Organisation name.
-    pub organisation_name: String,
+    pub organisation_name: CompactString,
     /// Department name.
-    pub department_name: String,
+    pub department_name: CompactString,
     /// PO Box number.
-    pub po_box_number: String,
+    pub po_box_number: CompactString,
     /// Sub-building name, such as `FLAT 2`.
-    pub sub_building_name: String,
+    pub sub_building_name: CompactString,
     /// Building name, such as `THE MALTINGS`.
-    pub building_name: String,
+    pub building_name: CompactString,
     /// Building number.
     pub building_number: Option<u32>,
     /// Dependent thoroughfare (a street within a street).
-    pub dependent_thoroughfare: String,
+    pub dependent_thoroughfare: CompactString,
     /// Thoroughfare (street).
-    pub thoroughfare: String,
+    pub thoroughfare: CompactString,
     /// Double dependent locality.
-    pub double_dependent_locality: String,
+    pub double_dependent_locality: CompactString,
     /// Dependent locality.
-    pub dependent_locality: String,
+    pub dependent_locality: CompactString,
     /// Post town.
-    pub post_town: String,
+    pub post_town: CompactString,
 }
 
 impl Dpa {
@@ -92,17 +93,17 @@ impl DpaRef<'_> {
     /// The fields as an owned [`Dpa`].
     pub fn to_dpa(&self) -> Dpa {
         Dpa {
-            organisation_name: self.organisation_name.to_owned(),
-            department_name: self.department_name.to_owned(),
-            po_box_number: self.po_box_number.to_owned(),
-            sub_building_name: self.sub_building_name.to_owned(),
-            building_name: self.building_name.to_owned(),
+            organisation_name: self.organisation_name.into(),
+            department_name: self.department_name.into(),
+            po_box_number: self.po_box_number.into(),
+            sub_building_name: self.sub_building_name.into(),
+            building_name: self.building_name.into(),
             building_number: self.building_number,
-            dependent_thoroughfare: self.dependent_thoroughfare.to_owned(),
-            thoroughfare: self.thoroughfare.to_owned(),
-            double_dependent_locality: self.double_dependent_locality.to_owned(),
-            dependent_locality: self.dependent_locality.to_owned(),
-            post_town: self.post_town.to_owned(),
+            dependent_thoroughfare: self.dependent_thoroughfare.into(),
+            thoroughfare: self.thoroughfare.into(),
+            double_dependent_locality: self.double_dependent_locality.into(),
+            dependent_locality: self.dependent_locality.into(),
+            post_town: self.post_town.into(),
         }
     }
 
@@ -234,7 +235,7 @@ mod tests {
         let d = Dpa {
             po_box_number: "61".into(),
             organisation_name: "ACME".into(),
-            thoroughfare: String::new(),
+            thoroughfare: Default::default(),
             ..dpa()
         };
         assert_eq!(d.lines(), ["ACME", "PO BOX 61", "LEEDS"]);

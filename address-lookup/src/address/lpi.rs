@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::label::push;
@@ -20,7 +21,7 @@ pub struct AddressableObject {
     /// Letter after the last number.
     pub end_suffix: Option<char>,
     /// Text, such as `FLAT 2` or `THE MALTINGS`.
-    pub text: String,
+    pub text: CompactString,
 }
 
 impl AddressableObject {
@@ -74,7 +75,7 @@ impl AddressableObjectRef<'_> {
             start_suffix: self.start_suffix,
             end_number: self.end_number,
             end_suffix: self.end_suffix,
-            text: self.text.to_owned(),
+            text: self.text.into(),
         }
     }
 
@@ -120,13 +121,13 @@ pub struct Lpi {
     /// Primary addressable object: the building.
     pub pao: AddressableObject,
     /// Street description.
-    pub street: String,
+    pub street: CompactString,
     /// Locality.
-    pub locality: String,
+    pub locality: CompactString,
     /// Town.
-    pub town: String,
+    pub town: CompactString,
     /// Administrative area (the council's area).
-    pub administrative_area: String,
+    pub administrative_area: CompactString,
 }
 
 impl Lpi {
@@ -173,10 +174,10 @@ impl LpiRef<'_> {
         Lpi {
             sao: self.sao.to_object(),
             pao: self.pao.to_object(),
-            street: self.street.to_owned(),
-            locality: self.locality.to_owned(),
-            town: self.town.to_owned(),
-            administrative_area: self.administrative_area.to_owned(),
+            street: self.street.into(),
+            locality: self.locality.into(),
+            town: self.town.into(),
+            administrative_area: self.administrative_area.into(),
         }
     }
 

@@ -169,27 +169,27 @@ fn address(record: &csv::StringRecord) -> Result<Address, FieldError> {
     let lpi = Lpi {
         sao: row.object("SAO")?,
         pao: row.object("PAO")?,
-        street: row.text("STREET_DESCRIPTION"),
-        locality: row.text("LOCALITY"),
-        town: row.text("TOWN_NAME"),
-        administrative_area: row.text("ADMINISTRATIVE_AREA"),
+        street: row.text("STREET_DESCRIPTION").into(),
+        locality: row.text("LOCALITY").into(),
+        town: row.text("TOWN_NAME").into(),
+        administrative_area: row.text("ADMINISTRATIVE_AREA").into(),
     };
     // Only addresses Royal Mail delivers to have a UDPRN and the postal fields.
     let dpa = if row.text("UDPRN").is_empty() {
         None
     } else {
         Some(Dpa {
-            organisation_name: row.text("RM_ORGANISATION_NAME"),
-            department_name: row.text("DEPARTMENT_NAME"),
-            po_box_number: row.text("PO_BOX_NUMBER"),
-            sub_building_name: row.text("SUB_BUILDING_NAME"),
-            building_name: row.text("BUILDING_NAME"),
+            organisation_name: row.text("RM_ORGANISATION_NAME").into(),
+            department_name: row.text("DEPARTMENT_NAME").into(),
+            po_box_number: row.text("PO_BOX_NUMBER").into(),
+            sub_building_name: row.text("SUB_BUILDING_NAME").into(),
+            building_name: row.text("BUILDING_NAME").into(),
             building_number: row.number("BUILDING_NUMBER")?,
-            dependent_thoroughfare: row.text("DEPENDENT_THOROUGHFARE"),
-            thoroughfare: row.text("THOROUGHFARE"),
-            double_dependent_locality: row.text("DOUBLE_DEPENDENT_LOCALITY"),
-            dependent_locality: row.text("DEPENDENT_LOCALITY"),
-            post_town: row.text("POST_TOWN"),
+            dependent_thoroughfare: row.text("DEPENDENT_THOROUGHFARE").into(),
+            thoroughfare: row.text("THOROUGHFARE").into(),
+            double_dependent_locality: row.text("DOUBLE_DEPENDENT_LOCALITY").into(),
+            dependent_locality: row.text("DEPENDENT_LOCALITY").into(),
+            post_town: row.text("POST_TOWN").into(),
         })
     };
     let easting: Option<f64> = row.number("X_COORDINATE")?;
@@ -201,7 +201,7 @@ fn address(record: &csv::StringRecord) -> Result<Address, FieldError> {
         lpi: Some(lpi),
         dpa,
         postcode,
-        classification: (!class.is_empty()).then_some(Classification(class)),
+        classification: (!class.is_empty()).then_some(Classification(class.into())),
         coordinates: easting
             .zip(northing)
             .map(|(easting, northing)| Coordinates { easting, northing }),

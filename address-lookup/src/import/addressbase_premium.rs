@@ -353,17 +353,17 @@ impl Premium {
                 // AddressBase Plus does.
                 row.postcode("POSTCODE")?;
                 let dpa = Dpa {
-                    organisation_name: row.text("ORGANISATION_NAME"),
-                    department_name: row.text("DEPARTMENT_NAME"),
-                    po_box_number: row.text("PO_BOX_NUMBER"),
-                    sub_building_name: row.text("SUB_BUILDING_NAME"),
-                    building_name: row.text("BUILDING_NAME"),
+                    organisation_name: row.text("ORGANISATION_NAME").into(),
+                    department_name: row.text("DEPARTMENT_NAME").into(),
+                    po_box_number: row.text("PO_BOX_NUMBER").into(),
+                    sub_building_name: row.text("SUB_BUILDING_NAME").into(),
+                    building_name: row.text("BUILDING_NAME").into(),
                     building_number: row.number("BUILDING_NUMBER")?,
-                    dependent_thoroughfare: row.text("DEPENDENT_THOROUGHFARE"),
-                    thoroughfare: row.text("THOROUGHFARE"),
-                    double_dependent_locality: row.text("DOUBLE_DEPENDENT_LOCALITY"),
-                    dependent_locality: row.text("DEPENDENT_LOCALITY"),
-                    post_town: row.text("POST_TOWN"),
+                    dependent_thoroughfare: row.text("DEPENDENT_THOROUGHFARE").into(),
+                    thoroughfare: row.text("THOROUGHFARE").into(),
+                    double_dependent_locality: row.text("DOUBLE_DEPENDENT_LOCALITY").into(),
+                    dependent_locality: row.text("DEPENDENT_LOCALITY").into(),
+                    post_town: row.text("POST_TOWN").into(),
                 };
                 upsert(&mut self.dpas, udprn, change, (uprn, dpa));
             }
@@ -426,14 +426,16 @@ impl Premium {
                     lpi: lpi.map(|l| Lpi {
                         sao: l.sao.clone(),
                         pao: l.pao.clone(),
-                        street: street.description,
-                        locality: street.locality,
-                        town: street.town,
-                        administrative_area: street.administrative_area,
+                        street: street.description.into(),
+                        locality: street.locality.into(),
+                        town: street.town.into(),
+                        administrative_area: street.administrative_area.into(),
                     }),
                     dpa: dpas.get(&uprn).map(|&d| d.clone()),
                     postcode: blpu.postcode,
-                    classification: classes.get(&uprn).map(|&c| Classification(c.clone())),
+                    classification: classes
+                        .get(&uprn)
+                        .map(|&c| Classification(c.clone().into())),
                     coordinates: blpu.coordinates,
                 })
             })

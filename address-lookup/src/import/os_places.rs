@@ -125,7 +125,7 @@ impl Fields<'_> {
             start_suffix: self.text(&format!("{prefix}_START_SUFFIX")).chars().next(),
             end_number: self.number(&format!("{prefix}_END_NUMBER"))?,
             end_suffix: self.text(&format!("{prefix}_END_SUFFIX")).chars().next(),
-            text: self.text(&format!("{prefix}_TEXT")),
+            text: self.text(&format!("{prefix}_TEXT")).into(),
         })
     }
 }
@@ -169,7 +169,7 @@ fn record(result: &BTreeMap<String, Value>) -> Result<Address, FieldError> {
         }
         entry.postcode = entry.postcode.or(postcode);
         if entry.classification.is_none() && !class.is_empty() {
-            entry.classification = Some(Classification(class));
+            entry.classification = Some(Classification(class.into()));
         }
         if entry.coordinates.is_none() {
             entry.coordinates = easting
@@ -178,27 +178,27 @@ fn record(result: &BTreeMap<String, Value>) -> Result<Address, FieldError> {
         }
         if dataset == "DPA" {
             entry.dpa = Some(Dpa {
-                organisation_name: f.text("ORGANISATION_NAME"),
-                department_name: f.text("DEPARTMENT_NAME"),
-                po_box_number: f.text("PO_BOX_NUMBER"),
-                sub_building_name: f.text("SUB_BUILDING_NAME"),
-                building_name: f.text("BUILDING_NAME"),
+                organisation_name: f.text("ORGANISATION_NAME").into(),
+                department_name: f.text("DEPARTMENT_NAME").into(),
+                po_box_number: f.text("PO_BOX_NUMBER").into(),
+                sub_building_name: f.text("SUB_BUILDING_NAME").into(),
+                building_name: f.text("BUILDING_NAME").into(),
                 building_number: f.number("BUILDING_NUMBER")?,
-                dependent_thoroughfare: f.text("DEPENDENT_THOROUGHFARE_NAME"),
-                thoroughfare: f.text("THOROUGHFARE_NAME"),
-                double_dependent_locality: f.text("DOUBLE_DEPENDENT_LOCALITY"),
-                dependent_locality: f.text("DEPENDENT_LOCALITY"),
-                post_town: f.text("POST_TOWN"),
+                dependent_thoroughfare: f.text("DEPENDENT_THOROUGHFARE_NAME").into(),
+                thoroughfare: f.text("THOROUGHFARE_NAME").into(),
+                double_dependent_locality: f.text("DOUBLE_DEPENDENT_LOCALITY").into(),
+                dependent_locality: f.text("DEPENDENT_LOCALITY").into(),
+                post_town: f.text("POST_TOWN").into(),
             });
         } else {
             entry.usrn = f.number("USRN")?.map(Usrn);
             entry.lpi = Some(Lpi {
                 sao: f.object("SAO")?,
                 pao: f.object("PAO")?,
-                street: f.text("STREET_DESCRIPTION"),
-                locality: f.text("LOCALITY_NAME"),
-                town: f.text("TOWN_NAME"),
-                administrative_area: f.text("ADMINISTRATIVE_AREA"),
+                street: f.text("STREET_DESCRIPTION").into(),
+                locality: f.text("LOCALITY_NAME").into(),
+                town: f.text("TOWN_NAME").into(),
+                administrative_area: f.text("ADMINISTRATIVE_AREA").into(),
             });
         }
     }

@@ -85,7 +85,7 @@ impl Row<'_> {
             start_suffix: self.suffix(&format!("{prefix}_START_SUFFIX"))?,
             end_number: self.number(&format!("{prefix}_END_NUMBER"))?,
             end_suffix: self.suffix(&format!("{prefix}_END_SUFFIX"))?,
-            text: self.text(&format!("{prefix}_TEXT")),
+            text: self.text(&format!("{prefix}_TEXT")).into(),
         })
     }
 }

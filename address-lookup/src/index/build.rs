@@ -268,7 +268,7 @@ impl<'s> Terms<'s> {
                     start_suffix: f.slots[base + slot::START_SUFFIX].and_then(char::from_u32),
                     end_number: f.slots[base + slot::END],
                     end_suffix: f.slots[base + slot::END_SUFFIX].and_then(char::from_u32),
-                    text: String::new(),
+                    text: Default::default(),
                 }
                 .numbers();
                 self.text(&numbers);

@@ -166,9 +166,9 @@ fn check_answers_list_and_address_pages_escape_every_payload() {
         assert_escaped(&html, baseline);
         let mut address = Address::new(Uprn::new(1).unwrap_or_else(|| panic!("uprn")));
         address.dpa = Some(Dpa {
-            building_name: (*payload).to_owned(),
-            thoroughfare: (*payload).to_owned(),
-            post_town: (*payload).to_owned(),
+            building_name: (*payload).into(),
+            thoroughfare: (*payload).into(),
+            post_town: (*payload).into(),
             ..Dpa::default()
         });
         let links = LookupLinks {
