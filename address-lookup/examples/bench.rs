@@ -134,6 +134,7 @@ fn main() {
         }
         return;
     }
+    let load_before = load_average();
     let count: usize = first.and_then(|a| a.parse().ok()).unwrap_or(200_000);
     let live = live_postcodes(count / 12 + 1).filter(|l| !l.is_empty());
     let placed = if live.is_some() {
@@ -210,7 +211,7 @@ fn main() {
         cpu_model(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    println!("load average         {} (before building)", load_average());
+    println!("load average         {load_before} (before building)");
     println!("addresses            {count} ({placed})");
     println!(
         "build                {:.2} s = {:.0} addresses/s{streamed}",
