@@ -7,14 +7,16 @@
 //! ([`Brand::custom_properties_css`]).
 //!
 //! ```
-//! use civic_components::brand::{Brand, BrandColour, Logo};
+//! use civic_components::brand::{Brand, BrandColour, LinkText, Logo};
+//! use civic_components::i18n::Language;
 //!
 //! let brand = Brand::new("Kestrel Vale Borough Council", BrandColour::parse("#005a4e")?)
 //!     .homepage_url("https://www.kestrelvale.example")
 //!     .logo(Logo::image("/static/kestrel-vale.svg", "Kestrel Vale Borough Council"))
-//!     .footer_link("Accessibility", "/accessibility")
+//!     .footer_link(LinkText::new("Accessibility").welsh("Hygyrchedd"), "/accessibility")
 //!     .licence_text("© Kestrel Vale Borough Council");
 //! assert!(brand.custom_properties_css().contains("--govuk-brand-colour:#005a4e"));
+//! assert!(brand.footer(Language::Welsh).into_string().contains(">Hygyrchedd</a>"));
 //! # Ok::<(), civic_components::brand::BrandColourError>(())
 //! ```
 
@@ -172,11 +174,59 @@ impl Logo {
     }
 }
 
+/// A link's text as the council writes it: in English, and in Welsh for Welsh pages.
+///
+/// Built from a `&str` or `String` (the same words in every language) or with
+/// [`LinkText::welsh`]. Without Welsh, Welsh pages show the English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkText {
+    /// The English text, shown in any language that has none of its own.
+    pub english: String,
+    /// The Welsh text, if the council has written it.
+    pub welsh: Option<String>,
+}
+
+impl LinkText {
+    /// The text in English (and, until [`LinkText::welsh`] is given, in Welsh too).
+    pub fn new(english: impl Into<String>) -> LinkText {
+        LinkText {
+            english: english.into(),
+            welsh: None,
+        }
+    }
+
+    /// Sets the Welsh text.
+    pub fn welsh(mut self, welsh: impl Into<String>) -> LinkText {
+        self.welsh = Some(welsh.into());
+        self
+    }
+
+    /// The text for a page in `language`.
+    pub fn in_language(&self, language: Language) -> &str {
+        match (language, &self.welsh) {
+            (Language::Welsh, Some(welsh)) => welsh,
+            _ => &self.english,
+        }
+    }
+}
+
+impl From<&str> for LinkText {
+    fn from(text: &str) -> LinkText {
+        LinkText::new(text)
+    }
+}
+
+impl From<String> for LinkText {
+    fn from(text: String) -> LinkText {
+        LinkText::new(text)
+    }
+}
+
 /// A link in the footer's support links.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FooterLink {
-    /// The link text.
-    pub text: String,
+    /// The link text, per language.
+    pub text: LinkText,
     /// Where it goes.
     pub href: String,
 }
@@ -257,8 +307,9 @@ impl Brand {
         self
     }
 
-    /// Adds a footer support link.
-    pub fn footer_link(mut self, text: impl Into<String>, href: impl Into<String>) -> Brand {
+    /// Adds a footer support link: `text` is a `&str` (the same in every language) or a
+    /// [`LinkText`] with its Welsh.
+    pub fn footer_link(mut self, text: impl Into<LinkText>, href: impl Into<String>) -> Brand {
         self.footer_links.push(FooterLink {
             text: text.into(),
             href: href.into(),
@@ -326,7 +377,7 @@ impl Brand {
                     .attr("class", "govuk-footer__link")
                     .attr("href", &link.href)
                     .end();
-                escape_into(&mut out, &link.text);
+                escape_into(&mut out, link.text.in_language(language));
                 out.push_str("</a></li>");
             }
             out.push_str("</ul>");
@@ -412,13 +463,21 @@ mod tests {
         let colour = BrandColour::parse("#005a4e").unwrap();
         let brand = Brand::new("Kestrel Vale", colour)
             .homepage_url("https://kv.example")
-            .footer_link("Cwcis", "/cookies");
+            .footer_link(LinkText::new("Cookies").welsh("Cwcis"), "/cookies")
+            .footer_link("Kestrel Vale Online", "/online");
         let header = brand.header_options();
         assert_eq!(header["url"], "https://kv.example");
         assert_eq!(header["logoText"], "Kestrel Vale");
         let footer = brand.footer(Language::Welsh).into_string();
         assert!(footer.contains(">Cysylltiadau cymorth</h2>"), "{footer}");
         assert!(footer.contains(r#"href="/cookies">Cwcis</a>"#), "{footer}");
+        // Without Welsh, the English is shown.
+        assert!(footer.contains(r#"href="/online">Kestrel Vale Online</a>"#));
+        let english = brand.footer(Language::English).into_string();
+        assert!(
+            english.contains(r#"href="/cookies">Cookies</a>"#),
+            "{english}"
+        );
         assert!(footer.contains("© Kestrel Vale</div>"), "{footer}");
         for crown in ["crown", "Crown", "nationalarchives", "licence"] {
             assert!(!footer.contains(crown), "{crown} in {footer}");

@@ -1,7 +1,7 @@
 //! The code of the guide's user guide and pattern pages, each piece between `ANCHOR:`
 //! comments, run by this crate's tests.
 
-use civic_components::brand::{Brand, BrandColour, BrandColourError, Logo};
+use civic_components::brand::{Brand, BrandColour, BrandColourError, LinkText, Logo};
 use civic_components::{
     ErrorMessage, ErrorSummary, Hint, Input, Label, Panel, SummaryList, SummaryListRow,
 };
@@ -146,8 +146,12 @@ pub fn brand() -> Result<Brand, BrandColourError> {
         "/static/kestrel-vale.svg",
         "Kestrel Vale Borough Council",
     ))
-    .footer_link("Accessibility statement", "/accessibility")
-    .footer_link("Cookies", "/cookies")
+    // Each link's text in English and Welsh; a plain "text" is the same in both.
+    .footer_link(
+        LinkText::new("Accessibility statement").welsh("Datganiad hygyrchedd"),
+        "/accessibility",
+    )
+    .footer_link(LinkText::new("Cookies").welsh("Cwcis"), "/cookies")
     .licence_text("© Kestrel Vale Borough Council");
     // The header is the generic header in the brand colour, the footer has no crown.
     let header = civic_components::render_json("generic-header", brand.header_options());
