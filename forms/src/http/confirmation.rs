@@ -78,7 +78,10 @@ pub(crate) async fn show(
         csrf_token: "",
         back_href: None,
         language,
-        extras: PageExtras::default(),
+        extras: PageExtras {
+            service_name: Some(&inner.form.title),
+            ..PageExtras::default()
+        },
     };
     let page = match paid {
         Some(pence) => paid_confirmation_page(&context, reference, pence),

@@ -148,7 +148,10 @@ async fn show(
         csrf_token: &csrf_token,
         back_href: None,
         language,
-        extras: PageExtras::default(),
+        extras: PageExtras {
+            service_name: Some(&inner.form.title),
+            ..PageExtras::default()
+        },
     };
     if !record.is_finished() {
         return Ok(Html(checking_payment_page(&context).into_string()).into_response());

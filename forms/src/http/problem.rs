@@ -84,7 +84,15 @@ impl Problem {
             } }
         };
         let page = crate::render::framed(
-            Template::new(&inner.brand, &inner.assets, heading),
+            Template::new(
+                &inner.brand,
+                &inner.assets,
+                crate::render::page_title(
+                    heading,
+                    Some(inner.form.title.in_language(language)),
+                    &inner.brand.name,
+                ),
+            ),
             &inner.brand,
             components_language(language),
         )

@@ -62,6 +62,7 @@ fn context<'a>(
             timeout_minutes: None,
             save_href: None,
             session_base: None,
+            service_name: Some(&inner.form.title),
         },
     }
 }

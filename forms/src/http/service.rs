@@ -101,6 +101,7 @@ impl Inner {
             timeout_minutes: Some(self.form.retention.session_timeout_minutes.max(1)),
             save_href: save_href.filter(|_| self.save_and_return.is_some()),
             session_base: Some(base),
+            service_name: Some(&self.form.title),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The page every screen of the engine is shown in: the council's branded template in the
-//! page's language, `Error: ` before the title when the page shows errors, the back link, and
-//! the content in the Design System's two-thirds column.
+//! page's language, titled "Question – Service name – Council name" as GOV.UK titles its pages
+//! (`Error: ` before it when the page shows errors), the back link, and the content in the
+//! Design System's two-thirds column.
 
 use civic_components::brand::Brand;
 use civic_components::i18n::Text as ComponentText;
@@ -22,6 +23,8 @@ pub(super) fn layout(
     let language = context.language;
     let words = components_language(language);
     let extras = &context.extras;
+    let service = extras.service_name.map(|name| name.in_language(language));
+    let title = page_title(title, service, &context.brand.name);
     let mut template = Template::new(context.brand, context.assets, title)
         .language(words)
         .title_has_error(has_error)
@@ -58,6 +61,15 @@ pub(super) fn layout(
         });
     }
     template.render()
+}
+
+/// A page's `<title>`: the page's own title, the service's name (unless that is the page's
+/// title already) and the council's name, as GOV.UK's "Question – Service name – GOV.UK".
+pub(crate) fn page_title(title: &str, service: Option<&str>, council: &str) -> String {
+    match service.filter(|service| *service != title) {
+        Some(service) => format!("{title} – {service} – {council}"),
+        None => format!("{title} – {council}"),
+    }
 }
 
 /// `template` in `language` with the council's header (its logo or name on its colour, linking
@@ -137,6 +149,7 @@ mod tests {
                 timeout_minutes: Some(20),
                 save_href: None,
                 session_base: Some("/apply"),
+                service_name: None,
             },
             ..fixture.context(Language::Cy)
         };
@@ -175,6 +188,38 @@ mod tests {
     }
 
     #[test]
+    fn titles_name_the_question_then_the_service_then_the_council() {
+        let fixture = Fixture::new();
+        let service = crate::definition::Text::bilingual("Report a pothole", "Rhoi gwybod am dwll");
+        let context = PageContext {
+            extras: PageExtras {
+                service_name: Some(&service),
+                ..PageExtras::default()
+            },
+            ..fixture.context(Language::En)
+        };
+        let html = layout(&context, "Where is it?", true, html! {}).into_string();
+        assert!(
+            html.contains("<title>Error: Where is it? – Report a pothole – Kestrel Vale</title>"),
+            "{html}"
+        );
+        let welsh = PageContext {
+            language: Language::Cy,
+            ..context
+        };
+        let html = layout(&welsh, "Ble mae e?", false, html! {}).into_string();
+        assert!(
+            html.contains("<title>Ble mae e? – Rhoi gwybod am dwll – Kestrel Vale</title>"),
+            "{html}"
+        );
+        // A page titled with the service's name names it once.
+        assert_eq!(
+            page_title("Report a pothole", Some("Report a pothole"), "Kestrel Vale"),
+            "Report a pothole – Kestrel Vale"
+        );
+    }
+
+    #[test]
     fn one_language_has_no_switch() {
         let fixture = Fixture::new();
         let languages = [Language::En];
@@ -184,6 +229,7 @@ mod tests {
                 timeout_minutes: Some(60),
                 save_href: None,
                 session_base: None,
+                service_name: None,
             },
             ..fixture.context(Language::En)
         };

@@ -68,7 +68,7 @@ pub use file_upload_field::{accept_attribute, asks_for_files, file_upload_field}
 pub use find_address_page::find_address_page;
 pub use international_address_field::international_address_field;
 #[cfg(feature = "axum")]
-pub(crate) use layout::framed;
+pub(crate) use layout::{framed, page_title};
 pub use link_expired_page::link_expired_page;
 pub use list_summary_page::{
     ADD_ANOTHER_FIELD, AddAnotherError, ItemAction, item_label, list_summary_page,

@@ -14,7 +14,7 @@ use super::{
     single_field, time_field, uk_address_field,
 };
 use crate::answers::Submitted;
-use crate::definition::{Language, Page, Question};
+use crate::definition::{Language, Page, Question, Text};
 use crate::messages::{SaveReturnText, Word};
 
 /// What a question page needs besides the page itself.
@@ -52,6 +52,9 @@ pub struct PageExtras<'a> {
     /// CSRF token, the page also carries the timeout warning dialog that JavaScript opens
     /// shortly before the answers would be deleted.
     pub session_base: Option<&'a str>,
+    /// The service's name (the form's title): page titles follow GOV.UK's "Question –
+    /// Service name – Council name" pattern with it; without it, "Question – Council name".
+    pub service_name: Option<&'a Text>,
 }
 
 /// A question on the page has an answer type this module does not render yet.
