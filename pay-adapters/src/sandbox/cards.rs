@@ -15,7 +15,17 @@ pub enum CardOutcome {
     BadSecurityCode,
     /// The card processor failed: error P0050.
     ProcessingError,
+    /// The bank is slow to answer ([`SLOW_CARD`], civic's own): the resident is sent back while
+    /// the payment is still `submitted`, and it is authorised [`SLOW_CARD_SETTLES`] later.
+    Slow,
 }
+
+/// A card the sandbox takes a few seconds to authorise, so a service shows its "We are
+/// checking your payment" page. GOV.UK Pay's sandbox has no such card: this one is civic's.
+pub const SLOW_CARD: &str = "4000000000000036";
+
+/// How long after a [`SLOW_CARD`] payment is submitted it is authorised.
+pub const SLOW_CARD_SETTLES: time::Duration = time::Duration::seconds(5);
 
 /// Cards GOV.UK Pay's sandbox authorises (its GOOD_CARDS and related lists).
 const AUTHORISED: &[&str] = &[
@@ -49,6 +59,7 @@ pub fn outcome(digits: &str) -> CardOutcome {
         "4000000000000069" => CardOutcome::Expired,
         "4000000000000127" => CardOutcome::BadSecurityCode,
         "4000000000000119" => CardOutcome::ProcessingError,
+        SLOW_CARD => CardOutcome::Slow,
         d if AUTHORISED.contains(&d) => CardOutcome::Authorised,
         _ => CardOutcome::Declined,
     }
@@ -227,6 +238,7 @@ mod tests {
     #[test]
     fn the_four_failing_cards() {
         assert_eq!(outcome("4000000000000002"), CardOutcome::Declined);
+        assert_eq!(outcome(SLOW_CARD), CardOutcome::Slow);
         assert_eq!(outcome("4000000000000069"), CardOutcome::Expired);
         assert_eq!(outcome("4000000000000127"), CardOutcome::BadSecurityCode);
         assert_eq!(outcome("4000000000000119"), CardOutcome::ProcessingError);

@@ -32,7 +32,7 @@ use crate::webhook::WebhookSink;
 #[cfg(feature = "axum")]
 pub use api::api_router;
 pub use billing_address::BillingAddress;
-pub use cards::{CardEntry, CardOutcome, FieldError, brand, outcome};
+pub use cards::{CardEntry, CardOutcome, FieldError, SLOW_CARD, SLOW_CARD_SETTLES, brand, outcome};
 #[cfg(feature = "axum")]
 pub use page::{branded_router, router, serve};
 pub use store::{MemorySandboxStore, SandboxRecord, SandboxStore};
@@ -49,7 +49,8 @@ pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
 pub enum CardPageResult {
     /// Some fields need correcting; nothing changed.
     Invalid(Vec<FieldError>),
-    /// The payment finished (or became capturable); send the resident to its return URL.
+    /// The payment finished (or became capturable, or was left in progress by the slow card);
+    /// send the resident to its return URL.
     Done(Box<Payment>),
 }
 
@@ -191,6 +192,7 @@ impl SandboxProvider {
             let mut record = original.clone();
             let now = self.now();
             expire_if_due(&mut record, now);
+            authorise_if_due(&mut record, now);
             change(&mut record, now)?;
             if record == original {
                 return Ok(record);
@@ -272,19 +274,18 @@ impl SandboxProvider {
                     expiry_date: Some(checked.expiry.clone()),
                 });
                 let status = match card_outcome {
-                    CardOutcome::Authorised if record.payment.delayed_capture => {
-                        PaymentStatus::Capturable
+                    CardOutcome::Slow => {
+                        record.authorised_at_unix =
+                            Some((now + cards::SLOW_CARD_SETTLES).unix_timestamp());
+                        return Ok(());
                     }
-                    CardOutcome::Authorised => PaymentStatus::Success,
+                    CardOutcome::Authorised => authorised(record),
                     CardOutcome::Declined | CardOutcome::Expired | CardOutcome::BadSecurityCode => {
                         PaymentStatus::Failed(FailureReason::Rejected)
                     }
                     CardOutcome::ProcessingError => PaymentStatus::Error,
                 };
                 set_status(record, status, now);
-                if status == PaymentStatus::Success {
-                    record.payment.provider_id = Some(random_id(16));
-                }
                 Ok(())
             })
             .await?;
@@ -336,6 +337,29 @@ fn set_status(record: &mut SandboxRecord, status: PaymentStatus, now: OffsetDate
         state: status,
         updated: iso_time(now),
     });
+}
+
+/// An authorised card's outcome: `capturable` for a delayed capture, otherwise `success` with
+/// the provider's id.
+fn authorised(record: &mut SandboxRecord) -> PaymentStatus {
+    if record.payment.delayed_capture {
+        PaymentStatus::Capturable
+    } else {
+        record.payment.provider_id = Some(random_id(16));
+        PaymentStatus::Success
+    }
+}
+
+/// A slow card's payment, still `submitted`, is authorised once its time has come.
+fn authorise_if_due(record: &mut SandboxRecord, now: OffsetDateTime) {
+    let due = record
+        .authorised_at_unix
+        .is_some_and(|at| now.unix_timestamp() >= at);
+    if due && record.payment.state == PaymentStatus::Submitted {
+        record.authorised_at_unix = None;
+        let status = authorised(record);
+        set_status(record, status, now);
+    }
 }
 
 fn expire_if_due(record: &mut SandboxRecord, now: OffsetDateTime) {
@@ -428,6 +452,7 @@ impl PaymentProvider for SandboxProvider {
             created_unix: now.unix_timestamp(),
             idempotency_key: request.idempotency_key.clone(),
             version: 0,
+            authorised_at_unix: None,
         };
         set_status(&mut record, PaymentStatus::Created, now);
         if self.store.insert(&record).await? {

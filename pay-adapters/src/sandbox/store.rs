@@ -26,6 +26,9 @@ pub struct SandboxRecord {
     pub idempotency_key: Option<String>,
     /// Bumped on every save; a save against a stale version is refused.
     pub version: i64,
+    /// When a payment left `submitted` by the slow card is authorised, in Unix seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorised_at_unix: Option<i64>,
 }
 
 /// Storage for sandbox payments, shared by every instance of a service.

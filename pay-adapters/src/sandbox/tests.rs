@@ -206,6 +206,55 @@ async fn unpaid_payments_expire_after_90_minutes() {
 }
 
 #[tokio::test]
+async fn the_slow_card_leaves_the_payment_in_progress_then_authorises_it() {
+    let (clock, reader) = TestClock::new();
+    let provider = sandbox().with_clock(reader);
+    let payment = pay_with(&provider, SLOW_CARD, false).await;
+    // Back at the service while the bank has not answered.
+    assert_eq!(payment.state, PaymentStatus::Submitted);
+    assert!(!payment.state.is_finished());
+    clock.advance(SLOW_CARD_SETTLES - time::Duration::seconds(1));
+    let id = &payment.payment_id;
+    assert_eq!(
+        provider.get(id).await.unwrap().state,
+        PaymentStatus::Submitted
+    );
+    assert!(
+        provider
+            .submit_card(id, &card("4444333322221111"))
+            .await
+            .is_err()
+    );
+    clock.advance(time::Duration::seconds(1));
+    let paid = provider.get(id).await.unwrap();
+    assert_eq!(paid.state, PaymentStatus::Success);
+    assert!(paid.provider_id.is_some());
+    let states: Vec<_> = provider
+        .events(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|event| event.state)
+        .collect();
+    assert_eq!(
+        states,
+        [
+            PaymentStatus::Created,
+            PaymentStatus::Started,
+            PaymentStatus::Submitted,
+            PaymentStatus::Success
+        ]
+    );
+    // With delayed capture it becomes capturable instead.
+    let delayed = pay_with(&provider, SLOW_CARD, true).await;
+    clock.advance(SLOW_CARD_SETTLES);
+    assert_eq!(
+        provider.get(&delayed.payment_id).await.unwrap().state,
+        PaymentStatus::Capturable
+    );
+}
+
+#[tokio::test]
 async fn refunds_up_to_the_amount_paid() {
     let provider = sandbox();
     let payment = pay_with(&provider, "4444333322221111", false).await;
