@@ -6,15 +6,32 @@ use axum::extract::State;
 use civic_components::i18n::Language;
 use maud::{Markup, html};
 
+use crate::services::Words;
 use crate::site::Site;
+
+/// The footer's pages: where each is and its title, which is also its footer link's text.
+pub(crate) const PAGES: [(&str, Words); 3] = [
+    ("/accessibility", ACCESSIBILITY),
+    ("/cookies", COOKIES),
+    ("/privacy", PRIVACY),
+];
+
+const ACCESSIBILITY: Words = Words {
+    en: "Accessibility statement",
+    cy: "Datganiad hygyrchedd",
+};
+const COOKIES: Words = Words {
+    en: "Cookies",
+    cy: "Cwcis",
+};
+const PRIVACY: Words = Words {
+    en: "Privacy",
+    cy: "Preifatrwydd",
+};
 
 pub(crate) async fn accessibility(State(site): State<Arc<Site>>, language: Language) -> Markup {
     let welsh = language == Language::Welsh;
-    let title = if welsh {
-        "Datganiad hygyrchedd"
-    } else {
-        "Accessibility statement"
-    };
+    let title = ACCESSIBILITY.get(language);
     let content = html! {
         h1 class="govuk-heading-xl" { (title) }
         @if welsh {
@@ -28,7 +45,7 @@ pub(crate) async fn accessibility(State(site): State<Arc<Site>>, language: Langu
 
 pub(crate) async fn cookies(State(site): State<Arc<Site>>, language: Language) -> Markup {
     let welsh = language == Language::Welsh;
-    let title = if welsh { "Cwcis" } else { "Cookies" };
+    let title = COOKIES.get(language);
     let content = html! {
         h1 class="govuk-heading-xl" { (title) }
         @if welsh {
@@ -42,7 +59,7 @@ pub(crate) async fn cookies(State(site): State<Arc<Site>>, language: Language) -
 
 pub(crate) async fn privacy(State(site): State<Arc<Site>>, language: Language) -> Markup {
     let welsh = language == Language::Welsh;
-    let title = if welsh { "Preifatrwydd" } else { "Privacy" };
+    let title = PRIVACY.get(language);
     let content = html! {
         h1 class="govuk-heading-xl" { (title) }
         @if welsh {

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use civic_components::assets::Assets;
-use civic_components::brand::{Brand, BrandColour, Logo};
+use civic_components::brand::{Brand, BrandColour, LinkText, Logo};
 use civic_components::i18n::{Language, language_navigation_options};
 use civic_components::template::Page;
 use civic_notify::transport::MailboxTransport;
@@ -49,6 +49,9 @@ impl Site {
                             service: service.slug,
                             reason,
                         })?;
+                    }
+                    if service.address_lookup && config.addresses.is_none() {
+                        crate::services::mark_sample_addresses(&mut form);
                     }
                     Ok::<_, StartError>((*service, form))
                 })
@@ -114,14 +117,13 @@ fn brand(config: &Config, assets: &Assets) -> Brand {
     let colour = BrandColour::parse(BRAND_COLOUR).unwrap_or_else(|error| {
         unreachable!("the demo's brand colour is fixed and valid: {error}")
     });
-    let mut brand = Brand::new(config.council_name.clone(), colour)
-        .logo(Logo::inline_svg(
-            html! { (maud::PreEscaped(LOGO_SVG)) " " span { (config.council_name) } }.into_string(),
-            config.council_name.clone(),
-        ))
-        .footer_link("Accessibility statement", "/accessibility")
-        .footer_link("Cookies", "/cookies")
-        .footer_link("Privacy", "/privacy");
+    let mut brand = Brand::new(config.council_name.clone(), colour).logo(Logo::inline_svg(
+        html! { (maud::PreEscaped(LOGO_SVG)) " " span { (config.council_name) } }.into_string(),
+        config.council_name.clone(),
+    ));
+    for (path, title) in crate::info::PAGES {
+        brand = brand.footer_link(LinkText::new(title.en).welsh(title.cy), path);
+    }
     if let Some(favicon) = assets.url("favicon.svg") {
         brand = brand.favicon(favicon);
     }

@@ -69,11 +69,11 @@ async fn every_service_has_a_start_page_in_english_and_welsh() {
     assert!(home.contains("href=\"/missed-bin\""));
 }
 
-#[tokio::test]
-async fn the_development_mailbox_is_served_only_in_development() {
-    assert_eq!(get("/dev/mailbox").await.0, StatusCode::OK);
-    let data_dir = std::env::temp_dir().join(format!("civic-demo-prod-{}", std::process::id()));
-    let config = Config {
+/// The demo in production on a SQLite file in a data folder of its own (`name`), emailing
+/// through SMTP and looking addresses up with OS Places.
+fn production(name: &str) -> Config {
+    let data_dir = std::env::temp_dir().join(format!("civic-demo-{name}-{}", std::process::id()));
+    Config {
         environment: civic_demo::Environment::Production,
         session_secret: Some(civic_demo::Secret("x".repeat(32))),
         database_url: Some(civic_demo::Secret(format!(
@@ -92,14 +92,94 @@ async fn the_development_mailbox_is_served_only_in_development() {
         ))),
         data_dir,
         ..Config::default()
-    };
-    let response = app(config)
+    }
+}
+
+#[tokio::test]
+async fn the_development_mailbox_is_served_only_in_development() {
+    assert_eq!(get("/dev/mailbox").await.0, StatusCode::OK);
+    let response = app(production("prod"))
         .await
         .unwrap()
         .oneshot(Request::get("/dev/mailbox").body(Body::empty()).unwrap())
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_sample_data_hint_is_only_on_the_sample_gazetteers_addresses() {
+    let development = Config {
+        data_dir: std::env::temp_dir().join(format!("civic-demo-hint-{}", std::process::id())),
+        ..Config::default()
+    };
+    for (config, hinted) in [(development, true), (production("hint-prod"), false)] {
+        let app = app(config).await.unwrap();
+        let start = app
+            .clone()
+            .oneshot(
+                Request::get("/missed-bin/apply")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(start.status(), StatusCode::SEE_OTHER);
+        let cookies: Vec<&str> = start
+            .headers()
+            .get_all(axum::http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok()?.split(';').next())
+            .collect();
+        let page = app
+            .oneshot(
+                Request::get("/missed-bin/apply/address")
+                    .header(axum::http::header::COOKIE, cookies.join("; "))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::OK);
+        let bytes = page.into_body().collect().await.unwrap().to_bytes();
+        let body = String::from_utf8(bytes.to_vec()).unwrap();
+        assert!(
+            body.contains("What is the address of the missed collection?"),
+            "{body}"
+        );
+        assert_eq!(
+            body.contains("Sample data: these addresses are invented"),
+            hinted,
+            "{body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_database_that_cannot_be_migrated_says_why_in_one_line() {
+    let data_dir = std::env::temp_dir().join(format!("civic-demo-checksum-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let config = Config {
+        data_dir: data_dir.clone(),
+        ..Config::default()
+    };
+    drop(app(config.clone()).await.unwrap());
+    // As if an applied migration's file had been edited since.
+    sqlx::any::install_default_drivers();
+    let url = format!("sqlite://{}", data_dir.join("civic.db").display());
+    let database = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query("UPDATE _sqlx_migrations SET checksum = X'00'")
+        .execute(&database)
+        .await
+        .unwrap();
+    database.close().await;
+    let error = app(config).await.unwrap_err().to_string();
+    assert!(
+        error.contains("the session tables could not be created: migration ")
+            && error.contains("was previously applied but has been modified"),
+        "{error}"
+    );
+    assert!(!error.contains('\n'), "{error}");
 }
 
 #[tokio::test]

@@ -427,6 +427,16 @@ async fn a_collection_is_paid_for_after_a_decline_and_reminded_the_day_before() 
         assert!(booking.contains(expected), "{expected} not in {booking}");
     }
     assert!(!mailbox.contains("Text message"), "{mailbox}");
+    // The team reads the date as residents do, not as it is stored.
+    let team = mailbox
+        .split("<h2")
+        .find(|message| message.contains("waste-team@kestrel-vale.example"))
+        .unwrap();
+    assert!(
+        team.contains(&format!("When do you want us to collect them?: {label}")),
+        "{label} not in {team}"
+    );
+    assert!(!team.contains(&date), "{date} in {team}");
 
     // The reminder is queued for 09:00 the day before: not a minute sooner, then sent.
     let reminder = (parse_date(&date) - time::Duration::days(1))

@@ -11,6 +11,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use civic_demo::{Config, app};
+use civic_pay_adapters::sandbox::{SLOW_CARD, SLOW_CARD_SETTLES};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -258,6 +259,23 @@ async fn a_single_person_discount_is_claimed_in_welsh_with_its_declaration_ticke
     let name = browser.get("/council-tax-single-person/apply/name").await;
     assert!(name.body.contains(r#"<html lang="cy""#), "{}", name.body);
     assert!(name.body.contains("Beth yw eich enw?"), "{}", name.body);
+    // GOV.UK's title pattern, "Question – Service name – Council name", in Welsh.
+    assert!(
+        name.body.contains(
+            "<title>Beth yw eich enw? – Gwneud cais am ostyngiad person sengl y dreth gyngor \
+             – Kestrel Vale Borough Council</title>"
+        ),
+        "{}",
+        name.body
+    );
+    // The council's footer links in Welsh on the form's pages too.
+    for link in [
+        r#"href="/accessibility">Datganiad hygyrchedd</a>"#,
+        r#"href="/cookies">Cwcis</a>"#,
+        r#"href="/privacy">Preifatrwydd</a>"#,
+    ] {
+        assert!(name.body.contains(link), "{link} not in {}", name.body);
+    }
     redirected(
         &browser
             .answer(
@@ -275,6 +293,14 @@ async fn a_single_person_discount_is_claimed_in_welsh_with_its_declaration_ticke
         .await;
     assert_eq!(wrong.status, StatusCode::OK);
     assert!(wrong.body.contains("Mae problem"), "{}", wrong.body);
+    assert!(
+        wrong.body.contains("<title>Gwall: ")
+            && wrong
+                .body
+                .contains(" – Kestrel Vale Borough Council</title>"),
+        "{}",
+        wrong.body
+    );
     redirected(
         &browser
             .answer(
@@ -536,7 +562,16 @@ async fn a_parking_permit_is_refused_outside_a_zone_paid_for_after_a_decline_and
     assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
     let second_card_page = path_of(again.location.as_deref().unwrap());
     assert_ne!(second_card_page, card_page);
-    let back = pay_with(&mut browser, &second_card_page, "4444333322221111").await;
+    // The sandbox's slow card: back at the service before the bank has answered, then paid.
+    let back = pay_with(&mut browser, &second_card_page, SLOW_CARD).await;
+    let checking = browser.get(&back).await;
+    assert_eq!(checking.status, StatusCode::OK, "{}", checking.body);
+    assert!(
+        checking.body.contains("We are checking your payment"),
+        "{}",
+        checking.body
+    );
+    tokio::time::sleep(SLOW_CARD_SETTLES.unsigned_abs()).await;
     redirected(
         &browser.get(&back).await,
         "/parking-permit/apply/confirmation",
@@ -572,7 +607,21 @@ async fn a_parking_permit_is_refused_outside_a_zone_paid_for_after_a_decline_and
         "{mailbox}"
     );
     assert!(mailbox.contains(&reference), "{reference} not in {mailbox}");
-    assert!(mailbox.contains("CU57 ABC"), "{mailbox}");
+    // The receipt: the permit's details and the amount paid (issue #8).
+    let receipt = mailbox
+        .split("<h2")
+        .find(|message| message.contains("Resident parking permit receipt"))
+        .unwrap_or_else(|| panic!("no receipt in {mailbox}"));
+    for expected in [
+        "sam@example.com",
+        reference.as_str(),
+        "Vehicle registration number: CU57 ABC",
+        "Permit length: 12 months (£100.00)",
+        "Address: 3 Mill Lane, Kestrel Vale, KV1 2AB",
+        "Amount paid: £100.00",
+    ] {
+        assert!(receipt.contains(expected), "{expected} not in {receipt}");
+    }
 
     // The council refunds the permit: the whole amount, once.
     let config = Config {

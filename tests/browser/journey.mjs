@@ -17,6 +17,7 @@
 //   {"openLink": TEXT}                opens the first http(s) URL containing TEXT written
 //                                     anywhere in the page's HTML (an email in the development
 //                                     mailbox, say), reloading for up to 10 s until one shows
+//   {"waitSeconds": N}                waits N seconds first (with any of the above)
 // Prints one JSON object: {"pages": [PAGE...], "error": null or what went wrong}, where each
 // PAGE is {"step" (null for the start page), "url", "status", "title", "lang", "styled",
 // "errorSummary", "h1", "text", "javascriptRan", "violations", "screenshot"}.
@@ -135,6 +136,7 @@ try {
   await record(null, await page.goto(journey.start, { waitUntil: "load" }));
   for (const [index, step] of journey.steps.entries()) {
     try {
+      if (step.waitSeconds) await new Promise((resolve) => setTimeout(resolve, step.waitSeconds * 1000));
       for (const [selector, value] of step.fill ?? []) {
         const field = page.locator(selector);
         if ((await field.evaluate((element) => element.tagName)) === "SELECT") {

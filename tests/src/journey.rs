@@ -87,6 +87,8 @@ pub struct Step {
     open: Option<String>,
     #[serde(rename = "openLink", skip_serializing_if = "Option::is_none")]
     open_link: Option<String>,
+    #[serde(rename = "waitSeconds", skip_serializing_if = "Option::is_none")]
+    wait_seconds: Option<u64>,
     #[serde(skip)]
     expect_error: bool,
     #[serde(skip)]
@@ -104,6 +106,13 @@ struct Card {
 }
 
 impl Step {
+    /// Waits `seconds` before acting, as a resident would before pressing "Check again" on a
+    /// payment the provider finishes a few seconds later.
+    pub fn after_seconds(mut self, seconds: u64) -> Step {
+        self.wait_seconds = Some(seconds);
+        self
+    }
+
     /// Presses the first submit button of the page's form (`Continue`, `Find address`...).
     pub fn submit() -> Step {
         Step::default()

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use civic_demo::{Config, app};
+use civic_pay_adapters::sandbox::{SLOW_CARD, SLOW_CARD_SETTLES};
 use civic_tests::journey::{Journey, JourneyReport, Step, describe_journey, walk};
 use civic_tests::serve_knowing_address;
 
@@ -153,7 +154,9 @@ fn council_tax(base: &str, lang: Lang) -> Journey {
 
 /// Apply for a resident parking permit: a postcode outside every zone (the exit page), one
 /// in Zone A, the address, a wrong registration, the permit's length, an email, then the
-/// sandbox's card page: a declined card, "Try paying again", a card that pays.
+/// sandbox's card page: a declined card, "Try paying again", then the sandbox's slow card:
+/// back at the service while the payment is in progress ("We are checking your payment"),
+/// and "Check again" once the sandbox has authorised it.
 fn parking_permit(base: &str, lang: Lang) -> Journey {
     Journey::new(lang.start(base, "parking-permit"))
         .step(Step::click(lang.t("Start now", "Dechrau nawr")))
@@ -195,8 +198,13 @@ fn parking_permit(base: &str, lang: Lang) -> Journey {
         .step(Step::click(
             lang.t("Try paying again", "Rhoi cynnig ar dalu eto"),
         ))
+        .step(Step::pay(SLOW_CARD).expect(lang.t(
+            "We are checking your payment",
+            "Rydym yn gwirio eich taliad",
+        )))
         .step(
-            Step::pay("4444333322221111")
+            Step::click(lang.t("Check again", "Gwirio eto"))
+                .after_seconds(SLOW_CARD_SETTLES.whole_seconds().unsigned_abs() + 1)
                 .expect(lang.your_reference())
                 .expect("PP-")
                 .expect("£100.00"),

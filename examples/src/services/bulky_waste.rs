@@ -15,10 +15,12 @@
 //!   minute tidies lapsed holds away).
 //! - **Once paid** ([`booking`]): the booking is confirmed, the resident is emailed the items,
 //!   date, amount paid and reference, and a text message reminder is queued in the notify
-//!   outbox for the day before. The waste team gets the answers by email.
+//!   outbox for the day before. The waste team gets the answers by email ([`team_email`]),
+//!   the date as residents read it.
 
 mod booking;
 mod slots;
+mod team_email;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -26,11 +28,12 @@ use std::sync::Arc;
 use civic_forms::definition::{AnswerType, Choice, Fee, FormDefinition, Text};
 use civic_forms::delivery::Deliveries;
 use civic_forms::http::FormServiceBuilder;
-use civic_notify::outbox::Outbox;
+use civic_notify::transport::Transport;
 use serde::Deserialize;
 use sqlx::AnyPool;
 
-use super::{Service, Words};
+use super::emails::Mailer;
+use super::{Service, Words, pounds};
 use crate::Clock;
 
 pub(crate) use booking::Booking;
@@ -93,11 +96,6 @@ struct Item {
 }
 
 const ITEMS: &str = include_str!("../../services/bulky-items.toml");
-
-/// An amount in pence as residents read it: `£25.00`.
-pub(crate) fn pounds(pence: u64) -> String {
-    format!("£{}.{:02}", pence / 100, pence % 100)
-}
 
 /// Fills the items (with their prices in their labels) into the item question's options and
 /// their prices into the fee's per-item prices.
@@ -169,9 +167,8 @@ impl Bulky {
     /// The slots in the demo's database (migrated here) and the booking that confirms them.
     pub(crate) async fn open(
         pool: &AnyPool,
-        outbox: Outbox,
+        mailer: Mailer,
         form: Arc<FormDefinition>,
-        from: &str,
         council: &str,
         clock: Clock,
     ) -> Result<Bulky, String> {
@@ -182,18 +179,28 @@ impl Bulky {
         );
         let booking = Arc::new(Booking::new(
             Arc::clone(&slots),
-            outbox,
+            mailer,
             form,
-            from,
             council,
             clock,
         ));
         Ok(Bulky { slots, booking })
     }
 
-    /// The deliveries with the booking among them: it runs once a payment succeeds.
-    pub(crate) fn deliveries(&self, deliveries: Deliveries) -> Deliveries {
-        deliveries.handler(self.booking.clone())
+    /// The bookings' deliveries, stored in `pool`: the waste team's email (its `team-email`,
+    /// in place of the engine's, with the date as residents read it) and the booking, which
+    /// runs once a payment succeeds.
+    pub(crate) fn deliveries(
+        &self,
+        pool: AnyPool,
+        form: Arc<FormDefinition>,
+        transport: Arc<dyn Transport>,
+        from: &str,
+    ) -> Result<Deliveries, String> {
+        let team = team_email::TeamEmail::new(form, transport, from)?;
+        Ok(Deliveries::new(pool)
+            .handler(Arc::new(team))
+            .handler(self.booking.clone()))
     }
 
     /// The form served with the open dates as the date question's options and a slot held
@@ -237,12 +244,5 @@ mod tests {
         }
         let today = time::macros::date!(2026 - 11 - 29);
         assert_eq!(Journey::new(&form, today).fee(&answers), Some(8000));
-    }
-
-    #[test]
-    fn amounts_read_as_pounds_and_pence() {
-        assert_eq!(pounds(2500), "£25.00");
-        assert_eq!(pounds(1805), "£18.05");
-        assert_eq!(pounds(7), "£0.07");
     }
 }

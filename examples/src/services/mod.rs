@@ -3,6 +3,7 @@
 
 pub(crate) mod bulky_waste;
 pub(crate) mod council_tax_single_person;
+pub(crate) mod emails;
 pub(crate) mod missed_bin;
 pub(crate) mod parking_permit;
 
@@ -19,7 +20,7 @@ use std::time::Duration;
 
 use civic_address_lookup::provider::Cached;
 use civic_address_lookup::provider::os_places::{OsPlaces, OsPlacesOptions};
-use civic_forms::definition::FormDefinition;
+use civic_forms::definition::{AnswerType, FormDefinition, Text};
 use civic_forms::delivery::{Deliveries, WebhookHandler};
 use civic_forms::http::FormService;
 use civic_forms::save_return::SaveAndReturn;
@@ -47,6 +48,11 @@ impl Words {
             _ => self.en,
         }
     }
+}
+
+/// An amount in pence as residents read it: `£25.00`.
+pub(crate) fn pounds(pence: u64) -> String {
+    format!("£{}.{:02}", pence / 100, pence % 100)
 }
 
 /// One service the council offers online.
@@ -89,6 +95,31 @@ pub(crate) fn sample_gazetteer() -> Arc<dyn AddressProvider> {
         generate::sample_gazetteer(SAMPLE_ADDRESSES, 1),
         generate::info(),
     ))
+}
+
+/// The hint on address questions while the sample gazetteer is in use: its addresses are
+/// invented, so residents are told so and given a postcode to try.
+const SAMPLE_ADDRESSES_HINT: Words = Words {
+    en: "Sample data: these addresses are invented. Try the postcode ZY1 0AA.",
+    cy: "Data enghreifftiol: mae'r cyfeiriadau hyn wedi'u dyfeisio. Rhowch gynnig ar y cod post ZY1 0AA.",
+};
+
+/// Gives the UK address questions of `form` the hint that its addresses are sample data: only
+/// where the sample gazetteer is in use (no `CIVIC_ADDRESS_INDEX` or OS Places key), never
+/// over the council's own addresses.
+pub(crate) fn mark_sample_addresses(form: &mut FormDefinition) {
+    for question in form
+        .pages
+        .iter_mut()
+        .flat_map(|page| page.questions.iter_mut())
+    {
+        if matches!(question.answer, AnswerType::UkAddress(_)) {
+            question.hint = Some(Text::bilingual(
+                SAMPLE_ADDRESSES_HINT.en,
+                SAMPLE_ADDRESSES_HINT.cy,
+            ));
+        }
+    }
 }
 
 /// The gazetteer the configuration chooses: the council's own index file, the OS Places API
@@ -167,10 +198,10 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
     };
     let store = SqlSessionStore::connect(&url)
         .await
-        .map_err(|e| database(e.to_string()))?;
+        .map_err(|e| database(with_causes(&e)))?;
     let outbox = Outbox::with_pool(store.pool().clone())
         .await
-        .map_err(|e| database(e.to_string()))?
+        .map_err(|e| database(with_causes(&e)))?
         .with_lease(site.config.outbox_lease)
         .with_clock({
             let clock = clock.clone();
@@ -230,7 +261,7 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
         .await
         .map_err(|e| StartError::Service {
             service: "payments",
-            reason: e.to_string(),
+            reason: with_causes(&e),
         })?;
     let mut router = pay
         .as_ref()
@@ -260,29 +291,44 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
             "{} <noreply@kestrel-vale.example>",
             site.config.council_name
         );
-        let mut deliveries = Deliveries::for_form(
-            pool.clone(),
-            Arc::clone(&form),
-            Arc::clone(&transport),
-            &from,
-        )
-        .map_err(|e| failed(e.to_string()))?;
+        let mailer = emails::Mailer::new(outbox.clone(), &from, &site.config.council_name);
         let bulky = if service.slug == bulky_waste::SERVICE.slug {
             let bulky = bulky_waste::Bulky::open(
                 &pool,
-                outbox.clone(),
+                mailer.clone(),
                 Arc::clone(&form),
-                &from,
                 &site.config.council_name,
                 clock.clone(),
             )
             .await
             .map_err(failed)?;
-            deliveries = bulky.deliveries(deliveries);
             Some(bulky)
         } else {
             None
         };
+        let mut deliveries = match &bulky {
+            Some(bulky) => bulky
+                .deliveries(
+                    pool.clone(),
+                    Arc::clone(&form),
+                    Arc::clone(&transport),
+                    &from,
+                )
+                .map_err(failed)?,
+            None => Deliveries::for_form(
+                pool.clone(),
+                Arc::clone(&form),
+                Arc::clone(&transport),
+                &from,
+            )
+            .map_err(|e| failed(e.to_string()))?,
+        };
+        if service.slug == parking_permit::SERVICE.slug {
+            deliveries = deliveries.handler(Arc::new(parking_permit::Receipt::new(
+                mailer,
+                Arc::clone(&form),
+            )));
+        }
         let deliveries = match webhook
             .as_ref()
             .and_then(|w| Some((w.url.clone()?, &w.secret)))
@@ -348,6 +394,23 @@ fn retry_deliveries(deliveries: Deliveries) {
             }
         }
     });
+}
+
+/// An error and its causes on one line, so a start-up failure says why ("the session tables
+/// could not be created: migration 1 was previously applied but has been modified"); a cause
+/// its error already quotes is not repeated.
+pub(crate) fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut line = error.to_string();
+    let mut cause = error.source();
+    while let Some(error) = cause {
+        let said = error.to_string();
+        if !line.contains(&said) {
+            line.push_str(": ");
+            line.push_str(&said);
+        }
+        cause = error.source();
+    }
+    line
 }
 
 /// The database's URL: configured, or the SQLite file under the data folder.
@@ -420,6 +483,13 @@ fn start_page(site: &Site, service: &Service, form: &FormDefinition, language: L
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_read_as_pounds_and_pence() {
+        assert_eq!(pounds(2500), "£25.00");
+        assert_eq!(pounds(1805), "£18.05");
+        assert_eq!(pounds(7), "£0.07");
+    }
 
     #[test]
     fn every_definition_loads_and_checks_clean() {

@@ -1,17 +1,25 @@
 //! Apply for a resident parking permit: the postcode (it must be in a permit zone, held as data
 //! in `examples/services/permit-zones.toml`; outside one, an exit page), the address, the
 //! vehicle's registration, the permit's length (3, 6 or 12 months, each its own fee), an email
-//! address, then payment. The parking team gets the answers by email; the resident a copy of
-//! them (the permit's details) once the payment has succeeded, through the notify outbox.
+//! address, then payment. Once the payment has succeeded the parking team gets the answers by
+//! email and the resident a receipt ([`Receipt`]): the permit's details and the amount paid,
+//! through the notify outbox.
 //!
 //! The council refunds a permit with [`refund`] (`civic_demo::refund_permit`): it refunds the
 //! paid amount through the payment provider and the payment record keeps the refund.
 
+use std::sync::Arc;
+
+use civic_forms::answers::display;
 use civic_forms::definition::{Condition, FormDefinition};
+use civic_forms::delivery::{DeliveryError, Submission, SubmissionHandler};
+use civic_forms::journey::Journey;
+use civic_notify::Personalisation;
 use civic_pay_adapters::{Checkout, Money, NewRefund, PaymentError, Refund};
 use serde::Deserialize;
 
-use super::{Service, Words};
+use super::emails::{EmailText, Mailer};
+use super::{Service, Words, pounds};
 
 pub(crate) const SERVICE: Service = Service {
     slug: "parking-permit",
@@ -94,6 +102,74 @@ fn prepare(form: &mut FormDefinition) -> Result<(), String> {
             Ok(())
         }
         _ => Err("the postcode page's first route must be `one_of` on `postcode`".to_owned()),
+    }
+}
+
+/// The resident's receipt: `((reference))`, `((registration))`, `((length))`, `((address))`,
+/// `((amount))`.
+const RECEIPT_EN: EmailText = (
+    "Resident parking permit receipt: ((reference))",
+    "We have received your payment for a resident parking permit.\n\nReference: ((reference))\n\nVehicle registration number: ((registration))\n\nPermit length: ((length))\n\nAddress: ((address))\n\nAmount paid: ((amount))\n\nKeep this email as your receipt. Quote your reference if you contact us about your permit.",
+);
+const RECEIPT_CY: EmailText = (
+    "Derbynneb trwydded barcio preswylwyr: ((reference))",
+    "Rydym wedi cael eich taliad am drwydded barcio preswylwyr.\n\nCyfeirnod: ((reference))\n\nRhif cofrestru'r cerbyd: ((registration))\n\nHyd y drwydded: ((length))\n\nCyfeiriad: ((address))\n\nSwm a dalwyd: ((amount))\n\nCadwch yr e-bost hwn fel eich derbynneb. Rhowch eich cyfeirnod os byddwch yn cysylltu â ni am eich trwydded.",
+);
+
+/// Emails the resident a receipt once their permit is paid for (a submission handler: the
+/// engine holds a paid form's deliveries until its payment succeeds).
+pub(crate) struct Receipt {
+    mailer: Mailer,
+    form: Arc<FormDefinition>,
+}
+
+impl Receipt {
+    pub(crate) fn new(mailer: Mailer, form: Arc<FormDefinition>) -> Receipt {
+        Receipt { mailer, form }
+    }
+
+    /// The answer to `question` as the resident read it on "check your answers", on one line.
+    fn shown(&self, submission: &Submission, question: &str) -> String {
+        self.form
+            .find_question(question)
+            .map(|(_, q)| {
+                display(
+                    q,
+                    submission.answers.values.get(question),
+                    submission.language,
+                )
+                .join(", ")
+            })
+            .unwrap_or_default()
+    }
+}
+
+#[async_trait::async_trait]
+impl SubmissionHandler for Receipt {
+    fn name(&self) -> &str {
+        "receipt"
+    }
+
+    async fn deliver(&self, submission: &Submission) -> Result<(), DeliveryError> {
+        // The fee the payment was taken for, computed from the answers as it was then.
+        let amount = Journey::new(&self.form, submission.submitted_at.date())
+            .fee(&submission.answers)
+            .ok_or_else(|| DeliveryError::permanent("the permit has no fee"))?;
+        let values = Personalisation::new()
+            .with("reference", submission.reference.as_str())
+            .with("registration", self.shown(submission, "registration"))
+            .with("length", self.shown(submission, "months"))
+            .with("address", self.shown(submission, "address"))
+            .with("amount", pounds(amount));
+        self.mailer
+            .email(
+                submission,
+                "email",
+                "receipt",
+                (RECEIPT_EN, RECEIPT_CY),
+                &values,
+            )
+            .await
     }
 }
 

@@ -10,16 +10,15 @@ use civic_forms::answers::AnswerValue;
 use civic_forms::definition::{FormDefinition, Language};
 use civic_forms::delivery::{DeliveryError, Submission, SubmissionHandler};
 use civic_forms::journey::Journey;
-use civic_notify::outbox::Outbox;
-use civic_notify::transport::{Outgoing, OutgoingEmail, OutgoingSms};
-use civic_notify::{
-    Allow, Branding, EmailAddress, Personalisation, PhoneNumber, SmsPolicy, Template, TemplateKind,
-};
+use civic_notify::transport::{Outgoing, OutgoingSms};
+use civic_notify::{Allow, Personalisation, PhoneNumber, SmsPolicy, Template, TemplateKind};
 use time::{Date, OffsetDateTime, Time};
 
 use super::slots::{Slots, label, parse_iso};
-use super::{DATE, EMAIL, ITEM, MOBILE, pounds};
+use super::{DATE, EMAIL, ITEM, MOBILE};
 use crate::Clock;
+use crate::services::emails::{Mailer, notify_language, queue_failed, text};
+use crate::services::pounds;
 
 /// When the reminder goes: 09:00 (UTC) on the day before the collection.
 const REMINDER_AT: Time = time::macros::time!(09:00);
@@ -41,30 +40,25 @@ const SMS_CY: &str = "Nodyn atgoffa: byddwn yn casglu eich gwastraff swmpus yfor
 /// Confirms paid bookings and tells the resident.
 pub(crate) struct Booking {
     slots: Arc<Slots>,
-    outbox: Outbox,
+    mailer: Mailer,
     form: Arc<FormDefinition>,
-    from: String,
     council: String,
-    branding: Branding,
     clock: Clock,
 }
 
 impl Booking {
     pub(crate) fn new(
         slots: Arc<Slots>,
-        outbox: Outbox,
+        mailer: Mailer,
         form: Arc<FormDefinition>,
-        from: &str,
         council: &str,
         clock: Clock,
     ) -> Booking {
         Booking {
             slots,
-            outbox,
+            mailer,
             form,
-            from: from.to_owned(),
             council: council.to_owned(),
-            branding: Branding::new(council, crate::site::BRAND_COLOUR),
             clock,
         }
     }
@@ -97,35 +91,11 @@ impl Booking {
     }
 }
 
-/// The text answer to `question`.
-fn text<'a>(submission: &'a Submission, question: &str) -> Option<&'a str> {
-    match submission.answers.values.get(question) {
-        Some(AnswerValue::Text(text)) => Some(text),
-        _ => None,
-    }
-}
-
 /// When the reminder for a collection on `date` is sent.
 pub(crate) fn reminder_time(date: Date) -> OffsetDateTime {
     (date - time::Duration::days(1))
         .with_time(REMINDER_AT)
         .assume_utc()
-}
-
-fn notify_language(language: Language) -> civic_notify::Language {
-    match language {
-        Language::Cy => civic_notify::Language::Welsh,
-        _ => civic_notify::Language::English,
-    }
-}
-
-/// An outbox that cannot take a message now may take it later.
-fn queue_failed(error: civic_notify::outbox::OutboxError) -> DeliveryError {
-    if error.is_transient() {
-        DeliveryError::retryable("the message could not be queued").with_source(error)
-    } else {
-        DeliveryError::permanent("the message could not be queued").with_source(error)
-    }
 }
 
 #[async_trait::async_trait]
@@ -162,27 +132,15 @@ impl SubmissionHandler for Booking {
             .with("items", self.items(submission, language))
             .with("amount", pounds(amount));
 
-        let to = text(submission, EMAIL)
-            .and_then(|address| EmailAddress::parse(address).ok())
-            .ok_or_else(|| DeliveryError::permanent("the email address is not valid"))?;
-        let email = Template::new(TemplateKind::Email, Some(EMAIL_EN.0), EMAIL_EN.1)
-            .with_welsh(Some(EMAIL_CY.0), EMAIL_CY.1)
-            .render_email(notify_language(language), &values, &self.branding)
-            .map_err(|e| {
-                DeliveryError::permanent("the email could not be written").with_source(e)
-            })?;
-        let email = Outgoing::Email(OutgoingEmail {
-            idempotency_key: format!("{reference}-booking-email"),
-            to,
-            from: self.from.clone(),
-            reply_to: None,
-            message: email,
-            attachments: Vec::new(),
-        });
-        self.outbox
-            .enqueue(&email, None)
-            .await
-            .map_err(queue_failed)?;
+        self.mailer
+            .email(
+                submission,
+                EMAIL,
+                "booking-email",
+                (EMAIL_EN, EMAIL_CY),
+                &values,
+            )
+            .await?;
 
         // The number was checked as a UK phone number; a landline cannot take the reminder.
         let Some(to) = text(submission, MOBILE)
@@ -211,7 +169,8 @@ impl SubmissionHandler for Booking {
             sender: None,
             text: sms.text().to_owned(),
         });
-        self.outbox
+        self.mailer
+            .outbox()
             .enqueue(&sms, Some(reminder_time(date)))
             .await
             .map_err(queue_failed)?;
