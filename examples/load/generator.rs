@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use civic_forms::delivery::SubmissionStore;
 
-use crate::instance::{FreshDatabase, Instance, gazetteer_file};
+use crate::instance::{FreshDatabase, Instance, cpu_seconds, gazetteer_file, load_average};
 use crate::resident::{self, MissedBin, Resident, address_of};
 use crate::smtp_sink;
 
@@ -45,6 +45,11 @@ pub struct Report {
     pub latencies: Vec<Duration>,
     /// Each instance's peak resident memory (`VmHWM`), KiB.
     pub peak_memory_kib: Vec<u64>,
+    /// CPU seconds used during the journeys: by the demo instances together, and by this
+    /// load generator.
+    pub cpu_seconds: (f64, f64),
+    /// The one-minute load average as the journeys started and as they ended.
+    pub load_average: (f64, f64),
     /// Submissions not found in the database.
     pub lost: u64,
     /// Submissions stored with answers other than their resident's.
@@ -121,6 +126,16 @@ impl std::fmt::Display for Report {
             self.emails.1,
             self.email_drain.as_secs_f64()
         )?;
+        let (demo, generator) = self.cpu_seconds;
+        writeln!(
+            f,
+            "  CPU: demo {demo:.1} s + load generator {generator:.1} s = {:.1} s for {:.2} s of journeys ({:.0} journeys per CPU-second); load average {:.2} at the start, {:.2} at the end",
+            demo + generator,
+            self.elapsed.as_secs_f64(),
+            self.completed as f64 / (demo + generator).max(0.01),
+            self.load_average.0,
+            self.load_average.1
+        )?;
         for error in self.first_errors.iter().chain(&self.first_crossed) {
             writeln!(f, "  {error}")?;
         }
@@ -165,6 +180,12 @@ pub async fn run(options: &Options) -> Result<Report, String> {
 
     let today = time::OffsetDateTime::now_utc().date();
     let next = Arc::new(AtomicU64::new(0));
+    let cpu_used = |instances: &[Instance]| {
+        let demo: f64 = instances.iter().filter_map(Instance::cpu_seconds).sum();
+        (demo, cpu_seconds("/proc/self/stat").unwrap_or_default())
+    };
+    let cpu_before = cpu_used(&instances);
+    let load_before = load_average().unwrap_or_default();
     let started = Instant::now();
     let deadline = started + options.time_limit;
     let mut tasks = Vec::new();
@@ -210,6 +231,8 @@ pub async fn run(options: &Options) -> Result<Report, String> {
         finished = finished.max(at);
     }
     let elapsed = finished - started;
+    let cpu_after = cpu_used(&instances);
+    let load_after = load_average().unwrap_or_default();
     latencies.sort();
 
     // Every email: two per journey (the waste team's and the resident's), within a minute.
@@ -272,6 +295,8 @@ pub async fn run(options: &Options) -> Result<Report, String> {
         elapsed,
         latencies,
         peak_memory_kib,
+        cpu_seconds: (cpu_after.0 - cpu_before.0, cpu_after.1 - cpu_before.1),
+        load_average: (load_before, load_after),
         lost,
         crossed,
         first_crossed,

@@ -75,6 +75,11 @@ impl Instance {
         let _ = self.child.wait();
     }
 
+    /// The CPU time the process has used so far (user and system), in seconds.
+    pub fn cpu_seconds(&self) -> Option<f64> {
+        cpu_seconds(&format!("/proc/{}/stat", self.pid()))
+    }
+
     /// The process's peak resident memory so far (`VmHWM`), in KiB.
     pub fn peak_memory_kib(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
@@ -83,6 +88,22 @@ impl Instance {
             .find_map(|line| line.strip_prefix("VmHWM:"))
             .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
     }
+}
+
+/// The user and system CPU time in a `/proc/PID/stat` file, in seconds (the kernel counts
+/// it in ticks of 1/100 s there, whatever its own clock).
+pub fn cpu_seconds(stat: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(stat).ok()?;
+    // The command name, in parentheses, may hold spaces: count fields after its end.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |index: usize| fields.get(index)?.parse::<u64>().ok();
+    Some((ticks(11)? + ticks(12)?) as f64 / 100.0)
+}
+
+/// The load average over the last minute (`/proc/loadavg`).
+pub fn load_average() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    text.split_whitespace().next()?.parse().ok()
 }
 
 impl Drop for Instance {

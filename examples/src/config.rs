@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use civic_forms::session::SessionDurability;
 pub use civic_notify::transport::SmtpSecurity;
 use serde::Deserialize;
 use url::Url;
@@ -62,6 +63,12 @@ pub struct Config {
     /// default 60): if its instance dies mid-send, another instance sends the message again
     /// once the lease lapses. Longer than any send takes, or messages go twice.
     pub outbox_lease: Duration,
+    /// How long a resident's page save waits on the disk (`CIVIC_SESSION_DURABILITY`:
+    /// `relaxed`, the default, or `full`). Relaxed: a save survives the demo being killed,
+    /// and a power cut may lose the last few (the resident answers those pages again); the
+    /// database is never corrupted. Submissions, payments and accepted emails always wait on
+    /// the disk, whichever is chosen.
+    pub session_durability: SessionDurability,
     /// Where each submission is posted as signed JSON (`CIVIC_WEBHOOK_URL`). Development posts
     /// to the demo's own receiver at `/staff/webhook`; production posts only when it is set.
     pub webhook_url: Option<Url>,
@@ -135,6 +142,7 @@ impl Default for Config {
             notify_api: None,
             addresses: None,
             outbox_lease: Duration::from_secs(60),
+            session_durability: SessionDurability::Relaxed,
             webhook_url: None,
             webhook_secret: None,
         }
@@ -331,6 +339,18 @@ impl Config {
                     reason: format!("must be a whole number of seconds like 60, not `{value}`"),
                 })?;
             config.outbox_lease = Duration::from_secs(seconds);
+        }
+        if let Some(value) = lookup("CIVIC_SESSION_DURABILITY") {
+            config.session_durability = match value.trim() {
+                "relaxed" => SessionDurability::Relaxed,
+                "full" => SessionDurability::Full,
+                other => {
+                    return Err(ConfigError::Invalid {
+                        setting: "CIVIC_SESSION_DURABILITY",
+                        reason: format!("must be `relaxed` or `full`, not `{other}`"),
+                    });
+                }
+            };
         }
         config.check_production()?;
         Ok(config)
@@ -698,6 +718,21 @@ mod tests {
             no_gazetteer
                 .starts_with("CIVIC_ADDRESS_INDEX must be set when CIVIC_ENV is production"),
             "{no_gazetteer}"
+        );
+    }
+
+    #[test]
+    fn sessions_are_relaxed_unless_full_is_asked_for() {
+        let config = Config::from_lookup(lookup(&[])).unwrap();
+        assert_eq!(config.session_durability, SessionDurability::Relaxed);
+        let config = Config::from_lookup(lookup(&[("CIVIC_SESSION_DURABILITY", "full")])).unwrap();
+        assert_eq!(config.session_durability, SessionDurability::Full);
+        let error = Config::from_lookup(lookup(&[("CIVIC_SESSION_DURABILITY", "off")]));
+        assert!(
+            error
+                .unwrap_err()
+                .to_string()
+                .contains("CIVIC_SESSION_DURABILITY")
         );
     }
 

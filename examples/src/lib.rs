@@ -32,7 +32,8 @@ use axum::Router;
 use axum::routing::get;
 
 pub use config::{
-    AddressSource, Config, ConfigError, Environment, NotifyApi, Secret, Smtp, SmtpSecurity,
+    AddressSource, Config, ConfigError, Environment, NotifyApi, Secret, SessionDurability, Smtp,
+    SmtpSecurity,
 };
 pub use services::parking_permit::RefundError;
 

@@ -24,7 +24,7 @@ use civic_forms::definition::{AnswerType, FormDefinition, Text};
 use civic_forms::delivery::{Deliveries, WebhookHandler};
 use civic_forms::http::FormService;
 use civic_forms::save_return::SaveAndReturn;
-use civic_forms::session::{SessionStore, SqlSessionStore};
+use civic_forms::session::{SessionDurability, SessionStore, SqlSessionStore};
 use civic_notify::outbox::{Outbox, RetryPolicy};
 use civic_notify::transport::{
     ApiKey, NotifyApiTransport, NotifyTemplates, SmtpConfig, SmtpTransport, Transport,
@@ -203,6 +203,9 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
         .await
         .map_err(|e| database(with_causes(&e)))?
         .with_lease(site.config.outbox_lease)
+        // The SMTP transport keeps a pool of connections: eight sends at once keep up with
+        // two emails a journey at thousands of journeys a minute (examples/README.md).
+        .with_concurrency(8)
         .with_clock({
             let clock = clock.clone();
             move || clock()
@@ -255,7 +258,16 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
             reason: e.to_string(),
         })?;
     let pool = store.pool().clone();
-    let store: Arc<dyn SessionStore> = Arc::new(store);
+    // Sessions on a pool of their own when their saves need not wait on the disk; `pool`
+    // (submissions, payments, the outbox) always does.
+    let store: Arc<dyn SessionStore> = match site.config.session_durability {
+        SessionDurability::Full => Arc::new(store),
+        durability => Arc::new(
+            SqlSessionStore::connect_with(&url, durability)
+                .await
+                .map_err(|e| database(e.to_string()))?,
+        ),
+    };
     let transport: Arc<dyn Transport> = Arc::new(outbox.clone());
     let pay = crate::payments::Payments::open(&site.config, &pool)
         .await

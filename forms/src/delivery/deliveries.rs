@@ -11,6 +11,7 @@ use civic_notify::EmailAddress;
 use civic_notify::transport::Transport;
 
 use super::store::{SubmissionStore, database};
+use super::writer::{Write, Writer};
 use super::{DeliveryError, EmailHandler, Submission, SubmissionHandler};
 use crate::definition::{FormDefinition, Webhook};
 use crate::session::SqlFileStore;
@@ -58,6 +59,8 @@ pub struct Deliveries {
     store: SubmissionStore,
     handlers: Vec<Arc<dyn SubmissionHandler>>,
     max_attempts: u32,
+    /// Commits [`Deliveries::submit`]'s writes together with those of other submissions.
+    writer: Writer,
 }
 
 impl std::fmt::Debug for Deliveries {
@@ -89,6 +92,7 @@ impl Deliveries {
             pool,
             handlers: Vec::new(),
             max_attempts: 10,
+            writer: Writer::default(),
         }
     }
 
@@ -162,31 +166,36 @@ impl Deliveries {
     /// Stores the submission, then tries each handler once. An error means the submission
     /// could not be stored (the resident should be told to try again); a handler's failure
     /// is recorded and retried, not returned.
+    ///
+    /// Two commits whatever the number of handlers, each shared with the submissions made at
+    /// the same time (group commit: one wait on the disk for all of them): the submission with
+    /// its pending deliveries (so a stored submission is always delivered, even after a
+    /// crash), then every handler's outcome.
     pub async fn submit(
         &self,
         submission: &Submission,
         now: OffsetDateTime,
     ) -> Result<Vec<(String, DeliveryStatus)>, DeliveryError> {
-        self.store.save(submission).await?;
+        let stored = Stored {
+            submission: submission.clone(),
+            handlers: self.handlers.iter().map(|h| h.name().to_owned()).collect(),
+            now: now.unix_timestamp(),
+        };
+        self.writer.commit(&self.pool, Box::new(stored)).await?;
+        let mut outcomes = Vec::new();
         for handler in &self.handlers {
-            sqlx::query(
-                "INSERT INTO civic_forms_deliveries (reference, handler, status, attempts, \
-                 next_attempt_at) VALUES ($1, $2, 'pending', 0, $3) \
-                 ON CONFLICT (reference, handler) DO NOTHING",
-            )
-            .bind(&submission.reference)
-            .bind(handler.name())
-            .bind(now.unix_timestamp())
-            .execute(&self.pool)
-            .await
-            .map_err(database)?;
+            outcomes.push(self.try_once(handler.as_ref(), submission, now).await?);
         }
-        let mut out = Vec::new();
-        for handler in &self.handlers {
-            let status = self.attempt(handler.as_ref(), submission, now).await?;
-            out.push((handler.name().to_owned(), status));
+        let statuses = outcomes
+            .iter()
+            .map(|outcome| (outcome.handler.clone(), outcome.status))
+            .collect();
+        if !outcomes.is_empty() {
+            self.writer
+                .commit(&self.pool, Box::new(Outcomes(outcomes)))
+                .await?;
         }
-        Ok(out)
+        Ok(statuses)
     }
 
     /// Tries again every pending delivery due at `now` (run from a scheduled job); returns
@@ -271,6 +280,19 @@ impl Deliveries {
         submission: &Submission,
         now: OffsetDateTime,
     ) -> Result<DeliveryStatus, DeliveryError> {
+        let outcome = self.try_once(handler, submission, now).await?;
+        let mut connection = self.pool.acquire().await.map_err(database)?;
+        outcome.record(&mut connection).await?;
+        Ok(outcome.status)
+    }
+
+    /// Gives the submission to `handler` once; the outcome is still to be recorded.
+    async fn try_once(
+        &self,
+        handler: &dyn SubmissionHandler,
+        submission: &Submission,
+        now: OffsetDateTime,
+    ) -> Result<Outcome, DeliveryError> {
         let row = sqlx::query(
             "SELECT attempts FROM civic_forms_deliveries WHERE reference = $1 AND handler = $2",
         )
@@ -293,28 +315,90 @@ impl Deliveries {
             ),
             Err(e) => (DeliveryStatus::Failed, Some(e.to_string())),
         };
-        let (name, next) = match status {
+        Ok(Outcome {
+            reference: submission.reference.clone(),
+            handler: handler.name().to_owned(),
+            attempts,
+            status,
+            error,
+        })
+    }
+}
+
+/// A submission and its pending deliveries, written together.
+struct Stored {
+    submission: Submission,
+    handlers: Vec<String>,
+    now: i64,
+}
+
+#[async_trait::async_trait]
+impl Write for Stored {
+    async fn apply(&self, connection: &mut sqlx::AnyConnection) -> Result<(), DeliveryError> {
+        SubmissionStore::save_on(connection, &self.submission).await?;
+        for handler in &self.handlers {
+            sqlx::query(
+                "INSERT INTO civic_forms_deliveries (reference, handler, status, attempts, \
+                 next_attempt_at) VALUES ($1, $2, 'pending', 0, $3) \
+                 ON CONFLICT (reference, handler) DO NOTHING",
+            )
+            .bind(&self.submission.reference)
+            .bind(handler)
+            .bind(self.now)
+            .execute(&mut *connection)
+            .await
+            .map_err(database)?;
+        }
+        Ok(())
+    }
+}
+
+/// The outcomes of one submission's first attempts, recorded together.
+struct Outcomes(Vec<Outcome>);
+
+#[async_trait::async_trait]
+impl Write for Outcomes {
+    async fn apply(&self, connection: &mut sqlx::AnyConnection) -> Result<(), DeliveryError> {
+        for outcome in &self.0 {
+            outcome.record(connection).await?;
+        }
+        Ok(())
+    }
+}
+
+/// One attempt at one delivery, to be recorded.
+struct Outcome {
+    reference: String,
+    handler: String,
+    attempts: u32,
+    status: DeliveryStatus,
+    /// The error's own words, never the submission's, so no personal data is recorded.
+    error: Option<String>,
+}
+
+impl Outcome {
+    async fn record(&self, connection: &mut sqlx::AnyConnection) -> Result<(), DeliveryError> {
+        let (name, next) = match self.status {
             DeliveryStatus::Pending { next_attempt_at } => {
                 ("pending", Some(next_attempt_at.unix_timestamp()))
             }
             DeliveryStatus::Delivered => ("delivered", None),
             DeliveryStatus::Failed => ("failed", None),
         };
-        // The error's own words, never the submission's, so no personal data is recorded.
         sqlx::query(
             "UPDATE civic_forms_deliveries SET status = $1, attempts = $2, next_attempt_at = $3, \
              last_error = $4 WHERE reference = $5 AND handler = $6",
         )
         .bind(name)
-        .bind(i64::from(attempts))
+        .bind(i64::from(self.attempts))
         .bind(next)
-        .bind(error)
-        .bind(&submission.reference)
-        .bind(handler.name())
-        .execute(&self.pool)
+        .bind(self.error.clone())
+        .bind(&self.reference)
+        .bind(&self.handler)
+        .execute(&mut *connection)
         .await
         .map_err(database)?;
-        Ok(status)
+        Ok(())
     }
 }
 

@@ -13,6 +13,8 @@ mod payment;
 mod store;
 #[cfg(feature = "webhook")]
 mod webhook;
+#[cfg(feature = "sql")]
+mod writer;
 
 #[cfg(feature = "sql")]
 pub use deliveries::{Deliveries, DeliveryStatus, backoff};

@@ -41,6 +41,15 @@ impl SubmissionStore {
 
     /// Stores a submission; storing the same reference again changes nothing.
     pub async fn save(&self, submission: &Submission) -> Result<(), DeliveryError> {
+        let mut connection = self.pool.acquire().await.map_err(database)?;
+        SubmissionStore::save_on(&mut connection, submission).await
+    }
+
+    /// [`SubmissionStore::save`] on a connection or transaction the caller holds.
+    pub(crate) async fn save_on(
+        connection: &mut sqlx::AnyConnection,
+        submission: &Submission,
+    ) -> Result<(), DeliveryError> {
         let json = serde_json::to_string(submission).map_err(unreadable)?;
         sqlx::query(
             "INSERT INTO civic_forms_submissions (reference, form_id, submission, submitted_at) \
@@ -50,7 +59,7 @@ impl SubmissionStore {
         .bind(&submission.form_id)
         .bind(json)
         .bind(submission.submitted_at.unix_timestamp())
-        .execute(&self.pool)
+        .execute(&mut *connection)
         .await
         .map_err(database)?;
         Ok(())

@@ -28,7 +28,7 @@ pub use files::{FileId, FileStore};
 pub use memory::MemorySessionStore;
 pub use memory_files::MemoryFileStore;
 #[cfg(feature = "sql")]
-pub use sql::SqlSessionStore;
+pub use sql::{SessionDurability, SqlSessionStore};
 #[cfg(feature = "sql")]
 pub use sql_files::SqlFileStore;
 

@@ -1,5 +1,17 @@
 //! Sessions in SQLite (one instance) or PostgreSQL (several instances sharing a database),
 //! through sqlx's `Any` driver; the schema comes from this crate's `migrations/` folder.
+//!
+//! # Durability
+//!
+//! [`SqlSessionStore::connect`] waits for every save to reach the disk, as it does for
+//! submissions ([`SessionDurability::Full`]). A session is a draft the resident is still
+//! writing, so a service may choose [`SessionDurability::Relaxed`] for its sessions with
+//! [`SqlSessionStore::connect_with`]: a save is handed to the operating system (SQLite) or the
+//! database server (PostgreSQL) and not waited onto the disk. Killing the service's process
+//! loses nothing; a power cut or an operating system crash (on PostgreSQL, a crash of the
+//! database server) may lose the last few saves, so a resident answers those pages again. The
+//! database is never corrupted: what is lost is always the newest writes. Submissions must
+//! stay on a store (a pool) connected with [`SessionDurability::Full`].
 
 use async_trait::async_trait;
 use sqlx::any::AnyPoolOptions;
@@ -16,6 +28,20 @@ pub struct SqlSessionStore {
     pool: AnyPool,
 }
 
+/// How long a session save waits on the disk (see the module's "Durability").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SessionDurability {
+    /// Each commit waits until it is on disk: SQLite `synchronous=FULL` (WAL mode),
+    /// PostgreSQL's default `synchronous_commit=on`. What was saved survives a power cut.
+    #[default]
+    Full,
+    /// Each commit is handed on without waiting for the disk: SQLite `synchronous=NORMAL`
+    /// (WAL mode), PostgreSQL `synchronous_commit=off`. Survives a killed process; a power
+    /// cut may lose the last few saves, never corrupt the database. For sessions only.
+    Relaxed,
+}
+
 pub(super) fn database(error: sqlx::Error) -> StoreError {
     let retryable = matches!(
         error,
@@ -30,9 +56,23 @@ pub(super) fn database(error: sqlx::Error) -> StoreError {
 
 impl SqlSessionStore {
     /// Connects to `url` (`sqlite://sessions.db?mode=rwc`, `sqlite::memory:`,
-    /// `postgres://user@host/db`) and brings the schema up to date.
+    /// `postgres://user@host/db`) and brings the schema up to date. Every commit waits on
+    /// the disk ([`SessionDurability::Full`]), so the pool may hold submissions too.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        SqlSessionStore::connect_with(url, SessionDurability::Full).await
+    }
+
+    /// [`SqlSessionStore::connect`] with commits as durable as `durability` says. With
+    /// [`SessionDurability::Relaxed`] the store's [`pool`](SqlSessionStore::pool) is for
+    /// sessions only: keep submissions, payments and the outbox on a pool connected with
+    /// [`SessionDurability::Full`] (the same database may be opened with both).
+    pub async fn connect_with(
+        url: &str,
+        durability: SessionDurability,
+    ) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
+        let relaxed = durability == SessionDurability::Relaxed;
+        let postgres = url.starts_with("postgres");
         // An in-memory SQLite database lives in one connection; more would each see their own.
         let max = if url.contains(":memory:") { 1 } else { 5 };
         let sqlite_file = url.starts_with("sqlite:") && !url.contains(":memory:");
@@ -48,10 +88,21 @@ impl SqlSessionStore {
                         sqlx::query("PRAGMA journal_mode = WAL")
                             .execute(&mut *connection)
                             .await?;
-                        sqlx::query("PRAGMA synchronous = FULL")
+                        // NORMAL in WAL mode: the log is synced at checkpoints, not each commit.
+                        let synchronous = if relaxed {
+                            "PRAGMA synchronous = NORMAL"
+                        } else {
+                            "PRAGMA synchronous = FULL"
+                        };
+                        sqlx::query(synchronous).execute(&mut *connection).await?;
+                        sqlx::query("PRAGMA busy_timeout = 5000")
                             .execute(&mut *connection)
                             .await?;
-                        sqlx::query("PRAGMA busy_timeout = 5000")
+                    }
+                    if postgres && relaxed {
+                        // The server's log is written in the background, within a few hundred
+                        // milliseconds; a crash of the server loses at most that, in order.
+                        sqlx::query("SET synchronous_commit = off")
                             .execute(&mut *connection)
                             .await?;
                     }
@@ -204,6 +255,63 @@ mod tests {
         let store = SqlSessionStore::connect(&schema_url).await.unwrap();
         super::super::conformance::run(&store).await;
         store.pool.close().await;
+        drop_schema(&url, &schema).await;
+    }
+
+    #[tokio::test]
+    async fn a_relaxed_sqlite_store_passes_the_conformance_tests_without_waiting_on_the_disk() {
+        let dir = std::env::temp_dir().join(format!(
+            "civic-forms-relaxed-{}",
+            SessionId::generate().as_str()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}/sessions.db?mode=rwc", dir.display());
+        let store = SqlSessionStore::connect_with(&url, SessionDurability::Relaxed)
+            .await
+            .unwrap();
+        super::super::conformance::run(&store).await;
+        // 1 is NORMAL; the default store, on the same file, keeps FULL (2).
+        let synchronous = |pool: AnyPool| async move {
+            let row = sqlx::query("PRAGMA synchronous")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            row.try_get::<i64, _>(0).unwrap()
+        };
+        assert_eq!(synchronous(store.pool().clone()).await, 1);
+        let full = SqlSessionStore::connect(&url).await.unwrap();
+        assert_eq!(synchronous(full.pool().clone()).await, 2);
+        store.pool.close().await;
+        full.pool.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn a_relaxed_postgres_store_turns_synchronous_commit_off_for_its_own_connections() {
+        let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED a_relaxed_postgres_store_turns_synchronous_commit_off: CIVIC_TEST_DATABASE_URL is not set"
+            );
+            return;
+        };
+        let (schema, schema_url) = test_schema(&url).await;
+        let store = SqlSessionStore::connect_with(&schema_url, SessionDurability::Relaxed)
+            .await
+            .unwrap();
+        super::super::conformance::run(&store).await;
+        let setting = |pool: AnyPool| async move {
+            let row = sqlx::query("SHOW synchronous_commit")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            row.try_get::<String, _>(0).unwrap()
+        };
+        assert_eq!(setting(store.pool().clone()).await, "off");
+        let full = SqlSessionStore::connect(&schema_url).await.unwrap();
+        assert_eq!(setting(full.pool().clone()).await, "on");
+        store.pool.close().await;
+        full.pool.close().await;
         drop_schema(&url, &schema).await;
     }
 
