@@ -170,6 +170,9 @@ pub async fn run(options: &Options) -> Result<Report, String> {
         ("CIVIC_SMTP_SECURITY", "none".to_owned()),
         ("CIVIC_DATA_DIR", data_dir.display().to_string()),
         ("CIVIC_ADDRESS_INDEX", gazetteer_file(&data_dir)?),
+        // Two emails a journey: eight sends at once keep up (the default, 1, keeps a killed
+        // instance to one repeated message; see examples/README.md).
+        ("CIVIC_OUTBOX_SENDS", "8".to_owned()),
     ];
     let count = if fresh.is_some() { 2 } else { 1 };
     let mut instances = Vec::new();

@@ -63,6 +63,11 @@ pub struct Config {
     /// default 60): if its instance dies mid-send, another instance sends the message again
     /// once the lease lapses. Longer than any send takes, or messages go twice.
     pub outbox_lease: Duration,
+    /// How many messages each outbox worker sends at once (`CIVIC_OUTBOX_SENDS`, default 1).
+    /// More keep up with more mail, at a price: an instance killed mid-send may have sent
+    /// that many messages it had not yet recorded, and each goes a second time (same
+    /// idempotency key); at 1, at most one.
+    pub outbox_sends: usize,
     /// How long a resident's page save waits on the disk (`CIVIC_SESSION_DURABILITY`:
     /// `relaxed`, the default, or `full`). Relaxed: a save survives the demo being killed,
     /// and a power cut may lose the last few (the resident answers those pages again); the
@@ -142,6 +147,7 @@ impl Default for Config {
             notify_api: None,
             addresses: None,
             outbox_lease: Duration::from_secs(60),
+            outbox_sends: 1,
             session_durability: SessionDurability::Relaxed,
             webhook_url: None,
             webhook_secret: None,
@@ -339,6 +345,17 @@ impl Config {
                     reason: format!("must be a whole number of seconds like 60, not `{value}`"),
                 })?;
             config.outbox_lease = Duration::from_secs(seconds);
+        }
+        if let Some(value) = lookup("CIVIC_OUTBOX_SENDS") {
+            config.outbox_sends = value
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=64).contains(n))
+                .ok_or_else(|| ConfigError::Invalid {
+                    setting: "CIVIC_OUTBOX_SENDS",
+                    reason: format!("must be a whole number from 1 to 64, not `{value}`"),
+                })?;
         }
         if let Some(value) = lookup("CIVIC_SESSION_DURABILITY") {
             config.session_durability = match value.trim() {
@@ -734,6 +751,22 @@ mod tests {
                 .to_string()
                 .contains("CIVIC_SESSION_DURABILITY")
         );
+    }
+
+    #[test]
+    fn outbox_sends_are_one_at_a_time_unless_set() {
+        assert_eq!(Config::from_lookup(lookup(&[])).unwrap().outbox_sends, 1);
+        let config = Config::from_lookup(lookup(&[("CIVIC_OUTBOX_SENDS", "8")])).unwrap();
+        assert_eq!(config.outbox_sends, 8);
+        for bad in ["0", "65", "many"] {
+            let error = Config::from_lookup(lookup(&[("CIVIC_OUTBOX_SENDS", bad)]));
+            assert!(
+                error
+                    .unwrap_err()
+                    .to_string()
+                    .contains("CIVIC_OUTBOX_SENDS")
+            );
+        }
     }
 
     #[test]

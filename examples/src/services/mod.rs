@@ -203,9 +203,7 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
         .await
         .map_err(|e| database(with_causes(&e)))?
         .with_lease(site.config.outbox_lease)
-        // The SMTP transport keeps a pool of connections: eight sends at once keep up with
-        // two emails a journey at thousands of journeys a minute (examples/README.md).
-        .with_concurrency(8)
+        .with_concurrency(site.config.outbox_sends)
         .with_clock({
             let clock = clock.clone();
             move || clock()
