@@ -101,6 +101,7 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
             timeout_minutes: Some(20),
             save_href: Some("/apply/save"),
             session_base: Some("/apply"),
+            service_name: Some(&form.title),
         },
     };
     let today = time::macros::date!(2026 - 11 - 28);
