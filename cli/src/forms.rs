@@ -35,7 +35,8 @@ pub enum Command {
     /// with Ctrl-C.
     #[command(
         after_help = "Examples:\n  civic forms serve report-a-pothole.yaml\n  \
-        civic forms serve --port 8080 report-a-pothole.yaml"
+        civic forms serve --port 8080 report-a-pothole.yaml\n  \
+        civic forms serve --port 0 --no-rate-limit report-a-pothole.yaml   (a load test)"
     )]
     Serve {
         /// The definition file (JSON, YAML or TOML). Example: report-a-pothole.yaml
@@ -48,15 +49,21 @@ pub enum Command {
         /// Example: sqlite://forms.db
         #[arg(long, value_name = "URL")]
         database: Option<String>,
+        /// Accept any number of POSTs from one address. Without it each address may send 30
+        /// at once, then one every 2 seconds, as a public form should; a load test from one
+        /// machine needs it off.
+        #[arg(long)]
+        no_rate_limit: bool,
     },
     /// Print the JSON Schema of the form definition format, for editors and other tools.
     #[command(after_help = "Example:\n  civic forms schema > form-definition.schema.json")]
     Schema,
     /// Print a form's stored submissions as CSV (one row each, a column per question) or as
-    /// JSON, oldest first.
+    /// JSON, oldest first; with --files, also save the files residents uploaded.
     #[command(
         after_help = "Examples:\n  civic forms export --database sqlite://forms.db --form report-a-pothole > potholes.csv\n  \
-        civic forms export --database postgres://forms@db/forms --form bins --format json"
+        civic forms export --database postgres://forms@db/forms --form bins --format json\n  \
+        civic forms export --database sqlite://forms.db --form bins --files uploads > bins.csv"
     )]
     Export {
         /// The forms database. Example: sqlite://forms.db
@@ -68,6 +75,11 @@ pub enum Command {
         /// csv or json.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+        /// Also save each submission's uploaded files in FOLDER/REFERENCE/ (the team's
+        /// email names them but cannot carry them when sent through GOV.UK Notify's API).
+        /// Example: uploads
+        #[arg(long, value_name = "FOLDER")]
+        files: Option<std::path::PathBuf>,
     },
     /// Delete what is past its retention: each form's stored submissions older than its
     /// `retention.submission_days`, expired sessions and expired save-and-return links. Run
@@ -103,10 +115,12 @@ pub fn run(command: Command) -> Outcome {
             file,
             port,
             database,
+            no_rate_limit,
         } => serve::serve(serve::Options {
             file,
             port,
             database,
+            rate_limit: !no_rate_limit,
         }),
         Command::Schema => {
             let schema = civic_forms::schema::json_schema();
@@ -117,7 +131,13 @@ pub fn run(command: Command) -> Outcome {
             database,
             form,
             format,
-        } => export(&database, &form, format),
+            files,
+        } => {
+            if let Some(folder) = files {
+                save_files(&database, &form, &folder)?;
+            }
+            export(&database, &form, format)
+        }
         Command::Purge { database, files } => purge(&database, &files),
     }
 }
@@ -155,6 +175,48 @@ fn export(database: &str, form: &str, format: ExportFormat) -> Outcome {
     let text = export_text(database, form, format)?;
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(Verdict::AllValid)
+}
+
+/// Writes every uploaded file of `form`'s stored submissions to `folder/REFERENCE/NAME`; a
+/// name already used in the submission gets its position in front (`2-photo.jpg`).
+fn save_files(database: &str, form: &str, folder: &Path) -> Result<(), input::Failure> {
+    civic_pay_adapters::config::block_on(async {
+        let store = civic_forms::session::SqlSessionStore::connect(database).await?;
+        let submissions = civic_forms::delivery::SubmissionStore::new(store.pool().clone())
+            .list(form)
+            .await?;
+        let files = store.files();
+        for submission in &submissions {
+            let into = folder.join(&submission.reference);
+            let uploaded = submission.files();
+            for (index, file) in uploaded.iter().enumerate() {
+                use civic_forms::session::FileStore;
+                let content = files.get(&file.id).await?.ok_or_else(|| {
+                    input::Failure(format!(
+                        "{}: {} has been deleted",
+                        submission.reference, file.file_name
+                    ))
+                })?;
+                std::fs::create_dir_all(&into).map_err(|e| {
+                    input::Failure(format!("cannot create {}: {e}", into.display()))
+                })?;
+                // The stored name has no folders; ".." would still leave `into`.
+                let name = Path::new(&file.file_name)
+                    .file_name()
+                    .map_or("file".into(), |n| n.to_string_lossy());
+                // Named the same way on every run, so exporting again overwrites.
+                let earlier = &uploaded[..index];
+                let path = if earlier.iter().any(|f| f.file_name == file.file_name) {
+                    into.join(format!("{}-{name}", index + 1))
+                } else {
+                    into.join(name.as_ref())
+                };
+                std::fs::write(&path, content)
+                    .map_err(|e| input::Failure(format!("cannot write {}: {e}", path.display())))?;
+            }
+        }
+        Ok::<_, input::Failure>(())
+    })?
 }
 
 fn export_text(database: &str, form: &str, format: ExportFormat) -> Result<String, input::Failure> {
@@ -293,6 +355,65 @@ mod tests {
         );
         let error = purge(&url, &["/no/such/form.yaml".to_owned()]).unwrap_err();
         assert!(error.0.starts_with("/no/such/form.yaml: "), "{}", error.0);
+    }
+
+    #[test]
+    fn export_files_saves_each_submissions_uploads_in_a_folder_of_its_own() {
+        use civic_forms::answers::{AnswerValue, CheckedFile};
+        use civic_forms::definition::FileKind;
+        use civic_forms::session::{FileStore, SessionId};
+        let dir = std::env::temp_dir().join(format!("civic-cli-files-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.join("forms.db").display());
+        civic_pay_adapters::config::block_on(async {
+            let store = civic_forms::session::SqlSessionStore::connect(&url)
+                .await
+                .unwrap();
+            let mut accepted = Vec::new();
+            for (name, content) in [("bill.pdf", "%PDF one"), ("bill.pdf", "%PDF two")] {
+                let file = CheckedFile {
+                    file_name: name,
+                    kind: FileKind::Pdf,
+                    content: content.as_bytes(),
+                };
+                let now = time::OffsetDateTime::now_utc();
+                let id = store
+                    .files()
+                    .put(&SessionId::generate(), content.as_bytes(), now)
+                    .await
+                    .unwrap();
+                accepted.push(file.accepted(id));
+            }
+            let mut answers = civic_forms::journey::Answers::default();
+            answers
+                .values
+                .insert("proof".into(), AnswerValue::Files(accepted));
+            let submission = civic_forms::delivery::Submission {
+                form_id: "x".into(),
+                reference: "ABC-DEF-234".into(),
+                language: civic_forms::definition::Language::En,
+                answers,
+                submitted_at: time::OffsetDateTime::now_utc(),
+            };
+            civic_forms::delivery::SubmissionStore::new(store.pool().clone())
+                .save(&submission)
+                .await
+                .unwrap();
+        })
+        .unwrap();
+        let folder = dir.join("uploads");
+        save_files(&url, "x", &folder).unwrap();
+        let saved = folder.join("ABC-DEF-234");
+        assert_eq!(
+            std::fs::read_to_string(saved.join("bill.pdf")).unwrap(),
+            "%PDF one"
+        );
+        assert_eq!(
+            std::fs::read_to_string(saved.join("2-bill.pdf")).unwrap(),
+            "%PDF two"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! WAL mode with `synchronous = NORMAL` (a commit is durable against a crash of the process,
 //! and against power loss once the WAL is checkpointed). The rate limit is off: every client
 //! here is one address. Set `CIVIC_BENCH_SECONDS` to run longer (default 5 per server).
+//!
+//! With `CIVIC_BENCH_TARGET` set to a page of `pothole.yaml` served elsewhere, like
+//! `http://127.0.0.1:3000/pothole/location`, the clients POST there instead of to the form
+//! served in process; `serve-load.sh` does this against `civic forms serve`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -24,17 +28,7 @@ use civic_forms::http::{FormService, HttpConfig};
 use civic_forms::session::SqlSessionStore;
 use sqlx::any::AnyPoolOptions;
 
-const FORM: &str = r#"
-id: pothole
-title: Report a pothole
-pages:
-  - id: location
-    questions:
-      - { id: postcode, label: What is the postcode?, error_name: the postcode, answer: { type: postcode } }
-  - id: details
-    questions:
-      - { id: details, label: Describe it, error_name: a description, answer: { type: text } }
-"#;
+const FORM: &str = include_str!("pothole.yaml");
 
 const CLIENTS: usize = 100;
 
@@ -91,13 +85,9 @@ async fn serve(app: Router) -> SocketAddr {
     address
 }
 
-/// One client's session: its cookie and CSRF token.
-async fn session(client: &reqwest::Client, base: &str) -> (String, String) {
-    let page = client
-        .get(format!("{base}/apply/location"))
-        .send()
-        .await
-        .unwrap();
+/// One client's session on the form page at `url`: its cookie and CSRF token.
+async fn session(client: &reqwest::Client, url: &str) -> (String, String) {
+    let page = client.get(url).send().await.unwrap();
     let cookie = page
         .headers()
         .get(header::SET_COOKIE)
@@ -116,12 +106,13 @@ struct Run {
     latencies: Vec<Duration>,
 }
 
-async fn drive(base: String, path: &'static str, seconds: u64) -> Run {
+/// POSTs the first page's answer to `url` from each client until `seconds` have passed.
+async fn drive(url: String, seconds: u64) -> Run {
     let mut tasks = Vec::new();
     let start = Instant::now();
     let until = start + Duration::from_secs(seconds);
     for _ in 0..CLIENTS {
-        let base = base.clone();
+        let url = url.clone();
         tasks.push(tokio::spawn(async move {
             // One keep-alive connection per client.
             let client = reqwest::Client::builder()
@@ -129,13 +120,13 @@ async fn drive(base: String, path: &'static str, seconds: u64) -> Run {
                 .pool_max_idle_per_host(1)
                 .build()
                 .unwrap();
-            let (cookie, token) = session(&client, &base).await;
+            let (cookie, token) = session(&client, &url).await;
             let body = format!("csrf_token={token}&postcode=SW1A+1AA");
             let mut latencies = Vec::new();
             while Instant::now() < until {
                 let sent = Instant::now();
                 let response = client
-                    .post(format!("{base}{path}"))
+                    .post(&url)
                     .header(header::COOKIE, &cookie)
                     .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                     .body(body.clone())
@@ -192,17 +183,27 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
+    let target = std::env::var("CIVIC_BENCH_TARGET").ok();
     let dir = tempfile::tempdir().unwrap();
     runtime.block_on(async {
-        let form = serve(form_app(dir.path()).await).await;
+        let (form, storage) = match target {
+            Some(url) => (url, "the SQLite mode the server printed"),
+            None => (
+                format!(
+                    "http://{}/apply/location",
+                    serve(form_app(dir.path()).await).await
+                ),
+                "SQLite WAL, synchronous=NORMAL",
+            ),
+        };
         let bare = serve(Router::new().route("/bare", post(bare))).await;
         let _ = writeln!(
             std::io::stdout(),
-            "{CLIENTS} keep-alive clients, {seconds} s each, {} CPUs; SQLite WAL, synchronous=NORMAL",
+            "{CLIENTS} keep-alive clients, {seconds} s each, {} CPUs; form at {form}; {storage}",
             std::thread::available_parallelism().map_or(0, |n| n.get())
         );
-        let bare_run = drive(format!("http://{bare}"), "/bare", seconds).await;
-        let form_run = drive(format!("http://{form}"), "/apply/location", seconds).await;
+        let bare_run = drive(format!("http://{bare}/bare"), seconds).await;
+        let form_run = drive(form, seconds).await;
         let bare_rate = report("bare axum handler", &bare_run);
         let form_rate = report("form POST (validate+save)", &form_run);
         let _ = writeln!(

@@ -1064,6 +1064,20 @@ pub fn files_uploaded(names: &[&str], language: Language) -> String {
     }
 }
 
+/// Added to the team's email when its transport cannot carry attachments (GOV.UK Notify's
+/// API): the files are named, and where they are kept is said.
+pub fn files_not_attached(names: &[&str], language: Language) -> String {
+    let names = and_list(names, language);
+    match language {
+        Language::Cy => format!(
+            "Ni ellid atodi’r ffeiliau a uwchlwythwyd ({names}): nid yw’r gwasanaeth e-bost hwn yn anfon atodiadau. Maen nhw’n cael eu cadw gyda’r cais: gall gweinyddwr y ffurflenni eu cadw gyda `civic forms export --files`."
+        ),
+        _ => format!(
+            "The uploaded files ({names}) could not be attached: this email service does not send attachments. They are kept with the submission: the forms administrator can save them with `civic forms export --files`."
+        ),
+    }
+}
+
 /// The words of the add-to-a-list pages (the MoJ pattern): the summary of items added, "Do
 /// you need to add another?", and the confirmation before removing one. `item` is the form's
 /// singular item name ("vehicle", "cerbyd"); `label` is how one item is named (its first

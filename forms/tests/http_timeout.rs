@@ -141,3 +141,47 @@ async fn signing_out_deletes_the_answers_and_says_why() {
         .await
         .see_other("/apply/location");
 }
+
+/// Issue #7 item 8: the timeout notice, the warning dialog and the pages after it are Welsh
+/// for a resident who chose Welsh, also once the session (which held the choice) is gone.
+#[tokio::test]
+async fn the_timeout_notice_dialog_and_deleted_pages_are_in_welsh() {
+    let service = service(HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser.get("/apply").await;
+    let page = browser.get("/apply/location?lang=cy").await;
+    for welsh in [
+        "Byddwn yn dileu eich atebion os na fyddwch yn gwneud unrhyw beth am 20 munud.",
+        "Rydych ar fin cael eich allgofnodi",
+        "Dileu atebion ac allgofnodi",
+        r#"data-text-minutes="Byddwch yn cael eich allgofnodi ymhen {n} munud.""#,
+    ] {
+        assert!(page.body.contains(welsh), "{welsh} in {}", page.body);
+    }
+    let token = page.csrf();
+    let before = browser.clone();
+    let signed_out = browser
+        .post(
+            "/apply/sign-out",
+            &[("csrf_token", &token), ("timed_out", "no")],
+        )
+        .await;
+    let to = signed_out.location.clone().unwrap();
+    let page = browser.get(&to).await;
+    assert!(
+        page.body
+            .contains("Gwnaethoch allgofnodi, felly rydym wedi dileu eich atebion."),
+        "{to}: {}",
+        page.body
+    );
+
+    let mut timed_out = before;
+    timed_out.get("/apply/location").await;
+    service.later(TIMEOUT + 1);
+    let page = timed_out.get("/apply/location").await;
+    assert!(
+        page.body.contains("Mae eich atebion wedi cael eu dileu"),
+        "{}",
+        page.body
+    );
+}

@@ -3,8 +3,10 @@
 //!
 //! Sessions and submissions go to a SQLite file in `./data`; emails (the team's notice, the
 //! resident's copy, save-and-return links) go to an in-memory development mailbox shown at
-//! `/dev/mailbox`, so "Save and come back later" is offered on every page; the stylesheet and scripts are served from `/assets`. The cookie secret is made afresh on each
-//! start, so sessions do not outlive the server.
+//! `/dev/mailbox`, so "Save and come back later" is offered on every page; the stylesheet and
+//! scripts are served from `/assets`. The cookie secret is made afresh on each start, so
+//! sessions do not outlive the server. POSTs are rate limited per address as in production,
+//! unless `--no-rate-limit` (for `forms/benches/serve-load.sh`, whose clients share one address).
 
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -17,7 +19,7 @@ use civic_components::assets::Assets;
 use civic_components::brand::{Brand, BrandColour};
 use civic_forms::definition::FormDefinition;
 use civic_forms::delivery::Deliveries;
-use civic_forms::http::FormService;
+use civic_forms::http::{FormService, HttpConfig};
 use civic_forms::save_return::SaveAndReturn;
 use civic_forms::session::SqlSessionStore;
 use civic_notify::transport::{MailboxTransport, Outgoing};
@@ -35,6 +37,8 @@ pub struct Options {
     pub port: u16,
     /// The database URL; `None` for `./data/FORM-ID.db`.
     pub database: Option<String>,
+    /// Whether POSTs are limited per client address (the service's default limit).
+    pub rate_limit: bool,
 }
 
 /// Serves the form until Ctrl-C.
@@ -62,10 +66,10 @@ pub fn serve(options: Options) -> Outcome {
             format!("sqlite://data/{}.db?mode=rwc", form.id)
         }
     };
-    civic_pay_adapters::config::block_on(run(form, database, options.port))?
+    civic_pay_adapters::config::block_on(run(form, database, options.port, options.rate_limit))?
 }
 
-async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
+async fn run(form: FormDefinition, database: String, port: u16, rate_limit: bool) -> Outcome {
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let listener = tokio::net::TcpListener::bind(address)
         .await
@@ -77,7 +81,7 @@ async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
         .in_language(civic_forms::definition::Language::En)
         .to_owned();
     let paying = form.payment.is_some();
-    let app = app(form, &database, bound).await?;
+    let (app, storage) = app(form, &database, bound, rate_limit).await?;
     {
         let mut out = std::io::stdout().lock();
         writeln!(out, "Serving \"{title}\" at http://{bound}{mount}")?;
@@ -91,9 +95,12 @@ async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
                 "Payments go to the payment sandbox (card 4444333322221111 pays, 4000000000000002 is declined)"
             )?;
         }
+        if !rate_limit {
+            writeln!(out, "POSTs are not rate limited (--no-rate-limit).")?;
+        }
         writeln!(
             out,
-            "Sessions and submissions in {database}. Stop with Ctrl-C."
+            "Sessions and submissions in {database}{storage}. Stop with Ctrl-C."
         )?;
         out.flush()?;
     }
@@ -109,13 +116,25 @@ async fn run(form: FormDefinition, database: String, port: u16) -> Outcome {
     Ok(Verdict::AllValid)
 }
 
-/// The form at `/{id}` with save and return, the mailbox, the assets and, for a form that takes a payment, the
-/// payment sandbox's card pages, for a server listening on `bound`.
-async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<Router, Failure> {
+/// The form at `/{id}` with save and return, the mailbox, the assets and, for a form that
+/// takes a payment, the payment sandbox's card pages, for a server listening on `bound`;
+/// with it, how SQLite keeps the data (" (SQLite WAL, synchronous=FULL)"), or "" for
+/// another database.
+async fn app(
+    form: FormDefinition,
+    database: &str,
+    bound: SocketAddr,
+    rate_limit: bool,
+) -> Result<(Router, String), Failure> {
     let store = SqlSessionStore::connect(database)
         .await
         .map_err(|e| Failure(format!("{database}: {e}")))?;
     let pool = store.pool().clone();
+    let storage = if database.starts_with("sqlite:") {
+        sqlite_mode(&pool).await.unwrap_or_default()
+    } else {
+        String::new()
+    };
     let mailbox = MailboxTransport::new();
     let from = "Forms <forms@localhost>";
     let form = Arc::new(form);
@@ -153,6 +172,11 @@ async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<
         .brand(brand.clone())
         .assets(Arc::clone(&assets))
         .save_and_return(links);
+    if !rate_limit {
+        let mut config = HttpConfig::default();
+        config.rate_limit = None;
+        service = service.config(config);
+    }
     let mut app = Router::new();
     if form.payment.is_some() {
         let url = |path: String| {
@@ -177,7 +201,7 @@ async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<
     }
     let service = service.build().map_err(|e| Failure(e.to_string()))?;
     let start = mount.clone();
-    Ok(app
+    let app = app
         .route("/", get(move || async move { Redirect::to(&start) }))
         .route(
             "/dev/mailbox",
@@ -187,7 +211,31 @@ async fn app(form: FormDefinition, database: &str, bound: SocketAddr) -> Result<
             }),
         )
         .nest(&mount, service.router())
-        .merge(assets.router()))
+        .merge(assets.router());
+    Ok((app, storage))
+}
+
+/// " (SQLite WAL, synchronous=FULL)": the journal and sync modes the store's connections
+/// run with, read back from SQLite itself (the load script reports it).
+async fn sqlite_mode(pool: &sqlx::AnyPool) -> Option<String> {
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(pool)
+        .await
+        .ok()?;
+    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(pool)
+        .await
+        .ok()?;
+    let synchronous = match synchronous {
+        0 => "OFF",
+        1 => "NORMAL",
+        2 => "FULL",
+        _ => "EXTRA",
+    };
+    Some(format!(
+        " (SQLite {}, synchronous={synchronous})",
+        journal.to_uppercase()
+    ))
 }
 
 /// Where the payment sandbox's card pages are served.
@@ -289,7 +337,7 @@ payment:
     async fn a_paying_form_is_served_with_the_payment_sandbox() {
         let form = FormDefinition::parse(PAYING, civic_forms::definition::Format::Yaml).unwrap();
         let bound = SocketAddr::from(([127, 0, 0, 1], 8123));
-        let app = app(form, "sqlite::memory:", bound).await.unwrap();
+        let (app, _) = app(form, "sqlite::memory:", bound, true).await.unwrap();
         let mut cookie = String::new();
         let get = |path: &str| Request::get(path).body(Body::empty()).unwrap();
         send(&app, &mut cookie, get("/permit")).await;
@@ -312,5 +360,43 @@ payment:
         let (status, _, page) = send(&app, &mut cookie, get(card_page)).await;
         assert_eq!(status, StatusCode::OK);
         assert!(page.contains("£45.00"), "{page}");
+    }
+
+    /// POSTs one answer `times` times from one address; the statuses seen.
+    async fn post_often(rate_limit: bool, times: usize) -> Vec<StatusCode> {
+        let form = FormDefinition::parse(
+            "id: bins\ntitle: Bins\npages:\n  - id: a\n    questions:\n      - { id: q, label: Q?, answer: { type: yes_no } }\n",
+            civic_forms::definition::Format::Yaml,
+        )
+        .unwrap();
+        let bound = SocketAddr::from(([127, 0, 0, 1], 8124));
+        let (app, _) = app(form, "sqlite::memory:", bound, rate_limit)
+            .await
+            .unwrap();
+        let mut cookie = String::new();
+        let get = Request::get("/bins/a").body(Body::empty()).unwrap();
+        let (_, _, page) = send(&app, &mut cookie, get).await;
+        let body = format!("csrf_token={}&q=yes", csrf(&page));
+        let mut statuses = Vec::new();
+        for _ in 0..times {
+            let (status, _, _) = send(&app, &mut cookie, post("/bins/a", body.clone())).await;
+            statuses.push(status);
+        }
+        statuses
+    }
+
+    #[tokio::test]
+    async fn posts_are_rate_limited_unless_no_rate_limit_is_given() {
+        let limited = post_often(true, 40).await;
+        assert_eq!(limited[0], StatusCode::SEE_OTHER);
+        assert!(
+            limited.contains(&StatusCode::TOO_MANY_REQUESTS),
+            "{limited:?}"
+        );
+        let unlimited = post_often(false, 40).await;
+        assert!(
+            unlimited.iter().all(|s| *s == StatusCode::SEE_OTHER),
+            "{unlimited:?}"
+        );
     }
 }

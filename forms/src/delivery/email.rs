@@ -10,7 +10,7 @@ use civic_notify::{Branding, EmailAddress, Personalisation};
 
 use crate::answers::AnswerValue;
 use crate::definition::{FileKind, FormDefinition, Language};
-use crate::messages::EmailText;
+use crate::messages::{EmailText, files_not_attached};
 use crate::session::FileStore;
 
 use super::copy::answer_lines;
@@ -105,36 +105,24 @@ impl EmailHandler {
         self
     }
 
-    /// Attaches the submission's uploaded files, read from `files`. The transport must carry
-    /// attachments (SMTP does; GOV.UK Notify's API refuses them, a permanent failure).
+    /// Attaches the submission's uploaded files, read from `files`. A transport that cannot
+    /// carry attachments (GOV.UK Notify's API: [`SendError::is_unsupported`]) is sent the
+    /// email without them, naming the files and saying they are kept with the submission
+    /// (`civic forms export --files` saves them).
+    ///
+    /// [`SendError::is_unsupported`]: civic_notify::transport::SendError::is_unsupported
     pub fn attach_files(mut self, files: Arc<dyn FileStore>) -> Self {
         self.files = Some(files);
         self
     }
 
-    /// The submission's files as attachments, in answer order.
+    /// The submission's files as attachments, in the order of [`Submission::files`].
     async fn attachments(&self, submission: &Submission) -> Result<Vec<Attachment>, DeliveryError> {
         let Some(store) = &self.files else {
             return Ok(Vec::new());
         };
-        // Collected before any await: the iterator's closures would not be `Send`.
-        let answers = &submission.answers;
-        let files: Vec<&crate::answers::AcceptedFile> = answers
-            .values
-            .values()
-            .chain(
-                answers
-                    .lists
-                    .values()
-                    .flat_map(|list| list.items.iter().flat_map(|item| item.values.values())),
-            )
-            .flat_map(|value| match value {
-                AnswerValue::Files(files) => files.as_slice(),
-                _ => &[],
-            })
-            .collect();
         let mut attachments = Vec::new();
-        for file in files {
+        for file in submission.files() {
             let content = store
                 .get(&file.id)
                 .await
@@ -208,27 +196,43 @@ impl SubmissionHandler for EmailHandler {
                 format!("{label}: {}", lines.join(", "))
             })
             .collect();
-        let values = Personalisation::new()
-            .with("form", self.form.title.in_language(language))
-            .with("reference", submission.reference.as_str())
-            .with("answers", answers.join("\n"));
-        let message = text
-            .template()
-            .render_email(notify_language(language), &values, &self.branding)
-            .map_err(|e| {
-                DeliveryError::permanent("the email could not be written").with_source(e)
-            })?;
-        let attachments = self.attachments(submission).await?;
+        let write = |answers: String| {
+            let values = Personalisation::new()
+                .with("form", self.form.title.in_language(language))
+                .with("reference", submission.reference.as_str())
+                .with("answers", answers);
+            text.template()
+                .render_email(notify_language(language), &values, &self.branding)
+                .map_err(|e| {
+                    DeliveryError::permanent("the email could not be written").with_source(e)
+                })
+        };
+        let mut message = write(answers.join("\n"))?;
+        let mut attachments = self.attachments(submission).await?;
         for (index, to) in recipients.into_iter().enumerate() {
-            let email = Outgoing::Email(OutgoingEmail {
+            let mut email = OutgoingEmail {
                 idempotency_key: format!("{}-{}-{index}", submission.reference, self.name),
                 to,
                 from: self.from.clone(),
                 reply_to: None,
                 message: message.clone(),
                 attachments: attachments.clone(),
-            });
-            self.transport.send(&email).await.map_err(|e| {
+            };
+            let mut sent = self.transport.send(&Outgoing::Email(email.clone())).await;
+            if let Err(e) = &sent
+                && e.is_unsupported()
+                && !attachments.is_empty()
+            {
+                // Once for every recipient: the rest are sent without the files too.
+                let names: Vec<&str> = attachments.iter().map(|a| a.file_name.as_str()).collect();
+                let note = files_not_attached(&names, language);
+                message = write(format!("{}\n\n{note}", answers.join("\n")))?;
+                attachments.clear();
+                email.message = message.clone();
+                email.attachments.clear();
+                sent = self.transport.send(&Outgoing::Email(email)).await;
+            }
+            sent.map_err(|e| {
                 if e.is_transient() {
                     DeliveryError::retryable(format!("the email was not sent: {}", e.message()))
                 } else {
@@ -404,6 +408,79 @@ mod tests {
         // A file deleted before delivery is a permanent failure, not a silent omission.
         files.delete(&[id]).await.unwrap();
         assert!(!handler.deliver(&sent).await.unwrap_err().is_retryable());
+    }
+
+    /// Like GOV.UK Notify's API: an email with attachments is refused as unsupported, the
+    /// rest go to the stub.
+    struct NoAttachments(StubTransport);
+
+    #[async_trait::async_trait]
+    impl Transport for NoAttachments {
+        async fn send(
+            &self,
+            message: &Outgoing,
+        ) -> Result<civic_notify::transport::Receipt, SendError> {
+            match message {
+                Outgoing::Email(email) if !email.attachments.is_empty() => {
+                    Err(SendError::unsupported("no attachments"))
+                }
+                _ => self.0.send(message).await,
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_transport_without_attachments_gets_the_email_naming_the_files() {
+        use crate::answers::CheckedFile;
+        use crate::session::{MemoryFileStore, SessionId};
+        let files = Arc::new(MemoryFileStore::new());
+        let mut accepted = Vec::new();
+        for name in ["bill.pdf", "photo.png"] {
+            let content = b"%PDF-1.7".to_vec();
+            let id = files
+                .put(
+                    &SessionId::generate(),
+                    &content,
+                    time::OffsetDateTime::now_utc(),
+                )
+                .await
+                .unwrap();
+            let file = CheckedFile {
+                file_name: name,
+                kind: FileKind::Pdf,
+                content: &content,
+            };
+            accepted.push(file.accepted(id));
+        }
+        let mut sent = submission("Pothole");
+        sent.answers
+            .values
+            .insert("proof".into(), AnswerValue::Files(accepted));
+        let stub = StubTransport::new();
+        let team = vec![
+            EmailAddress::parse("team@council.example").unwrap(),
+            EmailAddress::parse("manager@council.example").unwrap(),
+        ];
+        let transport = Arc::new(NoAttachments(stub.clone()));
+        let handler = EmailHandler::team(Arc::new(form()), transport, "f@c.example", team)
+            .attach_files(files);
+        handler.deliver(&sent).await.unwrap();
+        let emails = stub.sent();
+        assert_eq!(emails.len(), 2);
+        for email in emails {
+            let Outgoing::Email(email) = email else {
+                panic!("not an email")
+            };
+            assert!(email.attachments.is_empty());
+            assert!(
+                email.message.plain_text.contains(
+                    "The uploaded files (bill.pdf and photo.png) could not be attached: this \
+                     email service does not send attachments. They are kept with the submission"
+                ),
+                "{}",
+                email.message.plain_text
+            );
+        }
     }
 
     #[tokio::test]

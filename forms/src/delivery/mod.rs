@@ -45,6 +45,28 @@ pub struct Submission {
     pub submitted_at: OffsetDateTime,
 }
 
+impl Submission {
+    /// Every file the resident uploaded: its questions' in order of id, then those in
+    /// add-to-a-list items.
+    pub fn files(&self) -> Vec<&crate::answers::AcceptedFile> {
+        let answers = &self.answers;
+        answers
+            .values
+            .values()
+            .chain(
+                answers
+                    .lists
+                    .values()
+                    .flat_map(|list| list.items.iter().flat_map(|item| item.values.values())),
+            )
+            .flat_map(|value| match value {
+                crate::answers::AnswerValue::Files(files) => files.as_slice(),
+                _ => &[],
+            })
+            .collect()
+    }
+}
+
 /// Somewhere a submission goes. A handler must tolerate being called again with the same
 /// submission (a retry after a crash): use [`Submission::reference`] to recognise it.
 #[async_trait::async_trait]
