@@ -142,8 +142,9 @@ async fn signing_out_deletes_the_answers_and_says_why() {
         .see_other("/apply/location");
 }
 
-/// Issue #7 item 8: the timeout notice, the warning dialog and the pages after it are Welsh
-/// for a resident who chose Welsh, also once the session (which held the choice) is gone.
+/// Issue #7 item 8: the timeout notice, the warning dialog and the pages after signing out or
+/// the dialog's countdown are Welsh for a resident who chose Welsh, though the session that
+/// held the choice is gone.
 #[tokio::test]
 async fn the_timeout_notice_dialog_and_deleted_pages_are_in_welsh() {
     let service = service(HttpConfig::default()).await;
@@ -159,7 +160,6 @@ async fn the_timeout_notice_dialog_and_deleted_pages_are_in_welsh() {
         assert!(page.body.contains(welsh), "{welsh} in {}", page.body);
     }
     let token = page.csrf();
-    let before = browser.clone();
     let signed_out = browser
         .post(
             "/apply/sign-out",
@@ -175,10 +175,20 @@ async fn the_timeout_notice_dialog_and_deleted_pages_are_in_welsh() {
         page.body
     );
 
-    let mut timed_out = before;
-    timed_out.get("/apply/location").await;
-    service.later(TIMEOUT + 1);
-    let page = timed_out.get("/apply/location").await;
+    // The countdown ran out in the dialog.
+    let mut timed_out = service.client();
+    timed_out.get("/apply").await;
+    let token = timed_out.get("/apply/location?lang=cy").await.csrf();
+    let to = timed_out
+        .post(
+            "/apply/sign-out",
+            &[("csrf_token", &token), ("timed_out", "yes")],
+        )
+        .await
+        .location
+        .unwrap();
+    assert_eq!(to, "/apply/timeout?lang=cy");
+    let page = timed_out.get(&to).await;
     assert!(
         page.body.contains("Mae eich atebion wedi cael eu dileu"),
         "{}",

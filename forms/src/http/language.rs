@@ -7,20 +7,26 @@ use crate::session::Session;
 /// Sets the session's language from a `lang` query parameter in `query`, when the form
 /// offers it; returns whether it changed.
 pub(crate) fn switch(session: &mut Session, query: Option<&str>, offered: &[Language]) -> bool {
-    let Some(code) = query.and_then(|q| {
-        url::form_urlencoded::parse(q.as_bytes())
-            .find(|(name, _)| name == "lang")
-            .map(|(_, value)| value.into_owned())
-    }) else {
-        return false;
-    };
-    match offered.iter().find(|language| language.code() == code) {
-        Some(&language) if language != session.language => {
+    match requested(query, offered) {
+        Some(language) if language != session.language => {
             session.language = language;
             true
         }
         _ => false,
     }
+}
+
+/// The offered language a `lang` query parameter in `query` asks for.
+pub(crate) fn requested(query: Option<&str>, offered: &[Language]) -> Option<Language> {
+    let code = query.and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(name, _)| name == "lang")
+            .map(|(_, value)| value.into_owned())
+    })?;
+    offered
+        .iter()
+        .find(|language| language.code() == code)
+        .copied()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -66,11 +66,15 @@ pub(crate) async fn sign_out(
             _ => inner.languages()[0],
         };
         let submitted = body::read_form(&inner, request_body, language, &here).await?;
-        let to = if submitted.get(TIMED_OUT) == "yes" {
+        let mut to = if submitted.get(TIMED_OUT) == "yes" {
             format!("{base}/timeout")
         } else {
             format!("{base}/signed-out")
         };
+        // The session that held the language is about to go: the next page is told.
+        if language != inner.languages()[0] {
+            to = format!("{to}?lang={}", language.code());
+        }
         if let Found::Live(session) = found {
             body::check_csrf(&inner, &session.id, &submitted, language, &here)?;
             inner
@@ -90,25 +94,28 @@ pub(crate) async fn sign_out(
 pub(crate) async fn signed_out(
     State(inner): State<Arc<Inner>>,
     Base(base): Base,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    deleted_page(&inner, &base, &headers, ProblemText::SignedOut).await
+    deleted_page(&inner, &base, query, &headers, ProblemText::SignedOut).await
 }
 
 /// `GET /timeout`: the answers were deleted when the time ran out.
 pub(crate) async fn timed_out(
     State(inner): State<Arc<Inner>>,
     Base(base): Base,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    deleted_page(&inner, &base, &headers, ProblemText::AnswersDeleted).await
+    deleted_page(&inner, &base, query, &headers, ProblemText::AnswersDeleted).await
 }
 
 /// The "answers deleted" page, unless the visitor still has answers: then they are not
-/// deleted, and the resident goes back to where they were.
+/// deleted, and the resident goes back to where they were. In the language `?lang=` asks for.
 async fn deleted_page(
     inner: &Inner,
     base: &str,
+    query: Option<String>,
     headers: &HeaderMap,
     why: ProblemText,
 ) -> Response {
@@ -118,7 +125,11 @@ async fn deleted_page(
             let journey = Journey::new(&inner.form, inner.now().date());
             Redirect::to(&href::step(base, &journey.current(&session.answers))).into_response()
         }
-        Ok(_) => Problem::new(why).response(inner, base),
+        Ok(_) => {
+            let language = super::language::requested(query.as_deref(), inner.languages())
+                .unwrap_or(inner.languages()[0]);
+            Problem::new(why).language(language).response(inner, base)
+        }
         Err(problem) => problem.response(inner, base),
     }
 }
