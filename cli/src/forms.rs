@@ -54,6 +54,11 @@ pub enum Command {
         /// machine needs it off.
         #[arg(long)]
         no_rate_limit: bool,
+        /// Look UK addresses up in this index (made by `civic address import`). Without it,
+        /// civic's sample gazetteer of invented addresses (postcodes from ZY1 0AA), and each
+        /// address question says so. Example: council.civicidx
+        #[arg(long, value_name = "FILE")]
+        address_index: Option<String>,
     },
     /// Print the JSON Schema of the form definition format, for editors and other tools.
     #[command(after_help = "Example:\n  civic forms schema > form-definition.schema.json")]
@@ -116,11 +121,13 @@ pub fn run(command: Command) -> Outcome {
             port,
             database,
             no_rate_limit,
+            address_index,
         } => serve::serve(serve::Options {
             file,
             port,
             database,
             rate_limit: !no_rate_limit,
+            address_index,
         }),
         Command::Schema => {
             let schema = civic_forms::schema::json_schema();

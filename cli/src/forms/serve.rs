@@ -1,9 +1,13 @@
 //! `civic forms serve FILE`: one form definition served on this machine with embedded
 //! defaults, so a council can try a form from a YAML file in seconds.
 //!
-//! Sessions and submissions go to a SQLite file in `./data`; emails (the team's notice, the
+//! Sessions and submissions go to a SQLite file in `./data`: a page's answers are saved
+//! without waiting for the disk (`SessionDurability::Relaxed`: a killed server loses none, a
+//! power cut the last few), submissions and payments wait for it; emails (the team's notice, the
 //! resident's copy, save-and-return links) go to an in-memory development mailbox shown at
-//! `/dev/mailbox`, so "Save and come back later" is offered on every page; the stylesheet and
+//! `/dev/mailbox`, so "Save and come back later" is offered on every page; UK addresses are
+//! looked up in civic-address-lookup's sample gazetteer (each address question says so), or
+//! in the council's own index with `--address-index FILE`; the stylesheet and
 //! scripts are served from `/assets`. The cookie secret is made afresh on each start, so
 //! sessions do not outlive the server. POSTs are rate limited per address as in production,
 //! unless `--no-rate-limit` (for `forms/benches/serve-load.sh`, whose clients share one address).
@@ -15,13 +19,15 @@ use std::sync::Arc;
 use axum::Router;
 use axum::response::{Html, Redirect};
 use axum::routing::get;
+use civic_address_lookup::generate;
+use civic_address_lookup::index::AddressIndex;
 use civic_components::assets::Assets;
 use civic_components::brand::{Brand, BrandColour};
-use civic_forms::definition::FormDefinition;
+use civic_forms::definition::{AnswerType, FormDefinition, Language, Text};
 use civic_forms::delivery::Deliveries;
 use civic_forms::http::{FormService, HttpConfig};
 use civic_forms::save_return::SaveAndReturn;
-use civic_forms::session::SqlSessionStore;
+use civic_forms::session::{SessionDurability, SqlSessionStore};
 use civic_notify::transport::{MailboxTransport, Outgoing};
 use civic_pay_adapters::{Checkout, SandboxProvider, SqlStore, Url};
 use maud::html;
@@ -39,11 +45,13 @@ pub struct Options {
     pub database: Option<String>,
     /// Whether POSTs are limited per client address (the service's default limit).
     pub rate_limit: bool,
+    /// An address index made by `civic address import`; `None` for the sample gazetteer.
+    pub address_index: Option<String>,
 }
 
 /// Serves the form until Ctrl-C.
 pub fn serve(options: Options) -> Outcome {
-    let form = FormDefinition::load(&options.file)
+    let mut form = FormDefinition::load(&options.file)
         .map_err(|e| Failure(format!("{}: {e}", options.file)))?;
     let problems = civic_forms::check::check(&form);
     if !problems.is_empty() {
@@ -66,10 +74,77 @@ pub fn serve(options: Options) -> Outcome {
             format!("sqlite://data/{}.db?mode=rwc", form.id)
         }
     };
-    civic_pay_adapters::config::block_on(run(form, database, options.port, options.rate_limit))?
+    let addresses = match &options.address_index {
+        Some(path) => {
+            Addresses::Index(AddressIndex::open(path).map_err(|e| Failure(format!("{path}: {e}")))?)
+        }
+        None => {
+            mark_sample_addresses(&mut form);
+            Addresses::Sample(AddressIndex::build(
+                generate::sample_gazetteer(SAMPLE_ADDRESSES, 1),
+                generate::info(),
+            ))
+        }
+    };
+    civic_pay_adapters::config::block_on(run(
+        form,
+        database,
+        options.port,
+        options.rate_limit,
+        addresses,
+    ))?
 }
 
-async fn run(form: FormDefinition, database: String, port: u16, rate_limit: bool) -> Outcome {
+/// Where the form's UK address questions look addresses up.
+enum Addresses {
+    /// civic-address-lookup's invented gazetteer (postcodes ZY1 0AA and on).
+    Sample(AddressIndex),
+    /// The council's own index file.
+    Index(AddressIndex),
+}
+
+/// How many invented addresses the sample gazetteer holds (about 170 postcodes).
+const SAMPLE_ADDRESSES: usize = 2_000;
+
+/// Tells residents, on each UK address question, that the addresses they will be offered are
+/// invented, and which postcode to try; after the question's own hint, if it has one.
+fn mark_sample_addresses(form: &mut FormDefinition) {
+    let notice = |language| {
+        format!(
+            "{}. {}",
+            civic_address_lookup::messages::sample_data_notice(language),
+            match language {
+                civic_address_lookup::messages::Language::English => "Try the postcode ZY1 0AA.",
+                civic_address_lookup::messages::Language::Welsh =>
+                    "Rhowch gynnig ar y cod post ZY1 0AA.",
+            }
+        )
+    };
+    let en = notice(civic_address_lookup::messages::Language::English);
+    let cy = notice(civic_address_lookup::messages::Language::Welsh);
+    for question in form
+        .pages
+        .iter_mut()
+        .flat_map(|page| page.questions.iter_mut())
+        .filter(|question| matches!(question.answer, AnswerType::UkAddress(_)))
+    {
+        question.hint = Some(match &question.hint {
+            None => Text::bilingual(en.clone(), cy.clone()),
+            Some(hint) => Text::bilingual(
+                format!("{} {en}", hint.in_language(Language::En)),
+                format!("{} {cy}", hint.in_language(Language::Cy)),
+            ),
+        });
+    }
+}
+
+async fn run(
+    form: FormDefinition,
+    database: String,
+    port: u16,
+    rate_limit: bool,
+    addresses: Addresses,
+) -> Outcome {
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let listener = tokio::net::TcpListener::bind(address)
         .await
@@ -81,7 +156,8 @@ async fn run(form: FormDefinition, database: String, port: u16, rate_limit: bool
         .in_language(civic_forms::definition::Language::En)
         .to_owned();
     let paying = form.payment.is_some();
-    let (app, storage) = app(form, &database, bound, rate_limit).await?;
+    let sample = matches!(addresses, Addresses::Sample(_));
+    let (app, storage) = app(form, &database, bound, rate_limit, addresses).await?;
     {
         let mut out = std::io::stdout().lock();
         writeln!(out, "Serving \"{title}\" at http://{bound}{mount}")?;
@@ -93,6 +169,12 @@ async fn run(form: FormDefinition, database: String, port: u16, rate_limit: bool
             writeln!(
                 out,
                 "Payments go to the payment sandbox (card 4444333322221111 pays, 4000000000000002 is declined)"
+            )?;
+        }
+        if sample {
+            writeln!(
+                out,
+                "UK addresses are looked up in civic's sample gazetteer: invented addresses, try the postcode ZY1 0AA (--address-index FILE for your own)"
             )?;
         }
         if !rate_limit {
@@ -118,20 +200,37 @@ async fn run(form: FormDefinition, database: String, port: u16, rate_limit: bool
 
 /// The form at `/{id}` with save and return, the mailbox, the assets and, for a form that
 /// takes a payment, the payment sandbox's card pages, for a server listening on `bound`;
-/// with it, how SQLite keeps the data (" (SQLite WAL, synchronous=FULL)"), or "" for
-/// another database.
+/// with it, how SQLite keeps the data (" (SQLite WAL; sessions synchronous=NORMAL,
+/// submissions synchronous=FULL)"), or "" for another database.
 async fn app(
     form: FormDefinition,
     database: &str,
     bound: SocketAddr,
     rate_limit: bool,
+    addresses: Addresses,
 ) -> Result<(Router, String), Failure> {
-    let store = SqlSessionStore::connect(database)
+    // Page saves do not wait for the disk (a power cut may lose the last few; a killed
+    // server loses none); submissions, save-and-return links and payments do, on a pool
+    // of their own.
+    let durable = SqlSessionStore::connect(database)
         .await
         .map_err(|e| Failure(format!("{database}: {e}")))?;
-    let pool = store.pool().clone();
+    let pool = durable.pool().clone();
+    // A second connection to an in-memory database would open another, empty one.
+    let store = if database.contains(":memory:") {
+        durable
+    } else {
+        SqlSessionStore::connect_with(database, SessionDurability::Relaxed)
+            .await
+            .map_err(|e| Failure(format!("{database}: {e}")))?
+    };
     let storage = if database.starts_with("sqlite:") {
-        sqlite_mode(&pool).await.unwrap_or_default()
+        match (sqlite_mode(store.pool()).await, sqlite_mode(&pool).await) {
+            (Some((journal, sessions)), Some((_, submissions))) => format!(
+                " (SQLite {journal}; sessions synchronous={sessions}, submissions synchronous={submissions})"
+            ),
+            _ => String::new(),
+        }
     } else {
         String::new()
     };
@@ -171,7 +270,10 @@ async fn app(
         .map_err(|e| Failure(e.to_string()))?
         .brand(brand.clone())
         .assets(Arc::clone(&assets))
-        .save_and_return(links);
+        .save_and_return(links)
+        .addresses(Arc::new(match addresses {
+            Addresses::Sample(index) | Addresses::Index(index) => index,
+        }));
     if !rate_limit {
         let mut config = HttpConfig::default();
         config.rate_limit = None;
@@ -215,9 +317,9 @@ async fn app(
     Ok((app, storage))
 }
 
-/// " (SQLite WAL, synchronous=FULL)": the journal and sync modes the store's connections
-/// run with, read back from SQLite itself (the load script reports it).
-async fn sqlite_mode(pool: &sqlx::AnyPool) -> Option<String> {
+/// The journal and sync modes a pool's connections run with ("WAL", "NORMAL"), read back
+/// from SQLite itself (the load script reports them).
+async fn sqlite_mode(pool: &sqlx::AnyPool) -> Option<(String, &'static str)> {
     let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(pool)
         .await
@@ -232,10 +334,7 @@ async fn sqlite_mode(pool: &sqlx::AnyPool) -> Option<String> {
         2 => "FULL",
         _ => "EXTRA",
     };
-    Some(format!(
-        " (SQLite {}, synchronous={synchronous})",
-        journal.to_uppercase()
-    ))
+    Some((journal.to_uppercase(), synchronous))
 }
 
 /// Where the payment sandbox's card pages are served.
@@ -333,11 +432,54 @@ payment:
             .unwrap()
     }
 
+    /// A gazetteer with no addresses, for forms that ask for none.
+    fn no_addresses() -> Addresses {
+        Addresses::Index(AddressIndex::build(Vec::new(), generate::info()))
+    }
+
+    #[tokio::test]
+    async fn uk_addresses_are_found_in_the_sample_gazetteer_which_each_question_names() {
+        let mut form = FormDefinition::parse(
+            "id: bins\ntitle: Bins\npages:\n  - id: home\n    questions:\n      - { id: address, label: Your address?, hint: Where the bins are., answer: { type: uk_address } }\n",
+            civic_forms::definition::Format::Yaml,
+        )
+        .unwrap();
+        mark_sample_addresses(&mut form);
+        let sample = Addresses::Sample(AddressIndex::build(
+            generate::sample_gazetteer(SAMPLE_ADDRESSES, 1),
+            generate::info(),
+        ));
+        let bound = SocketAddr::from(([127, 0, 0, 1], 8125));
+        let (app, _) = app(form, "sqlite::memory:", bound, true, sample)
+            .await
+            .unwrap();
+        let mut cookie = String::new();
+        let get = |path: &str| Request::get(path).body(Body::empty()).unwrap();
+        let (_, _, page) = send(&app, &mut cookie, get("/bins/home")).await;
+        assert!(
+            page.contains("Where the bins are. Sample data: these addresses are invented. Try the postcode ZY1 0AA."),
+            "{page}"
+        );
+        let body = format!("csrf_token={}&address.postcode=zy10aa", csrf(&page));
+        let (status, to, _) = send(&app, &mut cookie, post("/bins/home", body)).await;
+        assert_eq!(
+            (status, to.as_str()),
+            (StatusCode::SEE_OTHER, "/bins/home/select")
+        );
+        let (_, _, list) = send(&app, &mut cookie, get("/bins/home/select")).await;
+        assert!(
+            list.contains("3 ACORN STREET, NORTHGATE, SAMPLETON, ZY1 0AA"),
+            "{list}"
+        );
+    }
+
     #[tokio::test]
     async fn a_paying_form_is_served_with_the_payment_sandbox() {
         let form = FormDefinition::parse(PAYING, civic_forms::definition::Format::Yaml).unwrap();
         let bound = SocketAddr::from(([127, 0, 0, 1], 8123));
-        let (app, _) = app(form, "sqlite::memory:", bound, true).await.unwrap();
+        let (app, _) = app(form, "sqlite::memory:", bound, true, no_addresses())
+            .await
+            .unwrap();
         let mut cookie = String::new();
         let get = |path: &str| Request::get(path).body(Body::empty()).unwrap();
         send(&app, &mut cookie, get("/permit")).await;
@@ -370,7 +512,7 @@ payment:
         )
         .unwrap();
         let bound = SocketAddr::from(([127, 0, 0, 1], 8124));
-        let (app, _) = app(form, "sqlite::memory:", bound, rate_limit)
+        let (app, _) = app(form, "sqlite::memory:", bound, rate_limit, no_addresses())
             .await
             .unwrap();
         let mut cookie = String::new();

@@ -367,26 +367,34 @@ mod tests {
         assert!(!error.is_retryable());
     }
 
-    #[tokio::test]
-    async fn the_team_email_carries_the_uploaded_files() {
-        use crate::answers::CheckedFile;
-        use crate::session::{MemoryFileStore, SessionId};
-        let files = Arc::new(MemoryFileStore::new());
-        let content = b"%PDF-1.7 the bill".to_vec();
+    /// `content` kept in `files` as an uploaded PDF named `file_name`.
+    async fn stored_pdf(
+        files: &crate::session::MemoryFileStore,
+        file_name: &str,
+        content: &[u8],
+    ) -> crate::answers::AcceptedFile {
         let id = files
             .put(
-                &SessionId::generate(),
-                &content,
+                &crate::session::SessionId::generate(),
+                content,
                 time::OffsetDateTime::now_utc(),
             )
             .await
             .unwrap();
-        let file = CheckedFile {
-            file_name: "bill.pdf",
+        crate::answers::CheckedFile {
+            file_name,
             kind: FileKind::Pdf,
-            content: &content,
+            content,
         }
-        .accepted(id.clone());
+        .accepted(id)
+    }
+
+    #[tokio::test]
+    async fn the_team_email_carries_the_uploaded_files() {
+        let files = Arc::new(crate::session::MemoryFileStore::new());
+        let content = b"%PDF-1.7 the bill".to_vec();
+        let file = stored_pdf(&files, "bill.pdf", &content).await;
+        let id = file.id.clone();
         let mut sent = submission("Pothole");
         sent.answers
             .values
@@ -431,26 +439,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_transport_without_attachments_gets_the_email_naming_the_files() {
-        use crate::answers::CheckedFile;
-        use crate::session::{MemoryFileStore, SessionId};
-        let files = Arc::new(MemoryFileStore::new());
+        let files = Arc::new(crate::session::MemoryFileStore::new());
         let mut accepted = Vec::new();
         for name in ["bill.pdf", "photo.png"] {
-            let content = b"%PDF-1.7".to_vec();
-            let id = files
-                .put(
-                    &SessionId::generate(),
-                    &content,
-                    time::OffsetDateTime::now_utc(),
-                )
-                .await
-                .unwrap();
-            let file = CheckedFile {
-                file_name: name,
-                kind: FileKind::Pdf,
-                content: &content,
-            };
-            accepted.push(file.accepted(id));
+            accepted.push(stored_pdf(&files, name, b"%PDF-1.7").await);
         }
         let mut sent = submission("Pothole");
         sent.answers
