@@ -109,19 +109,24 @@ const SAMPLE_ADDRESSES: usize = 2_000;
 /// Tells residents, on each UK address question, that the addresses they will be offered are
 /// invented, and which postcode to try; after the question's own hint, if it has one.
 fn mark_sample_addresses(form: &mut FormDefinition) {
-    let notice = |language| {
+    let notice = |language: Language| {
+        let (lookup, try_postcode) = match language {
+            Language::Cy => (
+                civic_address_lookup::messages::Language::Welsh,
+                "Rhowch gynnig ar y cod post ZY1 0AA.",
+            ),
+            _ => (
+                civic_address_lookup::messages::Language::English,
+                "Try the postcode ZY1 0AA.",
+            ),
+        };
         format!(
-            "{}. {}",
-            civic_address_lookup::messages::sample_data_notice(language),
-            match language {
-                civic_address_lookup::messages::Language::English => "Try the postcode ZY1 0AA.",
-                civic_address_lookup::messages::Language::Welsh =>
-                    "Rhowch gynnig ar y cod post ZY1 0AA.",
-            }
+            "{}. {try_postcode}",
+            civic_address_lookup::messages::sample_data_notice(lookup)
         )
     };
-    let en = notice(civic_address_lookup::messages::Language::English);
-    let cy = notice(civic_address_lookup::messages::Language::Welsh);
+    let en = notice(Language::En);
+    let cy = notice(Language::Cy);
     for question in form
         .pages
         .iter_mut()

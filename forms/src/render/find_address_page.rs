@@ -11,7 +11,7 @@ use civic_components::i18n::Text as ComponentText;
 use civic_components::{Button, ErrorMessage, ErrorSummary, Hint, Input, Label};
 use maud::{Markup, html};
 
-use super::layout::{csrf_field, layout};
+use super::layout::{csrf_field, layout, save_for_later_link};
 use super::parts::fieldset;
 use super::{PageContext, components_language};
 use crate::answers::Submitted;
@@ -91,6 +91,7 @@ pub fn find_address_page(
         p class="govuk-body" {
             a class="govuk-link" href=(manual_href) { (LookupText::EnterManually.text(language)) }
         }
+        (save_for_later_link(context))
     };
     layout(context, title, error.is_some(), content)
 }
@@ -163,6 +164,35 @@ mod tests {
             find_address_page(&context, &question, &Submitted::default(), None, "/m").into_string();
         assert!(html.contains(r#"aria-describedby="home-hint""#), "{html}");
         assert!(html.contains("Sample data: try ZY1 0AA"), "{html}");
+    }
+
+    #[test]
+    fn save_and_come_back_later_is_offered_where_the_form_offers_it() {
+        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
+        let assets = Assets::empty("/assets");
+        let context = PageContext {
+            brand: &brand,
+            assets: &assets,
+            action: "/apply/home",
+            csrf_token: "tok",
+            back_href: None,
+            language: Language::Cy,
+            extras: crate::render::PageExtras {
+                save_href: Some("/apply/save"),
+                ..crate::render::PageExtras::default()
+            },
+        };
+        let question = Question::new(
+            "home",
+            "What is your address?",
+            AnswerType::UkAddress(UkAddressOptions::default()),
+        );
+        let html =
+            find_address_page(&context, &question, &Submitted::default(), None, "/m").into_string();
+        assert!(
+            html.contains(r#"href="/apply/save">Cadw a dod yn ôl yn nes ymlaen"#),
+            "{html}"
+        );
     }
 
     #[test]

@@ -243,3 +243,15 @@ mod tests {
         assert!(!html.contains("civic-timeout-warning"), "{html}");
     }
 }
+
+/// "Save and come back later" under a page's form, where the form offers save and return:
+/// on every page that asks something, the address lookup's steps too.
+pub(super) fn save_for_later_link(context: &PageContext<'_>) -> Markup {
+    html! {
+        @if let Some(href) = context.extras.save_href {
+            p class="govuk-body" {
+                a class="govuk-link" href=(href) { (SaveReturnText::SaveHeading.text(context.language)) }
+            }
+        }
+    }
+}

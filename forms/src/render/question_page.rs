@@ -7,7 +7,7 @@ use civic_components::brand::Brand;
 use maud::{Markup, html};
 
 use super::file_upload_field::{asks_for_files, file_upload_field};
-use super::layout::{csrf_field, layout};
+use super::layout::{csrf_field, layout, save_for_later_link};
 use super::{
     PageErrors, bank_details_field, checkboxes_field, date_field, exit_page,
     international_address_field, long_text_field, name_parts_field, radios_field, select_field,
@@ -130,11 +130,7 @@ pub fn question_page(
             @for field in &fields { (field) }
             (Button::text(Word::Continue.text(language)))
         }
-        @if let Some(href) = context.extras.save_href {
-            p class="govuk-body" {
-                a class="govuk-link" href=(href) { (SaveReturnText::SaveHeading.text(language)) }
-            }
-        }
+        (save_for_later_link(context))
     };
     Ok(layout(context, &title, page_errors.any(), content))
 }

@@ -11,7 +11,7 @@ use civic_components::i18n::Text as ComponentText;
 use civic_components::{Button, ErrorMessage, ErrorSummary, Label, Select, SelectItem};
 use maud::{Markup, html};
 
-use super::layout::{csrf_field, layout};
+use super::layout::{csrf_field, layout, save_for_later_link};
 use super::{PageContext, components_language};
 use crate::definition::Question;
 use crate::messages::{FieldText, LookupText};
@@ -55,6 +55,7 @@ pub fn select_address_page(
                 p class="govuk-body" {
                     a class="govuk-link" href=(links.manual) { (LookupText::EnterManually.text(language)) }
                 }
+                (save_for_later_link(context))
             },
         );
     }
@@ -99,6 +100,7 @@ pub fn select_address_page(
             }
             (Button::text(LookupText::UseThisAddress.text(language)))
         }
+        (save_for_later_link(context))
     };
     layout(context, title, show_error, content)
 }
