@@ -15,7 +15,7 @@ use super::{
 };
 use crate::answers::Submitted;
 use crate::definition::{Language, Page, Question, Text};
-use crate::messages::{SaveReturnText, Word};
+use crate::messages::Word;
 
 /// What a question page needs besides the page itself.
 #[derive(Debug, Clone, Copy)]
