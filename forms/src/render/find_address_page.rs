@@ -106,6 +106,23 @@ mod tests {
     use crate::definition::{AnswerType, UkAddressOptions};
 
     fn page(language: Language, submitted: &Submitted, lookup: Option<&PostcodeLookup>) -> String {
+        page_with(
+            language,
+            crate::render::PageExtras::default(),
+            None,
+            submitted,
+            lookup,
+        )
+    }
+
+    /// The page for the question "What is your address?" with `hint`, in `language`.
+    fn page_with(
+        language: Language,
+        extras: crate::render::PageExtras<'_>,
+        hint: Option<&str>,
+        submitted: &Submitted,
+        lookup: Option<&PostcodeLookup>,
+    ) -> String {
         let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
         let assets = Assets::empty("/assets");
         let context = PageContext {
@@ -115,13 +132,14 @@ mod tests {
             csrf_token: "tok",
             back_href: Some("/apply/start"),
             language,
-            extras: crate::render::PageExtras::default(),
+            extras,
         };
-        let question = Question::new(
+        let mut question = Question::new(
             "home",
             crate::definition::Text::bilingual("What is your address?", "Beth yw eich cyfeiriad?"),
             AnswerType::UkAddress(UkAddressOptions::default()),
         );
+        question.hint = hint.map(Into::into);
         find_address_page(&context, &question, submitted, lookup, "/apply/home/manual")
             .into_string()
     }
@@ -143,52 +161,20 @@ mod tests {
 
     #[test]
     fn the_question_s_hint_describes_the_fieldset() {
-        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
-        let assets = Assets::empty("/assets");
-        let context = PageContext {
-            brand: &brand,
-            assets: &assets,
-            action: "/apply/home",
-            csrf_token: "tok",
-            back_href: None,
-            language: Language::En,
-            extras: crate::render::PageExtras::default(),
-        };
-        let mut question = Question::new(
-            "home",
-            "What is your address?",
-            AnswerType::UkAddress(UkAddressOptions::default()),
-        );
-        question.hint = Some("Sample data: try ZY1 0AA".into());
-        let html =
-            find_address_page(&context, &question, &Submitted::default(), None, "/m").into_string();
+        let extras = crate::render::PageExtras::default();
+        let hint = Some("Sample data: try ZY1 0AA");
+        let html = page_with(Language::En, extras, hint, &Submitted::default(), None);
         assert!(html.contains(r#"aria-describedby="home-hint""#), "{html}");
         assert!(html.contains("Sample data: try ZY1 0AA"), "{html}");
     }
 
     #[test]
     fn save_and_come_back_later_is_offered_where_the_form_offers_it() {
-        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
-        let assets = Assets::empty("/assets");
-        let context = PageContext {
-            brand: &brand,
-            assets: &assets,
-            action: "/apply/home",
-            csrf_token: "tok",
-            back_href: None,
-            language: Language::Cy,
-            extras: crate::render::PageExtras {
-                save_href: Some("/apply/save"),
-                ..crate::render::PageExtras::default()
-            },
+        let extras = crate::render::PageExtras {
+            save_href: Some("/apply/save"),
+            ..crate::render::PageExtras::default()
         };
-        let question = Question::new(
-            "home",
-            "What is your address?",
-            AnswerType::UkAddress(UkAddressOptions::default()),
-        );
-        let html =
-            find_address_page(&context, &question, &Submitted::default(), None, "/m").into_string();
+        let html = page_with(Language::Cy, extras, None, &Submitted::default(), None);
         assert!(
             html.contains(r#"href="/apply/save">Cadw a dod yn ôl yn nes ymlaen"#),
             "{html}"
