@@ -11,6 +11,7 @@ mod forms;
 mod input;
 mod notify;
 mod pay;
+mod runtime;
 
 use std::process::ExitCode;
 

@@ -151,7 +151,7 @@ pub fn run(command: Command) -> Outcome {
 fn sandbox(args: SandboxArgs) -> Outcome {
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
     let base = Url::parse(&format!("http://{address}/"))?;
-    block_on(async move {
+    crate::runtime::serve(async move {
         let store = SqlStore::connect(&args.database).await?;
         let mut provider = SandboxProvider::new(Arc::new(store), base.clone());
         let mut out = std::io::stdout().lock();

@@ -25,37 +25,19 @@ use axum::routing::post;
 use civic_forms::definition::{FormDefinition, Format};
 use civic_forms::delivery::Deliveries;
 use civic_forms::http::{FormService, HttpConfig};
-use civic_forms::session::SqlSessionStore;
-use sqlx::any::AnyPoolOptions;
+use civic_forms::session::{SessionDurability, SqlSessionStore};
 
 const FORM: &str = include_str!("pothole.yaml");
 
 const CLIENTS: usize = 100;
 
 async fn form_app(dir: &std::path::Path) -> Router {
-    sqlx::any::install_default_drivers();
     let url = format!("sqlite://{}?mode=rwc", dir.join("bench.db").display());
-    let pool = AnyPoolOptions::new()
-        .max_connections(4)
-        .after_connect(|connection, _| {
-            Box::pin(async move {
-                sqlx::query("PRAGMA journal_mode = WAL")
-                    .execute(&mut *connection)
-                    .await?;
-                sqlx::query("PRAGMA synchronous = NORMAL")
-                    .execute(&mut *connection)
-                    .await?;
-                sqlx::query("PRAGMA busy_timeout = 5000")
-                    .execute(&mut *connection)
-                    .await?;
-                Ok(())
-            })
-        })
-        .connect(&url)
+    // As `civic forms serve` stores page saves: WAL, synchronous=NORMAL.
+    let store = SqlSessionStore::connect_with(&url, SessionDurability::Relaxed)
         .await
         .unwrap();
-    let store = SqlSessionStore::from_pool(pool.clone());
-    store.migrate().await.unwrap();
+    let pool = store.pool().clone();
     let form = FormDefinition::parse(FORM, Format::Yaml).unwrap();
     let mut config = HttpConfig::default();
     config.rate_limit = None;

@@ -86,7 +86,7 @@ pub fn serve(options: Options) -> Outcome {
             ))
         }
     };
-    civic_pay_adapters::config::block_on(run(
+    crate::runtime::serve(run(
         form,
         database,
         options.port,

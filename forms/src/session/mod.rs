@@ -13,6 +13,8 @@ mod memory_files;
 mod sql;
 #[cfg(feature = "sql")]
 mod sql_files;
+#[cfg(feature = "sql")]
+mod sql_saves;
 
 use std::fmt;
 

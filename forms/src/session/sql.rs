@@ -18,14 +18,17 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Row};
 use time::OffsetDateTime;
 
+use super::sql_saves::{SaveGroups, SessionRow};
 use super::{Session, SessionId, SessionStore, StoreError};
 use crate::definition::Language;
 use crate::journey::Answers;
 
-/// Sessions in a SQL database.
+/// Sessions in a SQL database. Saves made at the same time are written together, in one
+/// statement (group commit); each returns once its own is committed.
 #[derive(Debug, Clone)]
 pub struct SqlSessionStore {
     pool: AnyPool,
+    saves: SaveGroups,
 }
 
 /// How long a session save waits on the disk (see the module's "Durability").
@@ -78,6 +81,9 @@ impl SqlSessionStore {
         let sqlite_file = url.starts_with("sqlite:") && !url.contains(":memory:");
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            // A SQLite connection is a file handle that cannot drop like a network
+            // connection; pinging it before each use cost a round trip to its worker thread.
+            .test_before_acquire(!sqlite_file)
             .after_connect(move |connection, _| {
                 Box::pin(async move {
                     if sqlite_file {
@@ -112,14 +118,17 @@ impl SqlSessionStore {
             .connect(url)
             .await
             .map_err(database)?;
-        let store = SqlSessionStore { pool };
+        let store = SqlSessionStore::from_pool(pool);
         store.migrate().await?;
         Ok(store)
     }
 
     /// Wraps an existing pool (call [`SqlSessionStore::migrate`] once before use).
     pub fn from_pool(pool: AnyPool) -> Self {
-        SqlSessionStore { pool }
+        SqlSessionStore {
+            pool,
+            saves: SaveGroups::default(),
+        }
     }
 
     /// The pool, for the other tables of this crate (save and return, submissions).
@@ -192,22 +201,15 @@ impl SessionStore for SqlSessionStore {
     async fn save(&self, session: &Session) -> Result<(), StoreError> {
         let answers = serde_json::to_string(&session.answers)
             .map_err(|e| StoreError::new("answers could not be stored", false).with_source(e))?;
-        sqlx::query(
-            "INSERT INTO civic_forms_sessions (id, form_id, answers, language, updated_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
-             ON CONFLICT (id) DO UPDATE SET form_id = excluded.form_id, answers = excluded.answers, \
-             language = excluded.language, updated_at = excluded.updated_at, expires_at = excluded.expires_at",
-        )
-        .bind(session.id.as_str())
-        .bind(&session.form_id)
-        .bind(answers)
-        .bind(session.language.code())
-        .bind(session.updated_at.unix_timestamp())
-        .bind(session.expires_at.unix_timestamp())
-        .execute(&self.pool)
-        .await
-        .map_err(database)?;
-        Ok(())
+        let row = SessionRow {
+            id: session.id.as_str().to_owned(),
+            form_id: session.form_id.clone(),
+            answers,
+            language: session.language.code(),
+            updated_at: session.updated_at.unix_timestamp(),
+            expires_at: session.expires_at.unix_timestamp(),
+        };
+        self.saves.save(&self.pool, row).await
     }
 
     async fn delete(&self, id: &SessionId) -> Result<(), StoreError> {
@@ -312,6 +314,66 @@ mod tests {
         assert_eq!(setting(full.pool().clone()).await, "on");
         store.pool.close().await;
         full.pool.close().await;
+        drop_schema(&url, &schema).await;
+    }
+
+    /// Many saves at once go out in groups: every one is written, and of a session saved
+    /// twice at once the later save is what stays.
+    async fn saves_at_once(store: &SqlSessionStore) {
+        let now = OffsetDateTime::now_utc();
+        let timeout = time::Duration::minutes(20);
+        let sessions: Vec<Session> = (0..300)
+            .map(|_| Session::new("bins", now, timeout))
+            .collect();
+        let mut tasks = tokio::task::JoinSet::new();
+        for (index, session) in sessions.iter().enumerate() {
+            let (store, mut session) = (store.clone(), session.clone());
+            tasks.spawn(async move {
+                session.answers.completed.insert(format!("first-{index}"));
+                store.save(&session).await.unwrap();
+                session.answers.completed.insert("second".to_owned());
+                store.save(&session).await.unwrap();
+            });
+        }
+        while let Some(done) = tasks.join_next().await {
+            done.unwrap();
+        }
+        for (index, session) in sessions.iter().enumerate() {
+            let loaded = store.load(&session.id, now).await.unwrap().unwrap();
+            assert!(loaded.answers.completed.contains(&format!("first-{index}")));
+            assert!(loaded.answers.completed.contains("second"));
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn saves_made_at_once_on_sqlite_are_all_written() {
+        let dir = std::env::temp_dir().join(format!(
+            "civic-forms-groups-{}",
+            SessionId::generate().as_str()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}/sessions.db?mode=rwc", dir.display());
+        let store = SqlSessionStore::connect_with(&url, SessionDurability::Relaxed)
+            .await
+            .unwrap();
+        saves_at_once(&store).await;
+        store.pool.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn saves_made_at_once_on_postgres_are_all_written() {
+        let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED saves_made_at_once_on_postgres_are_all_written: CIVIC_TEST_DATABASE_URL is not set"
+            );
+            return;
+        };
+        let (schema, schema_url) = test_schema(&url).await;
+        let store = SqlSessionStore::connect(&schema_url).await.unwrap();
+        saves_at_once(&store).await;
+        store.pool.close().await;
         drop_schema(&url, &schema).await;
     }
 
