@@ -195,3 +195,48 @@ async fn the_timeout_notice_dialog_and_deleted_pages_are_in_welsh() {
         page.body
     );
 }
+
+/// Without JavaScript there is no dialog: a Welsh resident who leaves a page open past the
+/// timeout and then carries on gets the Welsh "answers deleted" page, though the session that
+/// held the choice expired, and "Start again" starts in Welsh.
+#[tokio::test]
+async fn a_session_that_expired_unattended_is_deleted_in_welsh() {
+    let service = service(HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser.get("/apply").await;
+    let token = browser.get("/apply/location?lang=cy").await.csrf();
+    service.later(TIMEOUT + 1);
+    let page = browser
+        .post(
+            "/apply/location",
+            &[("csrf_token", &token), ("postcode", "SW1A 1AA")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Mae eich atebion wedi cael eu dileu"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(r#"<html lang="cy""#), "{}", page.body);
+
+    let started = browser.get("/apply").await;
+    let to = started.location.clone().unwrap();
+    let page = browser.get(&to).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(r#"<html lang="cy""#), "{}", page.body);
+
+    // A browser that never chose Welsh still gets the form's first language.
+    let mut english = service.client();
+    english.get("/apply").await;
+    let token = english.get("/apply/location").await.csrf();
+    service.later(TIMEOUT + 1);
+    let page = english
+        .post("/apply/location", &[("csrf_token", &token)])
+        .await;
+    assert!(
+        page.body.contains("Your answers have been deleted"),
+        "{}",
+        page.body
+    );
+}

@@ -1,8 +1,39 @@
 //! The language switch: `?lang=cy` on any page, kept in the session so the answers stay and
-//! every later page follows. Only the languages the form offers are taken.
+//! every later page follows, and in a cookie for the pages shown when the session is gone.
+//! Only the languages the form offers are taken.
 
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::SignedCookieJar;
+
+use super::base::Base;
+use super::service::Inner;
+use super::visit;
 use crate::definition::Language;
 use crate::session::Session;
+
+/// Middleware: a request that asks for an offered language also sets the language cookie
+/// ([`visit::language_cookie`]), whichever page it is for.
+pub(crate) async fn remember(
+    State(inner): State<Arc<Inner>>,
+    Base(base): Base,
+    request: Request,
+    next: Next,
+) -> Response {
+    let chosen = requested(request.uri().query(), inner.languages());
+    let response = next.run(request).await;
+    match chosen {
+        Some(language) => {
+            let jar = SignedCookieJar::new(inner.cookie_key.clone())
+                .add(visit::language_cookie(&inner, &base, language));
+            (jar, response).into_response()
+        }
+        None => response,
+    }
+}
 
 /// Sets the session's language from a `lang` query parameter in `query`, when the form
 /// offers it; returns whether it changed.

@@ -67,7 +67,7 @@ async fn show_page(
         Found::Live(session) => (session, jar),
         Found::Gone => return Ok(deleted(inner, base, jar)),
         Found::Nobody => {
-            let session = visit::start(inner).await?;
+            let session = visit::start(inner, &jar).await?;
             let cookie = visit::cookie(inner, base, &session.id);
             (session, jar.add(cookie))
         }
@@ -276,10 +276,14 @@ async fn answer_page(
     }
 }
 
-/// The "answers deleted" page, and the dead cookie removed so the next visit starts afresh.
+/// The "answers deleted" page in the language the browser chose, and the dead cookie removed
+/// so the next visit starts afresh.
 pub(crate) fn deleted(inner: &Inner, base: &str, jar: SignedCookieJar) -> Response {
+    let language = visit::remembered_language(inner, &jar);
     let jar = jar.remove(visit::removal(inner, base));
-    let page = Problem::new(ProblemText::AnswersDeleted).response(inner, base);
+    let page = Problem::new(ProblemText::AnswersDeleted)
+        .language(language)
+        .response(inner, base);
     (jar, page).into_response()
 }
 

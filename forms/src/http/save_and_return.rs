@@ -202,7 +202,7 @@ async fn open_link(
     let (session, jar) = match visit::find(inner, &jar).await? {
         Found::Live(session) => (session, jar),
         Found::Gone | Found::Nobody => {
-            let session = visit::start(inner).await?;
+            let session = visit::start(inner, &jar).await?;
             let cookie = visit::cookie(inner, base, &session.id);
             (session, jar.add(cookie))
         }
@@ -278,6 +278,8 @@ async fn redeem_link(
     visit::save(inner, &mut saved).await?;
     let journey = Journey::new(&inner.form, now.date());
     let to = href::step(base, &journey.current(&saved.answers));
-    let jar = jar.add(visit::cookie(inner, base, &saved.id));
+    let jar = jar
+        .add(visit::cookie(inner, base, &saved.id))
+        .add(visit::language_cookie(inner, base, saved.language));
     Ok((jar, Redirect::to(&to)).into_response())
 }

@@ -18,7 +18,7 @@ use super::csrf::CsrfKey;
 #[cfg(feature = "pay")]
 use super::payment;
 use super::{
-    address_lookup, check_answers, choices, confirmation, list, question, rate_limit,
+    address_lookup, check_answers, choices, confirmation, language, list, question, rate_limit,
     save_and_return, start, task_list, timeout,
 };
 use crate::definition::{FormDefinition, Language};
@@ -287,6 +287,10 @@ impl FormService {
                 ));
         }
         router
+            .layer(axum::middleware::from_fn_with_state(
+                Arc::clone(&inner),
+                language::remember,
+            ))
             .layer(TimeoutLayer::with_status_code(
                 axum::http::StatusCode::REQUEST_TIMEOUT,
                 inner.config.request_timeout,

@@ -30,7 +30,7 @@ pub(crate) async fn start(
     let (mut session, jar) = match found {
         Found::Live(session) => (session, jar),
         // "Start again" after the answers were deleted, or a first visit.
-        Found::Gone | Found::Nobody => match visit::start(&inner).await {
+        Found::Gone | Found::Nobody => match visit::start(&inner, &jar).await {
             Ok(session) => {
                 let cookie = visit::cookie(&inner, &base, &session.id);
                 (session, jar.add(cookie))

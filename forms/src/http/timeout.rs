@@ -111,7 +111,8 @@ pub(crate) async fn timed_out(
 }
 
 /// The "answers deleted" page, unless the visitor still has answers: then they are not
-/// deleted, and the resident goes back to where they were. In the language `?lang=` asks for.
+/// deleted, and the resident goes back to where they were. In the language `?lang=` asks for,
+/// or else the one the browser chose.
 async fn deleted_page(
     inner: &Inner,
     base: &str,
@@ -127,7 +128,7 @@ async fn deleted_page(
         }
         Ok(_) => {
             let language = super::language::requested(query.as_deref(), inner.languages())
-                .unwrap_or(inner.languages()[0]);
+                .unwrap_or_else(|| visit::remembered_language(inner, &jar));
             Problem::new(why).language(language).response(inner, base)
         }
         Err(problem) => problem.response(inner, base),

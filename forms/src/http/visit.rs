@@ -7,6 +7,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite, SignedCookieJar};
 
 use super::problem::Problem;
 use super::service::Inner;
+use crate::definition::Language;
 use crate::session::{Session, SessionId};
 
 /// What the cookie leads to.
@@ -41,10 +42,11 @@ pub(crate) async fn find(inner: &Inner, jar: &SignedCookieJar) -> Result<Found, 
     }
 }
 
-/// A new session, saved, in the form's first language.
-pub(crate) async fn start(inner: &Inner) -> Result<Session, Problem> {
+/// A new session, saved, in the language the browser last chose (see [`language_cookie`]) or
+/// else the form's first.
+pub(crate) async fn start(inner: &Inner, jar: &SignedCookieJar) -> Result<Session, Problem> {
     let mut session = Session::new(inner.form.id.clone(), inner.now(), inner.timeout());
-    session.language = inner.languages()[0];
+    session.language = remembered_language(inner, jar);
     save(inner, &mut session).await?;
     Ok(session)
 }
@@ -68,6 +70,36 @@ pub(crate) fn cookie(inner: &Inner, base: &str, id: &SessionId) -> Cookie<'stati
         .secure(inner.secure)
         .path(cookie_path(base))
         .build()
+}
+
+/// The cookie that remembers the language a resident chose, for the pages shown when no session
+/// is left to hold it: "Your answers have been deleted" after a session expired while the
+/// resident was away, and the new session of "Start again". Set by the resident's own choice
+/// and gone when the browser closes, like the session cookie.
+pub(crate) fn language_cookie(inner: &Inner, base: &str, language: Language) -> Cookie<'static> {
+    Cookie::build((language_cookie_name(inner), language.code().to_owned()))
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(inner.secure)
+        .path(cookie_path(base))
+        .build()
+}
+
+/// The language the browser last chose, when the form offers it; else the form's first.
+pub(crate) fn remembered_language(inner: &Inner, jar: &SignedCookieJar) -> Language {
+    let offered = inner.languages();
+    jar.get(&language_cookie_name(inner))
+        .and_then(|cookie| {
+            offered
+                .iter()
+                .find(|language| language.code() == cookie.value())
+                .copied()
+        })
+        .unwrap_or(offered[0])
+}
+
+fn language_cookie_name(inner: &Inner) -> String {
+    format!("{}-lang", inner.config.cookie_name)
 }
 
 /// The cookie that removes the session cookie.
