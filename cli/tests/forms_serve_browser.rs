@@ -22,7 +22,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use civic_forms::delivery::{SIGNATURE_HEADER, verify_signature};
-use civic_tests::journey::{Journey, JourneyReport, Step, describe_journey, walk};
+use civic_tests::journey::{Journey, JourneyReport, Lang, Step, describe_journey, problems, walk};
 
 const TEST: &str = "the_every_answer_type_form_is_completed_under_civic_forms_serve_and_delivered";
 const SECRET: &str = "every-answer-type-test-secret";
@@ -128,39 +128,6 @@ fn get(base: &str, path: &str) -> String {
         .unwrap_or_default()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    En,
-    Cy,
-}
-
-impl Lang {
-    fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Cy => "cy",
-        }
-    }
-
-    fn t(self, en: &'static str, cy: &'static str) -> &'static str {
-        match self {
-            Lang::En => en,
-            Lang::Cy => cy,
-        }
-    }
-}
-
-/// A date `days` ago as the day, month and year a resident types.
-fn days_ago(step: Step, question: &str, days: i64) -> Step {
-    let date = time::OffsetDateTime::now_utc().date() - time::Duration::days(days);
-    step.fill(&format!("{question}.day"), date.day().to_string())
-        .fill(
-            &format!("{question}.month"),
-            u8::from(date.month()).to_string(),
-        )
-        .fill(&format!("{question}.year"), date.year().to_string())
-}
-
 /// The whole form: every question answered. With JavaScript on the vehicle question is
 /// answered yes (its registration page follows); with it off, no (skipped), and the answers
 /// are saved after the National Insurance number and resumed from the mailbox.
@@ -231,8 +198,12 @@ fn every_answer(form: &str, lang: Lang, javascript: bool, upload: &Path) -> Jour
                 .fill("overseas_address.postcode", "75002")
                 .fill("overseas_address.country", "France"),
         )
-        .step(days_ago(Step::submit(), "incident_date", -3).expect_error())
-        .step(days_ago(Step::submit(), "incident_date", 2))
+        .step(
+            Step::submit()
+                .date_days_ago("incident_date", -3)
+                .expect_error(),
+        )
+        .step(Step::submit().date_days_ago("incident_date", 2))
         .step(
             Step::submit()
                 .fill("date_of_birth.day", "27")
@@ -299,81 +270,6 @@ fn every_answer(form: &str, lang: Lang, javascript: bool, upload: &Path) -> Jour
                 .expect(lang.t("Your reference number is", "Eich cyfeirnod yw"))
                 .expect("EAT-"),
         )
-}
-
-/// Everything wrong with the walk, one line each.
-fn problems(journey: &Journey, lang: Lang, report: &JourneyReport) -> Vec<String> {
-    let mut problems = Vec::new();
-    if let Some(error) = &report.error {
-        problems.push(format!("did not finish: {error}"));
-    } else if report.pages.len() != journey.steps().len() + 1 {
-        problems.push(format!(
-            "visited {} pages for {} steps",
-            report.pages.len(),
-            journey.steps().len()
-        ));
-    }
-    let error_prefix = lang.t("Error: ", "Gwall: ");
-    for page in &report.pages {
-        let step = page.step.and_then(|index| journey.steps().get(index));
-        let at = format!(
-            "[{}] {}",
-            page.step.map_or("start".to_owned(), |s| s.to_string()),
-            page.url
-        );
-        let status = step.and_then(Step::expected_status).unwrap_or(200);
-        if page.status != Some(status) {
-            problems.push(format!("{at}: status {:?}, not {status}", page.status));
-        }
-        let lang_code = step.and_then(Step::expected_lang).unwrap_or(lang.code());
-        if page.lang.as_deref() != Some(lang_code) {
-            problems.push(format!("{at}: lang {:?}, not {lang_code}", page.lang));
-        }
-        // The development mailbox is a bare developer's page, not one a resident sees.
-        let resident_page = !page.url.ends_with("/dev/mailbox");
-        if resident_page && !page.styled {
-            problems.push(format!("{at}: the stylesheet is not applied"));
-        }
-        if resident_page && page.javascript_ran != journey.javascript_on() {
-            problems.push(format!(
-                "{at}: govuk-frontend's JavaScript {}",
-                if page.javascript_ran {
-                    "ran with JavaScript off"
-                } else {
-                    "did not run"
-                }
-            ));
-        }
-        for violation in page.violations.iter().filter(|v| !upstream(journey, v)) {
-            problems.push(format!(
-                "{at}: axe {} ({}): {} at {}",
-                violation.id,
-                violation.impact.as_deref().unwrap_or("unknown impact"),
-                violation.help,
-                violation.targets.join(", ")
-            ));
-        }
-        let shows_errors = page.title.starts_with(error_prefix) || page.error_summary.is_some();
-        let expects_errors = step.is_some_and(Step::expects_error);
-        if expects_errors && !(page.title.starts_with(error_prefix) && page.error_summary.is_some())
-        {
-            problems.push(format!(
-                "{at}: expected errors: title {:?}, error summary {:?}",
-                page.title, page.error_summary
-            ));
-        } else if !expects_errors && shows_errors {
-            problems.push(format!(
-                "{at}: unexpected errors: title {:?}, error summary {:?}",
-                page.title, page.error_summary
-            ));
-        }
-        for text in step.map(Step::expected_text).unwrap_or_default() {
-            if !page.text.contains(text.as_str()) {
-                problems.push(format!("{at}: does not say {text:?}: {:?}", page.text));
-            }
-        }
-    }
-    problems
 }
 
 /// A violation of govuk-frontend's own making, not civic's: with JavaScript on, its radios
@@ -473,7 +369,12 @@ fn the_every_answer_type_form_is_completed_under_civic_forms_serve_and_delivered
     let failed: Vec<String> = results
         .iter()
         .map(|(name, lang, journey, report, _, _)| {
-            (name, problems(journey, *lang, report), journey, report)
+            (
+                name,
+                problems(journey, *lang, report, |v| upstream(journey, v)),
+                journey,
+                report,
+            )
         })
         .filter(|(_, problems, _, _)| !problems.is_empty())
         .map(|(name, problems, journey, report)| {

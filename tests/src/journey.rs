@@ -178,6 +178,18 @@ impl Step {
         self
     }
 
+    /// First types the date `days` days ago (`-3`: in 3 days) into the date question
+    /// `question`'s day, month and year, as a resident would.
+    pub fn date_days_ago(self, question: &str, days: i64) -> Step {
+        let date = time::OffsetDateTime::now_utc().date() - time::Duration::days(days);
+        self.fill(&format!("{question}.day"), date.day().to_string())
+            .fill(
+                &format!("{question}.month"),
+                u8::from(date.month()).to_string(),
+            )
+            .fill(&format!("{question}.year"), date.year().to_string())
+    }
+
     /// The page this step lands on shows errors (the journey's assertions check for them).
     pub fn expect_error(mut self) -> Step {
         self.expect_error = true;
@@ -354,4 +366,118 @@ fn display(path: &Path) -> String {
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     )
+}
+
+/// The language a journey is walked in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Welsh.
+    Cy,
+}
+
+impl Lang {
+    /// The code `<html lang>` should carry.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Cy => "cy",
+        }
+    }
+
+    /// `en` or `cy`, whichever the resident reads.
+    pub fn t(self, en: &'static str, cy: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Cy => cy,
+        }
+    }
+
+    /// What the title of a page with errors starts with.
+    pub fn error_prefix(self) -> &'static str {
+        self.t("Error: ", "Gwall: ")
+    }
+}
+
+/// Everything wrong with the walk of `journey` in `lang`, one line each: a walk that did not
+/// finish, and on every page a status, `<html lang>`, errors or text other than its step
+/// expects, the stylesheet not applied, govuk-frontend's JavaScript run with it off (or not
+/// run with it on), and each axe-core violation that `excused` does not excuse. The
+/// development mailbox (`/dev/mailbox`) is a developer's bare page: its style and scripts are
+/// not checked.
+pub fn problems(
+    journey: &Journey,
+    lang: Lang,
+    report: &JourneyReport,
+    excused: impl Fn(&Violation) -> bool,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(error) = &report.error {
+        problems.push(format!("did not finish: {error}"));
+    } else if report.pages.len() != journey.steps().len() + 1 {
+        problems.push(format!(
+            "visited {} pages for {} steps",
+            report.pages.len(),
+            journey.steps().len()
+        ));
+    }
+    for page in &report.pages {
+        let step = page.step.and_then(|index| journey.steps().get(index));
+        let at = format!(
+            "[{}] {}",
+            page.step.map_or("start".to_owned(), |s| s.to_string()),
+            page.url
+        );
+        let status = step.and_then(Step::expected_status).unwrap_or(200);
+        if page.status != Some(status) {
+            problems.push(format!("{at}: status {:?}, not {status}", page.status));
+        }
+        let lang_code = step.and_then(Step::expected_lang).unwrap_or(lang.code());
+        if page.lang.as_deref() != Some(lang_code) {
+            problems.push(format!("{at}: lang {:?}, not {lang_code}", page.lang));
+        }
+        let resident_page = !page.url.ends_with("/dev/mailbox");
+        if resident_page && !page.styled {
+            problems.push(format!("{at}: the stylesheet is not applied"));
+        }
+        if resident_page && page.javascript_ran != journey.javascript_on() {
+            problems.push(format!(
+                "{at}: govuk-frontend's JavaScript {}",
+                if page.javascript_ran {
+                    "ran with JavaScript off"
+                } else {
+                    "did not run"
+                }
+            ));
+        }
+        for violation in page.violations.iter().filter(|v| !excused(v)) {
+            problems.push(format!(
+                "{at}: axe {} ({}): {} at {}",
+                violation.id,
+                violation.impact.as_deref().unwrap_or("unknown impact"),
+                violation.help,
+                violation.targets.join(", ")
+            ));
+        }
+        let titled = page.title.starts_with(lang.error_prefix());
+        let expects_errors = step.is_some_and(Step::expects_error);
+        if expects_errors && !(titled && page.error_summary.is_some()) {
+            problems.push(format!(
+                "{at}: expected errors: title {:?}, error summary {:?}",
+                page.title, page.error_summary
+            ));
+        } else if !expects_errors && (titled || page.error_summary.is_some()) {
+            problems.push(format!(
+                "{at}: unexpected errors: title {:?}, error summary {:?}",
+                page.title, page.error_summary
+            ));
+        }
+        for text in step.map(Step::expected_text).unwrap_or_default() {
+            if !page.text.contains(text.as_str()) {
+                problems.push(format!("{at}: does not say {text:?}: {:?}", page.text));
+            }
+        }
+    }
+    problems
 }
