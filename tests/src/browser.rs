@@ -34,6 +34,20 @@ pub struct Violation {
     pub targets: Vec<String>,
 }
 
+/// `rule (impact): what it asks for at selectors`, as failures list it.
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} ({}): {} at {}",
+            self.id,
+            self.impact.as_deref().unwrap_or("unknown impact"),
+            self.help,
+            self.targets.join(", ")
+        )
+    }
+}
+
 /// The Chromium to drive: `CHROME_PATH`, else Debian's `/usr/bin/chromium`.
 fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("CHROME_PATH")
@@ -174,14 +188,7 @@ pub fn describe(reports: &[PageReport]) -> String {
             lines.push(format!("{}: could not be checked: {error}", report.url));
         }
         for violation in &report.violations {
-            lines.push(format!(
-                "{}: {} ({}): {} at {}",
-                report.url,
-                violation.id,
-                violation.impact.as_deref().unwrap_or("unknown impact"),
-                violation.help,
-                violation.targets.join(", ")
-            ));
+            lines.push(format!("{}: {violation}", report.url));
         }
     }
     lines.join("\n")

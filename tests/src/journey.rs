@@ -346,13 +346,7 @@ pub fn describe_journey(journey: &Journey, report: &JourneyReport) -> String {
                 .map_or(String::new(), |path| format!(" ({})", display(path))),
         ));
         for violation in &page.violations {
-            lines.push(format!(
-                "      axe {} ({}): {} at {}",
-                violation.id,
-                violation.impact.as_deref().unwrap_or("unknown impact"),
-                violation.help,
-                violation.targets.join(", ")
-            ));
+            lines.push(format!("      axe {violation}"));
         }
     }
     if let Some(error) = &report.error {
@@ -452,13 +446,7 @@ pub fn problems(
             ));
         }
         for violation in page.violations.iter().filter(|v| !excused(v)) {
-            problems.push(format!(
-                "{at}: axe {} ({}): {} at {}",
-                violation.id,
-                violation.impact.as_deref().unwrap_or("unknown impact"),
-                violation.help,
-                violation.targets.join(", ")
-            ));
+            problems.push(format!("{at}: axe {violation}"));
         }
         let titled = page.title.starts_with(lang.error_prefix());
         let expects_errors = step.is_some_and(Step::expects_error);

@@ -262,15 +262,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_relaxed_sqlite_store_passes_the_conformance_tests_without_waiting_on_the_disk() {
-        let dir = std::env::temp_dir().join(format!(
-            "civic-forms-relaxed-{}",
-            SessionId::generate().as_str()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let url = format!("sqlite://{}/sessions.db?mode=rwc", dir.display());
-        let store = SqlSessionStore::connect_with(&url, SessionDurability::Relaxed)
-            .await
-            .unwrap();
+        let (store, url, dir) = relaxed_sqlite_store().await;
         super::super::conformance::run(&store).await;
         // 1 is NORMAL; the default store, on the same file, keeps FULL (2).
         let synchronous = |pool: AnyPool| async move {
@@ -317,6 +309,20 @@ mod tests {
         drop_schema(&url, &schema).await;
     }
 
+    /// A relaxed store on a SQLite file of its own: the store, its URL and its folder.
+    async fn relaxed_sqlite_store() -> (SqlSessionStore, String, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!(
+            "civic-forms-sessions-{}",
+            SessionId::generate().as_str()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = format!("sqlite://{}/sessions.db?mode=rwc", dir.display());
+        let store = SqlSessionStore::connect_with(&url, SessionDurability::Relaxed)
+            .await
+            .unwrap();
+        (store, url, dir)
+    }
+
     /// Many saves at once go out in groups: every one is written, and of a session saved
     /// twice at once the later save is what stays.
     async fn saves_at_once(store: &SqlSessionStore) {
@@ -347,15 +353,7 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn saves_made_at_once_on_sqlite_are_all_written() {
-        let dir = std::env::temp_dir().join(format!(
-            "civic-forms-groups-{}",
-            SessionId::generate().as_str()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let url = format!("sqlite://{}/sessions.db?mode=rwc", dir.display());
-        let store = SqlSessionStore::connect_with(&url, SessionDurability::Relaxed)
-            .await
-            .unwrap();
+        let (store, _, dir) = relaxed_sqlite_store().await;
         saves_at_once(&store).await;
         store.pool.close().await;
         let _ = std::fs::remove_dir_all(dir);
