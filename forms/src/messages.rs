@@ -757,6 +757,8 @@ pub enum PageText {
     Change,
     /// The button that sends the application from "check your answers".
     AcceptAndSend,
+    /// The confirmation page's link to the resident's copy of what they sent.
+    DownloadCopy,
 }
 
 impl PageText {
@@ -770,11 +772,13 @@ impl PageText {
             }
             (PageText::Change, Language::Cy) => "Newid",
             (PageText::AcceptAndSend, Language::Cy) => "Derbyn ac anfon",
+            (PageText::DownloadCopy, Language::Cy) => "Lawrlwytho copi o'ch atebion (ffeil testun)",
             (PageText::ApplicationComplete, _) => "Application complete",
             (PageText::YourReference, _) => "Your reference number is",
             (PageText::CheckYourAnswers, _) => "Check your answers before sending your application",
             (PageText::Change, _) => "Change",
             (PageText::AcceptAndSend, _) => "Accept and send",
+            (PageText::DownloadCopy, _) => "Download a copy of your answers (text file)",
         }
     }
 }

@@ -106,6 +106,40 @@ async fn full_journey(service: &Service) {
     );
     assert!(!submission.answers.values.contains_key("danger"));
 
+    // Issue #7 item 7: the resident downloads a copy of what they sent.
+    assert!(
+        confirmation.body.contains(
+            r#"href="/apply/confirmation/copy" download>Download a copy of your answers"#
+        ),
+        "{}",
+        confirmation.body
+    );
+    let copy = browser.get("/apply/confirmation/copy").await;
+    assert_eq!(copy.status, StatusCode::OK, "{}", copy.body);
+    assert_eq!(
+        copy.headers[axum::http::header::CONTENT_DISPOSITION],
+        format!("attachment; filename=\"{}.txt\"", submission.reference).as_str()
+    );
+    assert_eq!(copy.headers[axum::http::header::CACHE_CONTROL], "no-store");
+    assert_eq!(
+        copy.headers[axum::http::header::CONTENT_TYPE],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(
+        copy.headers[axum::http::header::X_CONTENT_TYPE_OPTIONS],
+        "nosniff"
+    );
+    for text in [submission.reference.as_str(), "SW1A 1AA", "By the bus stop"] {
+        assert!(copy.body.contains(text), "{text} in {}", copy.body);
+    }
+    assert!(!copy.body.contains("Is it dangerous?"), "{}", copy.body);
+    // Only the browser that sent it.
+    service
+        .client()
+        .get("/apply/confirmation/copy")
+        .await
+        .see_other("/apply");
+
     // The session is gone: the form starts afresh.
     browser.get("/apply").await.see_other("/apply/location");
 }

@@ -102,6 +102,7 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
             save_href: Some("/apply/save"),
             session_base: Some("/apply"),
             service_name: Some(&form.title),
+            copy_href: Some("/apply/confirmation/copy"),
         },
     };
     let today = time::macros::date!(2026 - 11 - 28);

@@ -63,6 +63,7 @@ fn context<'a>(
             save_href: None,
             session_base: None,
             service_name: Some(&inner.form.title),
+            copy_href: None,
         },
     }
 }

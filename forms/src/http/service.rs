@@ -102,6 +102,7 @@ impl Inner {
             save_href: save_href.filter(|_| self.save_and_return.is_some()),
             session_base: Some(base),
             service_name: Some(&self.form.title),
+            copy_href: None,
         }
     }
 
@@ -228,6 +229,7 @@ impl FormService {
     /// | `GET, POST /{page}/add-another` | an add-to-a-list summary, "Do you need to add another?" |
     /// | `GET /{page}/change/{n}`, `GET, POST /{page}/remove/{n}` | change or remove item `n` |
     /// | `GET /confirmation` | the reference, once submitted |
+    /// | `GET /confirmation/copy` | the resident's copy of what they sent, as a text file |
     /// | `GET, POST /save` | "Save and come back later": the link by email (with save and return) |
     /// | `GET, POST /return/{token}` | the link: GET shows "Continue your application", POST uses it up |
     /// | `GET, POST /payment/{token}` | back from paying (with payments): GET shows where the payment stands, POST tries again |
@@ -242,6 +244,7 @@ impl FormService {
                 get(check_answers::show).post(check_answers::submit),
             )
             .route("/confirmation", get(confirmation::show))
+            .route("/confirmation/copy", get(confirmation::copy))
             .route("/task-list", get(task_list::show))
             .route("/keep-alive", post(timeout::keep_alive))
             .route("/sign-out", post(timeout::sign_out))

@@ -43,6 +43,11 @@ fn confirmation(context: &PageContext<'_>, reference: &str, paid: Option<u64>) -
                     (PaymentText::YouHavePaid.text(language)) " " strong { (amount(pence)) } "."
                 }
             }
+            @if let Some(href) = context.extras.copy_href {
+                p class="govuk-body" {
+                    a class="govuk-link" href=(href) download { (PageText::DownloadCopy.text(language)) }
+                }
+            }
         },
     )
 }
@@ -73,6 +78,19 @@ mod tests {
         assert!(html.contains("Cais wedi"), "{html}");
         assert!(html.contains("<strong>HDJ&lt;2&gt;</strong>"), "{html}");
         assert!(!html.contains("Rydych wedi talu"), "{html}");
+        assert!(!html.contains("Lawrlwytho"), "{html}");
+        let with_copy = PageContext {
+            extras: crate::render::PageExtras {
+                copy_href: Some("/apply/confirmation/copy"),
+                ..crate::render::PageExtras::default()
+            },
+            ..context
+        };
+        let html = confirmation_page(&with_copy, "HDJ2").into_string();
+        assert!(
+            html.contains(r#"<a class="govuk-link" href="/apply/confirmation/copy" download>Lawrlwytho copi o'ch atebion (ffeil testun)</a>"#),
+            "{html}"
+        );
         let html = paid_confirmation_page(&context, "HDJ2", 3500).into_string();
         assert!(
             html.contains("Rydych wedi talu <strong>£35.00</strong>."),

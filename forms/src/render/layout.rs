@@ -150,6 +150,7 @@ mod tests {
                 save_href: None,
                 session_base: Some("/apply"),
                 service_name: None,
+                copy_href: None,
             },
             ..fixture.context(Language::Cy)
         };
@@ -230,6 +231,7 @@ mod tests {
                 save_href: None,
                 session_base: None,
                 service_name: None,
+                copy_href: None,
             },
             ..fixture.context(Language::En)
         };

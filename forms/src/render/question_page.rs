@@ -55,6 +55,9 @@ pub struct PageExtras<'a> {
     /// The service's name (the form's title): page titles follow GOV.UK's "Question –
     /// Service name – Council name" pattern with it; without it, "Question – Council name".
     pub service_name: Option<&'a Text>,
+    /// Where the resident downloads a copy of what they sent: the confirmation page links
+    /// to it.
+    pub copy_href: Option<&'a str>,
 }
 
 /// A question on the page has an answer type this module does not render yet.

@@ -156,6 +156,7 @@ pub async fn service_with(
 pub struct Reply {
     pub status: StatusCode,
     pub location: Option<String>,
+    pub headers: axum::http::HeaderMap,
     pub body: String,
 }
 
@@ -278,10 +279,12 @@ impl Client {
             .headers()
             .get(header::LOCATION)
             .map(|l| l.to_str().unwrap().to_owned());
+        let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         Reply {
             status,
             location,
+            headers,
             body: String::from_utf8(bytes.to_vec()).unwrap(),
         }
     }
