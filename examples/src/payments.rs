@@ -5,13 +5,11 @@
 //! served). Payment records are kept in the demo's database.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
-use civic_forms::delivery::Deliveries;
 use civic_pay_adapters::{
-    Checkout, PaymentError, PaymentProvider, ProviderConfig, ProviderKind, Reconciler,
-    SandboxProvider, SqlStore, Url,
+    Checkout, PaymentError, PaymentProvider, ProviderConfig, ProviderKind, SandboxProvider,
+    SqlStore, Url,
 };
 use sqlx::AnyPool;
 
@@ -96,27 +94,4 @@ impl Payments {
             back,
         ))
     }
-}
-
-/// Every minute, brings unfinished payments up to date and delivers the applications paid for
-/// by residents who never came back from the payment page.
-pub(crate) fn finish_unreturned(checkout: Checkout, deliveries: Deliveries) {
-    tokio::spawn(async move {
-        let reconciler = Reconciler::new(checkout.clone());
-        let mut every = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            every.tick().await;
-            if let Err(error) = reconciler.run_once().await {
-                tracing::warn!(%error, "payments could not be reconciled");
-                continue;
-            }
-            let now = time::OffsetDateTime::now_utc();
-            if let Err(error) = deliveries
-                .release_paid(checkout.records().as_ref(), now)
-                .await
-            {
-                tracing::warn!(%error, "paid applications could not be released");
-            }
-        }
-    });
 }

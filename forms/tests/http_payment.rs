@@ -137,6 +137,33 @@ async fn pay(sandbox: &SandboxProvider, payment_id: &str, card: &str) -> Payment
     }
 }
 
+/// Issue #7 item 6: "the reconciler finishes it if the resident never returns". The resident
+/// pays and closes the tab; the service's jobs find the payment succeeded and deliver the
+/// held application, once.
+#[tokio::test]
+async fn the_jobs_deliver_an_application_paid_for_by_a_resident_who_never_came_back() {
+    let Paying {
+        service, sandbox, ..
+    } = paying().await;
+    let mut browser = service.client();
+    let payment_id = send_to_payment(&mut browser, &sandbox, "").await;
+    let nothing = service.form.run_jobs_once().await;
+    assert_eq!((nothing.released, nothing.failed), (0, 0));
+    assert!(service.delivered.0.lock().unwrap().is_empty());
+
+    assert_eq!(
+        pay(&sandbox, &payment_id, "4444333322221111").await,
+        PaymentStatus::Success
+    );
+    let report = service.form.run_jobs_once().await;
+    assert_eq!((report.released, report.failed), (1, 0));
+    let delivered = service.delivered.0.lock().unwrap().clone();
+    assert_eq!(delivered.len(), 1);
+    let again = service.form.run_jobs_once().await;
+    assert_eq!(again.released, 0);
+    assert_eq!(service.delivered.0.lock().unwrap().len(), 1);
+}
+
 #[tokio::test]
 async fn paid_first_time_delivers_once_and_shows_the_amount_even_on_refresh() {
     let Paying {

@@ -307,6 +307,8 @@ async fn app(
         );
     }
     let service = service.build().map_err(|e| Failure(e.to_string()))?;
+    // Failed deliveries tried again, unreturned payments finished, the retention period kept.
+    service.spawn_jobs(std::time::Duration::from_secs(60));
     let start = mount.clone();
     let app = app
         .route("/", get(move || async move { Redirect::to(&start) }))

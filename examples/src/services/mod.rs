@@ -348,7 +348,6 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
             )),
             None => deliveries,
         };
-        retry_deliveries(deliveries.clone());
         let mut served = FormService::builder(
             Arc::clone(&form),
             Arc::clone(&store),
@@ -380,30 +379,19 @@ pub(crate) async fn forms(site: &Site, clock: crate::Clock) -> Result<Router, St
             served = served.save_and_return(links);
         }
         if let Some(checkout) = checkout {
-            crate::payments::finish_unreturned(checkout.clone(), deliveries.clone());
             served = served.payments(checkout);
         }
         let served = served.build().map_err(|e| failed(e.to_string()))?;
+        // Every minute, on every instance: failed deliveries (a webhook that was down) tried
+        // again, applications paid for by residents who never came back delivered, and the
+        // service's retention period kept.
+        served.spawn_jobs(Duration::from_secs(60));
         router = router.nest(&format!("/{}/apply", service.slug), served.router());
     }
     if let Some(webhook) = webhook {
         router = router.merge(crate::webhook::receiver(webhook.secret));
     }
     Ok(router)
-}
-
-/// Tries failed deliveries again (a webhook that was down, say) every minute, on every
-/// instance: each retry is claimed by one of them.
-fn retry_deliveries(deliveries: Deliveries) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(60));
-        loop {
-            every.tick().await;
-            if let Err(error) = deliveries.retry_due(time::OffsetDateTime::now_utc()).await {
-                tracing::warn!(%error, "deliveries could not be retried");
-            }
-        }
-    });
 }
 
 /// An error and its causes on one line, so a start-up failure says why ("the session tables

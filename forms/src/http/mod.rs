@@ -45,7 +45,13 @@
 //!   keeping each file's id, name, kind, size and SHA-256. A changed upload deletes the files
 //!   it replaced; sent files belong to the submission and go with it.
 //! - **Language**: `?lang=cy` on any page switches to a language the form offers, keeping the
-//!   answers; the session remembers it.
+//!   answers; the session remembers it, and a cookie too for the pages shown once the session
+//!   has gone.
+//! - **Jobs** ([`FormService::spawn_jobs`]): on a timer, deliveries that failed are tried
+//!   again, applications paid for by residents who never came back are finished, and the
+//!   form's retention period is applied.
+//! - **The resident's copy**: the confirmation page links to `/confirmation/copy`, what they
+//!   sent as a text file.
 //! - **Payment** (feature `pay`, with [`FormServiceBuilder::payments`]): "check your answers"
 //!   shows the fee worked out from the answers; sending holds the submission and goes to the
 //!   provider's payment page; coming back reads the status from the provider and releases the
@@ -67,6 +73,7 @@ mod confirmation;
 mod csrf;
 mod honeypot;
 mod href;
+mod jobs;
 mod language;
 mod list;
 #[cfg(feature = "pay")]
@@ -87,6 +94,7 @@ mod visit;
 
 pub use choices::{ChoiceError, ChoiceSource};
 pub use config::{HttpConfig, RateLimit};
+pub use jobs::JobsReport;
 #[cfg(feature = "pay")]
 pub use payment_hooks::{HoldError, PaymentHooks};
 pub use service::{FormService, FormServiceBuilder, ServiceError};

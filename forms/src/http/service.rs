@@ -137,7 +137,7 @@ impl Inner {
 /// ```
 #[derive(Clone)]
 pub struct FormService {
-    inner: Arc<Inner>,
+    pub(super) inner: Arc<Inner>,
 }
 
 impl std::fmt::Debug for FormService {

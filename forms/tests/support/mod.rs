@@ -79,6 +79,8 @@ impl SubmissionHandler for Recorder {
 /// A form service under test.
 pub struct Service {
     pub app: Router,
+    /// The form service itself, for its jobs.
+    pub form: civic_forms::http::FormService,
     pub delivered: Arc<Recorder>,
     /// Seconds added to the real clock.
     pub skew: Arc<AtomicI64>,
@@ -145,6 +147,7 @@ pub async fn service_with(
     let form = more(builder).build().unwrap();
     Service {
         app: Router::new().nest("/apply", form.router()),
+        form,
         delivered,
         skew,
         mailbox,
