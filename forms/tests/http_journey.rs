@@ -260,3 +260,55 @@ async fn the_welsh_switch_keeps_the_answers() {
         english.body
     );
 }
+
+/// Issue #7 item 5: the session cookie is HttpOnly, SameSite=Lax, scoped to the form, and
+/// Secure when the form is served over https; its value is signed, so a changed one is not
+/// recognised (a new session starts).
+#[tokio::test]
+async fn the_session_cookie_is_http_only_same_site_lax_signed_and_secure_over_https() {
+    for (public, secure) in [
+        ("http://localhost/apply", false),
+        ("https://council.example/apply", true),
+    ] {
+        let url = url::Url::parse(public).unwrap();
+        let service = support::service_with(
+            support::FORM,
+            "sqlite::memory:",
+            HttpConfig::default(),
+            |builder| builder.public_url(&url),
+        )
+        .await;
+        let mut browser = service.client();
+        let start = browser.get("/apply").await;
+        let set = start.headers[axum::http::header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(set.starts_with("civic_forms_session="), "{set}");
+        for attribute in ["HttpOnly", "SameSite=Lax", "Path=/apply"] {
+            assert!(set.contains(attribute), "{attribute} in {set}");
+        }
+        assert_eq!(set.contains("Secure"), secure, "{set}");
+        // The value is the id and its signature; one character changed is someone else's.
+        let value = browser.cookies["civic_forms_session"].clone();
+        assert!(value.len() > 32, "{value}");
+        let token = browser.get("/apply/location").await.csrf();
+        browser
+            .post(
+                "/apply/location",
+                &[("csrf_token", &token), ("postcode", "SW1A 1AA")],
+            )
+            .await
+            .see_other("/apply/size");
+        let mut changed = value.clone();
+        let last = if changed.ends_with('0') { "1" } else { "0" };
+        changed.replace_range(changed.len() - 1.., last);
+        let mut forger = service.client();
+        forger
+            .cookies
+            .insert("civic_forms_session".to_owned(), changed);
+        let page = forger.get("/apply/size").await;
+        // Not the resident's session: a new visitor is sent to the first page.
+        page.see_other("/apply/location");
+    }
+}
