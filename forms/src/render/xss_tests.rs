@@ -7,9 +7,14 @@ use time::macros::date;
 
 use super::layout::test_support::Fixture;
 use super::*;
-use crate::answers::{AnswerValue, PersonName, Submitted, expected_fields, read_page};
+use crate::answers::{
+    AcceptedFile, AnswerValue, BankDetails, InternationalAddress, PersonName, Submitted, UkAddress,
+    expected_fields, read_page,
+};
+use crate::definition::FileKind;
 use crate::definition::{FormDefinition, Format, Language};
 use crate::journey::Answers;
+use crate::session::FileId;
 
 /// Common XSS payloads (after the OWASP filter evasion cheat sheet): tags, attribute
 /// breakouts in both quote styles, closing tags of raw-text elements, and URLs.
@@ -75,6 +80,7 @@ pages:
       - { id: u, label: U, answer: { type: postcode } }
       - { id: v, label: V, answer: { type: vehicle_registration } }
       - { id: w, label: W, answer: { type: bank_details, roll_number: true } }
+      - { id: x, label: X, answer: { type: file_upload, accept: [pdf], max_size_mb: 1 } }
   - id: item
     questions:
       - { id: item, label: Item, answer: { type: text } }
@@ -114,6 +120,18 @@ fn question_pages_escape_every_payload_in_every_field() {
     }
 }
 
+/// A typed-in UK address with `payload` in every line but the postcode.
+fn uk_address(payload: &str) -> UkAddress {
+    UkAddress {
+        line1: payload.to_owned(),
+        line2: Some(payload.to_owned()),
+        town: payload.to_owned(),
+        county: Some(payload.to_owned()),
+        postcode: "SW1A 1AA".to_owned(),
+        uprn: None,
+    }
+}
+
 #[test]
 fn check_answers_list_and_address_pages_escape_every_payload() {
     let fixture = Fixture::new();
@@ -143,6 +161,37 @@ fn check_answers_list_and_address_pages_escape_every_payload() {
                 ("p".to_owned(), text()),
                 ("r".to_owned(), Some(AnswerValue::Choice("x".to_owned()))),
                 ("rx".to_owned(), text()),
+                (
+                    "g".to_owned(),
+                    Some(AnswerValue::UkAddress(uk_address(payload))),
+                ),
+                (
+                    "h".to_owned(),
+                    Some(AnswerValue::InternationalAddress(InternationalAddress {
+                        lines: vec![(*payload).to_owned(), (*payload).to_owned()],
+                        postcode: Some((*payload).to_owned()),
+                        country: (*payload).to_owned(),
+                    })),
+                ),
+                (
+                    "w".to_owned(),
+                    Some(AnswerValue::BankDetails(BankDetails {
+                        account_name: (*payload).to_owned(),
+                        sort_code: "309430".to_owned(),
+                        account_number: "00733445".to_owned(),
+                        roll_number: Some((*payload).to_owned()),
+                    })),
+                ),
+                (
+                    "x".to_owned(),
+                    Some(AnswerValue::Files(vec![AcceptedFile {
+                        id: FileId::generate(),
+                        file_name: (*payload).to_owned(),
+                        kind: FileKind::Pdf,
+                        size: 1,
+                        sha256: String::new(),
+                    }])),
+                ),
             ],
         );
         answers.record_page(&form, "item", [("item".to_owned(), text())]);
