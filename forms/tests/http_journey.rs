@@ -183,6 +183,28 @@ async fn a_page_not_reached_redirects_to_the_current_step() {
         )
         .await;
     posted.see_other("/apply/location");
+
+    // With answers given: a POST past the current step is refused the same way and loses
+    // none of them.
+    browser
+        .answer("/apply/location", &[("postcode", "SW1A 1AA")])
+        .await
+        .see_other("/apply/size");
+    let token = browser.get("/apply/size").await.csrf();
+    browser
+        .post(
+            "/apply/details",
+            &[("csrf_token", &token), ("details", "x")],
+        )
+        .await
+        .see_other("/apply/size");
+    let location = browser.get("/apply/location").await;
+    assert!(
+        location.body.contains(r#"value="SW1A 1AA""#),
+        "{}",
+        location.body
+    );
+    browser.get("/apply/details").await.see_other("/apply/size");
     let missing = browser.get("/apply/no-such-page").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains("Page not found"), "{}", missing.body);
@@ -311,4 +333,65 @@ async fn the_session_cookie_is_http_only_same_site_lax_signed_and_secure_over_ht
         // Not the resident's session: a new visitor is sent to the first page.
         page.see_other("/apply/location");
     }
+}
+
+/// Issue #7 item 4: a route may go straight to "check your answers", skipping the pages after
+/// it; their questions are not asked, not shown and not sent. Changing the answer back takes
+/// the resident through the skipped page.
+#[tokio::test]
+async fn a_route_to_check_answers_skips_the_rest() {
+    const PARKING: &str = "
+id: parking
+title: Apply for a parking permit
+pages:
+  - id: vehicle
+    questions:
+      - id: has_vehicle
+        label: Do you have a vehicle?
+        answer: { type: yes_no }
+    routes:
+      - when: { equals: { question: has_vehicle, value: 'no' } }
+        to: check_answers
+  - id: registration
+    questions:
+      - id: registration
+        label: What is the vehicle's registration number?
+        answer: { type: vehicle_registration }
+";
+    let service = support::service_of(PARKING, "sqlite::memory:", HttpConfig::default()).await;
+    let mut browser = service.client();
+    browser.get("/apply").await.see_other("/apply/vehicle");
+    browser
+        .answer("/apply/vehicle", &[("has_vehicle", "no")])
+        .await
+        .see_other("/apply/check-answers");
+    let check = browser.get("/apply/check-answers").await;
+    assert_eq!(check.status, StatusCode::OK, "{}", check.body);
+    assert!(
+        !check.body.contains("registration number"),
+        "{}",
+        check.body
+    );
+    browser
+        .get("/apply/registration")
+        .await
+        .see_other("/apply/check-answers");
+
+    // "Change" to yes: the skipped page is asked, then back to check answers.
+    browser
+        .answer(
+            "/apply/vehicle?return=check-answers",
+            &[("has_vehicle", "yes")],
+        )
+        .await
+        .see_other("/apply/registration?return=check-answers");
+    browser
+        .answer(
+            "/apply/registration?return=check-answers",
+            &[("registration", "AB12 CDE")],
+        )
+        .await
+        .see_other("/apply/check-answers");
+    let check = browser.get("/apply/check-answers").await;
+    assert!(check.body.contains("AB12 CDE"), "{}", check.body);
 }
