@@ -41,8 +41,14 @@ fn webhook_handler(_: &Webhook) -> Result<Arc<dyn SubmissionHandler>, DeliveryEr
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DeliveryStatus {
-    /// Not delivered yet; tried again at the time given.
+    /// Not tried yet (stored, its first attempt still to come).
     Pending {
+        /// When the attempt is due.
+        next_attempt_at: OffsetDateTime,
+    },
+    /// Tried and failed for a reason that may pass (the receiver was down); tried again at
+    /// the time given, waiting longer after each failure.
+    Retrying {
         /// When the next attempt is due.
         next_attempt_at: OffsetDateTime,
     },
@@ -263,10 +269,16 @@ impl Deliveries {
                 let next: Option<i64> = row.try_get("next_attempt_at").map_err(database)?;
                 let status = match (status.as_str(), next) {
                     ("delivered", _) => DeliveryStatus::Delivered,
-                    ("pending", Some(next)) => DeliveryStatus::Pending {
-                        next_attempt_at: OffsetDateTime::from_unix_timestamp(next)
-                            .unwrap_or(OffsetDateTime::UNIX_EPOCH),
-                    },
+                    // Both are stored as pending: what tells them apart is whether it was tried.
+                    ("pending", Some(next)) => {
+                        let next_attempt_at = OffsetDateTime::from_unix_timestamp(next)
+                            .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+                        if attempts > 0 {
+                            DeliveryStatus::Retrying { next_attempt_at }
+                        } else {
+                            DeliveryStatus::Pending { next_attempt_at }
+                        }
+                    }
                     _ => DeliveryStatus::Failed,
                 };
                 Ok((handler, status, u32::try_from(attempts).unwrap_or(u32::MAX)))
@@ -308,7 +320,7 @@ impl Deliveries {
         let (status, error) = match handler.deliver(submission).await {
             Ok(()) => (DeliveryStatus::Delivered, None),
             Err(e) if e.is_retryable() && attempts < self.max_attempts => (
-                DeliveryStatus::Pending {
+                DeliveryStatus::Retrying {
                     next_attempt_at: now + backoff(attempts),
                 },
                 Some(e.to_string()),
@@ -379,7 +391,8 @@ struct Outcome {
 impl Outcome {
     async fn record(&self, connection: &mut sqlx::AnyConnection) -> Result<(), DeliveryError> {
         let (name, next) = match self.status {
-            DeliveryStatus::Pending { next_attempt_at } => {
+            DeliveryStatus::Pending { next_attempt_at }
+            | DeliveryStatus::Retrying { next_attempt_at } => {
                 ("pending", Some(next_attempt_at.unix_timestamp()))
             }
             DeliveryStatus::Delivered => ("delivered", None),
@@ -471,12 +484,22 @@ mod tests {
                 ("fine".to_owned(), DeliveryStatus::Delivered),
                 (
                     "twice".to_owned(),
-                    DeliveryStatus::Pending {
+                    DeliveryStatus::Retrying {
                         next_attempt_at: now + Duration::minutes(1)
                     }
                 ),
                 ("refused".to_owned(), DeliveryStatus::Failed),
             ]
+        );
+        assert_eq!(
+            deliveries.status("ABC-DEF-234").await.unwrap()[2],
+            (
+                "twice".to_owned(),
+                DeliveryStatus::Retrying {
+                    next_attempt_at: now + Duration::minutes(1)
+                },
+                1
+            )
         );
         // Stored before any handler ran.
         assert_eq!(
