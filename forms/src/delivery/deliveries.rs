@@ -248,6 +248,31 @@ impl Deliveries {
         Ok(attempted)
     }
 
+    /// A new reference (after `prefix`, see [`crate::reference::generate`]) that no stored
+    /// submission has. Storing a submission under a reference already taken changes nothing
+    /// (so that storing one twice is harmless), which would lose the new one: with 32^8
+    /// references a council's hundred thousand submissions would share one about once in
+    /// two hundred forms.
+    pub async fn new_reference(&self, prefix: Option<&str>) -> Result<String, DeliveryError> {
+        self.first_free(std::iter::repeat_with(|| crate::reference::generate(prefix)).take(8))
+            .await
+    }
+
+    /// The first of `candidates` that no stored submission has.
+    async fn first_free(
+        &self,
+        candidates: impl Iterator<Item = String>,
+    ) -> Result<String, DeliveryError> {
+        for reference in candidates {
+            if !self.store.contains(&reference).await? {
+                return Ok(reference);
+            }
+        }
+        Err(DeliveryError::retryable(
+            "no free reference was found; try again",
+        ))
+    }
+
     /// Where each handler's delivery of a submission stands.
     pub async fn status(
         &self,
@@ -545,6 +570,31 @@ mod tests {
             deliveries.retry_due(now + Duration::days(1)).await.unwrap(),
             0
         );
+    }
+
+    #[tokio::test]
+    async fn a_new_reference_is_never_one_already_stored() {
+        for store in crate::delivery::test_stores("deliveries_reference").await {
+            let deliveries = Deliveries::new(store.pool().clone());
+            let taken = submission("x");
+            deliveries
+                .submit(&taken, datetime!(2025-06-15 12:00 UTC))
+                .await
+                .unwrap();
+            let candidates = [taken.reference.clone(), "PH-2345-6789".to_owned()];
+            assert_eq!(
+                deliveries.first_free(candidates.into_iter()).await.unwrap(),
+                "PH-2345-6789"
+            );
+            let refused = deliveries
+                .first_free(std::iter::once(taken.reference.clone()))
+                .await
+                .unwrap_err();
+            assert!(refused.is_retryable());
+            let fresh = deliveries.new_reference(Some("PH")).await.unwrap();
+            assert!(fresh.starts_with("PH-"), "{fresh}");
+            assert_ne!(fresh, taken.reference);
+        }
     }
 
     #[tokio::test]

@@ -65,6 +65,16 @@ impl SubmissionStore {
         Ok(())
     }
 
+    /// Whether a submission is stored under `reference`.
+    pub async fn contains(&self, reference: &str) -> Result<bool, DeliveryError> {
+        let row = sqlx::query("SELECT 1 FROM civic_forms_submissions WHERE reference = $1")
+            .bind(reference)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(database)?;
+        Ok(row.is_some())
+    }
+
     /// The submission with this reference.
     pub async fn load(&self, reference: &str) -> Result<Option<Submission>, DeliveryError> {
         let row =

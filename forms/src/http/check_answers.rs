@@ -21,7 +21,6 @@ use crate::definition::FormDefinition;
 use crate::delivery::Submission;
 use crate::journey::{Answers, Journey, Step};
 use crate::messages::ProblemText;
-use crate::reference;
 use crate::render::{CheckAnswers, DECLARATION_FIELD, PageContext, check_answers_page_with};
 use crate::session::Session;
 
@@ -186,9 +185,14 @@ async fn submit_answers(
         .confirmation
         .as_ref()
         .and_then(|c| c.reference_prefix.as_deref());
+    let reference = inner
+        .deliveries
+        .new_reference(prefix)
+        .await
+        .map_err(|error| Problem::unavailable(&error).language(language))?;
     let submission = Submission {
         form_id: inner.form.id.clone(),
-        reference: reference::generate(prefix),
+        reference,
         language,
         answers: taken(&inner.form, &journey, &session.answers),
         submitted_at: now,
