@@ -9,8 +9,8 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::definition::{
-    AnswerType, Condition, Destination, Fee, FormDefinition, ItemFee, ItemPrices, Language,
-    LoadError, Question, Text,
+    AnswerType, Condition, Destination, Fee, FormDefinition, Format, ItemFee, ItemPrices, Language,
+    LoadError, Question, Text, parse_past_unknown_keys,
 };
 use crate::journey::list_containing;
 
@@ -40,19 +40,32 @@ impl fmt::Display for Problem {
 /// Loads and checks a definition file. An empty list means the definition is sound.
 pub fn check_file(path: impl AsRef<Path>) -> Vec<Problem> {
     let path = path.as_ref();
-    let mut problems = match FormDefinition::load(path) {
-        Ok(form) => check(&form),
-        Err(LoadError::Invalid { path, message }) => vec![Problem {
-            file: None,
-            path,
-            message,
-        }],
-        Err(error) => vec![Problem {
-            file: None,
-            path: String::new(),
-            message: error.to_string(),
-        }],
+    let read = match Format::from_path(path) {
+        Some(format) => std::fs::read_to_string(path)
+            .map(|text| parse_past_unknown_keys(&text, format))
+            .unwrap_or_else(|e| (None, vec![LoadError::Io(e.to_string())])),
+        None => (None, vec![LoadError::UnknownFormat]),
     };
+    let (form, errors) = read;
+    let mut problems: Vec<Problem> = errors
+        .into_iter()
+        .map(|error| match error {
+            LoadError::Invalid { path, message } => Problem {
+                file: None,
+                path,
+                message,
+            },
+            error => Problem {
+                file: None,
+                path: String::new(),
+                message: error.to_string(),
+            },
+        })
+        .collect();
+    // Every unknown key is reported, and then what else is wrong with the rest.
+    if let Some(form) = form {
+        problems.extend(check(&form));
+    }
     for problem in &mut problems {
         problem.file = Some(path.to_owned());
     }

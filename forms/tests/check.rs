@@ -77,7 +77,10 @@ fn unknown_keys_are_reported_with_file_and_path() {
     )
     .unwrap();
     let found = check_file(&file);
-    assert_eq!(found.len(), 1, "{found:?}");
+    // The route without `goto` has no `to` either: said next.
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].path, "pages[0].routes[0]");
+    assert!(found[1].message.contains("`to`"), "{}", found[1]);
     assert_eq!(found[0].file.as_deref(), Some(file.as_path()));
     assert_eq!(found[0].path, "pages[0].routes[0].goto");
     assert!(
@@ -88,6 +91,49 @@ fn unknown_keys_are_reported_with_file_and_path() {
         "{}",
         found[0]
     );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Every unknown key at once, in each format, and then what else is wrong with the rest:
+/// an author fixes them in one go rather than one run each.
+#[test]
+fn every_unknown_key_is_reported_then_the_other_problems() {
+    let yaml = GOOD
+        .replace("title: Apply", "colour: blue\ntitle: Apply")
+        .replace(
+            "        label: Do you have",
+            "        hint_text: Say yes\n        label: Do you have",
+        )
+        .replace(
+            "answer: { type: vehicle_registration }",
+            "answer: { type: vehicle_registration, size: 10 }",
+        )
+        .replace("      - id: registration\n", "      - id: has_vehicle\n");
+    let dir = std::env::temp_dir().join(format!("civic-forms-unknown-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let form: serde_json::Value = serde_yaml::from_str(&yaml).unwrap();
+    let files = [
+        ("form.yaml", yaml.clone()),
+        ("form.json", serde_json::to_string_pretty(&form).unwrap()),
+        ("form.toml", toml::to_string(&form).unwrap()),
+    ];
+    for (name, text) in files {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let found = check_file(&file);
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "colour",
+                "pages[0].questions[0].hint_text",
+                "pages[1].questions[0].answer.size",
+                "pages[1].questions[0].id",
+            ],
+            "{name}: {found:?}"
+        );
+        assert!(found[3].message.contains("already used"), "{}", found[3]);
+    }
     std::fs::remove_dir_all(dir).unwrap();
 }
 

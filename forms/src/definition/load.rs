@@ -69,9 +69,112 @@ impl FormDefinition {
                 Ok(form)
             }
             Format::Yaml => yaml_with_path(text),
-            Format::Toml => with_path(toml::Deserializer::new(text)),
+            Format::Toml => toml_with_path(text),
         }
     }
+}
+
+/// toml's own messages quote the offending lines; the author gets its one-line message and
+/// where it is.
+fn toml_with_path(text: &str) -> Result<FormDefinition, LoadError> {
+    serde_path_to_error::deserialize(toml::Deserializer::new(text)).map_err(|error| {
+        let path = error.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let inner = error.inner();
+        let message = match inner.span() {
+            Some(span) => {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                format!("{} at line {line} column {column}", inner.message())
+            }
+            None => inner.message().to_owned(),
+        };
+        invalid(&path, &message)
+    })
+}
+
+/// Reads a definition like [`FormDefinition::parse`], but goes on past each unknown key
+/// (reading the definition again without it) so that an author sees them all at once, and
+/// the definition read without them, if nothing else is wrong. Stops at the first problem of
+/// another kind.
+pub(crate) fn parse_past_unknown_keys(
+    text: &str,
+    format: Format,
+) -> (Option<FormDefinition>, Vec<LoadError>) {
+    let first = match FormDefinition::parse(text, format) {
+        Ok(form) => return (Some(form), Vec::new()),
+        Err(error) => error,
+    };
+    let value: Option<serde_json::Value> = match format {
+        Format::Json => serde_json::from_str(text).ok(),
+        Format::Yaml => serde_yaml::from_str(text).ok(),
+        Format::Toml => toml::from_str(text).ok(),
+    };
+    let (Some(mut value), Some(mut path)) = (value, unknown_key_path(&first)) else {
+        return (None, vec![first]);
+    };
+    let mut errors = vec![first];
+    // Each pass removes one key; a definition has far fewer keys than this.
+    for _ in 0..1_000 {
+        if !remove_at(&mut value, &path) {
+            break;
+        }
+        match with_path(&value) {
+            Ok(form) => return (Some(form), errors),
+            Err(error) => {
+                let next = unknown_key_path(&error);
+                errors.push(error);
+                match next {
+                    Some(next) => path = next,
+                    None => break,
+                }
+            }
+        }
+    }
+    (None, errors)
+}
+
+/// The path of the unknown key an error is about, like `pages[0].routes[0].goto`.
+fn unknown_key_path(error: &LoadError) -> Option<String> {
+    match error {
+        LoadError::Invalid { path, message } if unknown_key(message).is_some() => {
+            Some(path.clone())
+        }
+        _ => None,
+    }
+}
+
+/// Removes the key at `path` (`pages[0].routes[0].goto`); whether there was one.
+fn remove_at(value: &mut serde_json::Value, path: &str) -> bool {
+    let mut segments: Vec<&str> = path.split('.').collect();
+    let Some(key) = segments.pop() else {
+        return false;
+    };
+    let mut at = value;
+    for segment in segments {
+        let mut parts = segment.split('[');
+        let name = parts.next().unwrap_or("");
+        if !name.is_empty() {
+            let Some(next) = at.get_mut(name) else {
+                return false;
+            };
+            at = next;
+        }
+        for index in parts {
+            let Some(next) = index
+                .trim_end_matches(']')
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| at.get_mut(i))
+            else {
+                return false;
+            };
+            at = next;
+        }
+    }
+    at.as_object_mut()
+        .is_some_and(|map| map.remove(key).is_some())
 }
 
 fn with_path<'de, D>(deserializer: D) -> Result<FormDefinition, LoadError>

@@ -22,6 +22,7 @@ pub use answer_type::{
     NumberOptions, OneFromListOptions, PhoneOptions, TextOptions, UkAddressOptions,
 };
 pub use condition::{Condition, DateRef, DateTest, NumberTest, QuestionRef, ValueTest, ValuesTest};
+pub(crate) use load::parse_past_unknown_keys;
 pub use load::{Format, LoadError};
 pub use settings::{
     AddToList, ComputedFee, Confirmation, Declaration, Delivery, ExitPage, Fee, FeeRule, ItemFee,
