@@ -1,5 +1,7 @@
 //! The published JSON Schema must match the one generated from the Rust types.
 
+#![allow(clippy::unwrap_used)] // a panic in a test is a failed test
+
 use std::path::Path;
 
 #[test]
