@@ -13,7 +13,7 @@ use crate::definition::{FileKind, FormDefinition, Language};
 use crate::messages::{EmailText, files_not_attached};
 use crate::session::FileStore;
 
-use super::copy::answer_lines;
+use super::copy::{answer_lines, plain_text};
 use super::{DeliveryError, Submission, SubmissionHandler};
 
 #[derive(Debug, Clone)]
@@ -209,6 +209,18 @@ impl SubmissionHandler for EmailHandler {
         };
         let mut message = write(answers.join("\n"))?;
         let mut attachments = self.attachments(submission).await?;
+        let uploaded: Vec<String> = attachments.iter().map(|a| a.file_name.clone()).collect();
+        if matches!(self.recipient, Recipient::Resident { .. }) {
+            // The resident's copy to keep, as the confirmation page's download gives it.
+            attachments.insert(
+                0,
+                Attachment {
+                    file_name: format!("{}.txt", submission.reference),
+                    content_type: "text/plain".to_owned(),
+                    content: plain_text(&self.form, &shown).into_bytes(),
+                },
+            );
+        }
         for (index, to) in recipients.into_iter().enumerate() {
             let mut email = OutgoingEmail {
                 idempotency_key: format!("{}-{}-{index}", submission.reference, self.name),
@@ -223,10 +235,13 @@ impl SubmissionHandler for EmailHandler {
                 && e.is_unsupported()
                 && !attachments.is_empty()
             {
-                // Once for every recipient: the rest are sent without the files too.
-                let names: Vec<&str> = attachments.iter().map(|a| a.file_name.as_str()).collect();
-                let note = files_not_attached(&names, language);
-                message = write(format!("{}\n\n{note}", answers.join("\n")))?;
+                // Once for every recipient: the rest are sent without the files too. The
+                // resident's copy is the email itself; only uploaded files need a word.
+                if !uploaded.is_empty() {
+                    let names: Vec<&str> = uploaded.iter().map(String::as_str).collect();
+                    let note = files_not_attached(&names, language);
+                    message = write(format!("{}\n\n{note}", answers.join("\n")))?;
+                }
                 attachments.clear();
                 email.message = message.clone();
                 email.attachments.clear();
@@ -360,6 +375,35 @@ mod tests {
         assert_eq!(email.to.as_str(), "resident@example.com");
         assert!(email.message.plain_text.contains("ABC-DEF-234"));
         assert!(email.message.plain_text.contains("Pothole"));
+        // Issue #7 item 7: a copy to keep, the confirmation page's download.
+        assert_eq!(email.attachments.len(), 1);
+        let copy = &email.attachments[0];
+        assert_eq!(copy.file_name, "ABC-DEF-234.txt");
+        assert_eq!(copy.content_type, "text/plain");
+        let text = String::from_utf8(copy.content.clone()).unwrap();
+        assert!(
+            text.contains("ABC-DEF-234") && text.contains("Pothole"),
+            "{text}"
+        );
+
+        // Through a service without attachments (Notify's API) the email alone is the copy,
+        // with no word about files.
+        let stub = StubTransport::new();
+        let plain = EmailHandler::resident(
+            Arc::new(form()),
+            Arc::new(NoAttachments(stub.clone())),
+            "forms@council.example",
+            "email",
+        );
+        plain.deliver(&submission("Pothole")).await.unwrap();
+        let email = sent_email(&stub);
+        assert!(email.attachments.is_empty());
+        assert!(email.message.plain_text.contains("Pothole"));
+        assert!(
+            !email.message.plain_text.contains("could not be attached"),
+            "{}",
+            email.message.plain_text
+        );
 
         let mut without = submission("Pothole");
         without.answers.values.remove("email");
