@@ -8,8 +8,10 @@
 //!
 //! The script is started by a generated module (`init-<hash>.mjs`) that imports `initAll` from
 //! the hashed script, and starts civic's own `timeout-warning.mjs` (the session timeout
-//! warning dialog, for pages that carry one), so the only inline script on a page is
-//! upstream's one-line `js-enabled` marker.
+//! warning dialog, for pages that carry one) and `autocomplete.mjs` (which enhances each
+//! long list's select, `data-module="civic-autocomplete"`, with alphagov's
+//! `accessible-autocomplete.min.js`, also copied into `dist/`), so the only inline script on a
+//! page is upstream's one-line `js-enabled` marker.
 //!
 //! ```no_run
 //! use civic_components::assets::Assets;
@@ -80,7 +82,8 @@ impl Assets {
     }
 
     /// Reads `civic.css` and `govuk-frontend.min.js` from `dir`, to be served under
-    /// `base_path` (`/assets`), with civic's own `timeout-warning.mjs` (compiled in).
+    /// `base_path` (`/assets`), with civic's own `timeout-warning.mjs` (compiled in), and,
+    /// when `dir` has `accessible-autocomplete.min.js`, it and civic's `autocomplete.mjs`.
     pub fn load(dir: impl AsRef<Path>, base_path: &str) -> Result<Assets, AssetsError> {
         let dir = dir.as_ref();
         let read = |name: &str| {
@@ -107,11 +110,44 @@ impl Assets {
             .to_owned();
         // Relative imports keep working wherever the router is mounted.
         let file = |url: &str| url.rsplit('/').next().unwrap_or_default().to_owned();
-        let init = format!(
-            "import {{ initAll }} from './{}'\nimport {{ initTimeoutWarnings }} from './{}'\ninitAll()\ninitTimeoutWarnings()\n",
+        let mut init = format!(
+            "import {{ initAll }} from './{}'\nimport {{ initTimeoutWarnings }} from './{}'\n",
             file(&script),
             file(&timeout)
         );
+        // Optional, so a `dist/` built before the autocomplete existed keeps loading: its long
+        // lists stay plain selects, which work.
+        let library = std::fs::read(dir.join("accessible-autocomplete.min.js")).ok();
+        let autocomplete = library.map(|library| {
+            // The library is a UMD script: imported for its effect, it sets
+            // `self.accessibleAutocomplete`.
+            let library = assets
+                .add(
+                    "accessible-autocomplete.min.js",
+                    "text/javascript; charset=utf-8",
+                    library,
+                )
+                .to_owned();
+            let module = assets
+                .add(
+                    "autocomplete.mjs",
+                    "text/javascript; charset=utf-8",
+                    include_str!("../assets/autocomplete.mjs"),
+                )
+                .to_owned();
+            (library, module)
+        });
+        if let Some((library, module)) = &autocomplete {
+            init.push_str(&format!(
+                "import './{}'\nimport {{ initAutocompletes }} from './{}'\n",
+                file(library),
+                file(module)
+            ));
+        }
+        init.push_str("initAll()\ninitTimeoutWarnings()\n");
+        if autocomplete.is_some() {
+            init.push_str("initAutocompletes(self.accessibleAutocomplete)\n");
+        }
         assets.add("init.mjs", "text/javascript; charset=utf-8", init);
         Ok(assets)
     }
@@ -267,6 +303,39 @@ mod tests {
         let timeout_file = timeout.rsplit('/').next().unwrap();
         assert!(init.contains(&format!("from './{timeout_file}'")), "{init}");
         assert!(init.contains("initTimeoutWarnings()"), "{init}");
+        // Built without the autocomplete library: long lists stay plain selects.
+        assert!(!init.contains("initAutocompletes"), "{init}");
+    }
+
+    #[test]
+    fn init_module_starts_the_autocomplete_when_built() {
+        let dir = temp_dir("autocomplete");
+        built(&dir);
+        std::fs::write(
+            dir.join("accessible-autocomplete.min.js"),
+            "self.accessibleAutocomplete = {}",
+        )
+        .unwrap();
+        let assets = Assets::load(&dir, "/assets").unwrap();
+        let init = assets
+            .init_script_url()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap();
+        let init = std::str::from_utf8(&assets.get(init).unwrap().bytes)
+            .unwrap()
+            .to_owned();
+        let library = assets.url("accessible-autocomplete.min.js").unwrap();
+        let module = assets.url("autocomplete.mjs").unwrap();
+        for url in [library, module] {
+            let file = url.rsplit('/').next().unwrap();
+            assert!(init.contains(&format!("'./{file}'")), "{init}");
+        }
+        assert!(
+            init.ends_with("initAutocompletes(self.accessibleAutocomplete)\n"),
+            "{init}"
+        );
     }
 
     #[test]

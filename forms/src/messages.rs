@@ -1555,6 +1555,71 @@ impl TimeoutText {
     }
 }
 
+/// The words of the autocomplete that JavaScript makes of a long list's select: what it shows
+/// and what it tells screen readers as the resident types. Without JavaScript none is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AutocompleteText {
+    /// Shown in the list when nothing matches what was typed.
+    NoResults,
+    /// Announced when nothing matches.
+    StatusNoResults,
+    /// Announced as an option is highlighted; `{option}`, `{n}` (its place) and `{count}`.
+    StatusSelectedOption,
+    /// Announced when one option matches.
+    StatusOneResult,
+    /// Announced when several match; `{count}` is how many.
+    StatusResults,
+    /// Read once when the field is reached, before anything is typed.
+    AssistiveHint,
+}
+
+impl AutocompleteText {
+    /// Every text, with the name of the `data-text-*` attribute that carries it to the script.
+    pub const ALL: [(AutocompleteText, &'static str); 6] = [
+        (AutocompleteText::NoResults, "no-results"),
+        (AutocompleteText::StatusNoResults, "status-no-results"),
+        (
+            AutocompleteText::StatusSelectedOption,
+            "status-selected-option",
+        ),
+        (AutocompleteText::StatusOneResult, "status-one-result"),
+        (AutocompleteText::StatusResults, "status-results"),
+        (AutocompleteText::AssistiveHint, "assistive-hint"),
+    ];
+
+    /// The text in `language`.
+    pub fn text(self, language: Language) -> &'static str {
+        let cy = language == Language::Cy;
+        match self {
+            AutocompleteText::NoResults => {
+                pick(cy, "No results found", "Dim canlyniadau wedi’u canfod")
+            }
+            AutocompleteText::StatusNoResults => {
+                pick(cy, "No search results", "Dim canlyniadau chwilio")
+            }
+            AutocompleteText::StatusSelectedOption => pick(
+                cy,
+                "{option} {n} of {count} is highlighted",
+                "Mae {option} {n} o {count} wedi’i amlygu",
+            ),
+            AutocompleteText::StatusOneResult => {
+                pick(cy, "1 result is available.", "Mae 1 canlyniad ar gael.")
+            }
+            AutocompleteText::StatusResults => pick(
+                cy,
+                "{count} results are available.",
+                "Mae {count} canlyniad ar gael.",
+            ),
+            AutocompleteText::AssistiveHint => pick(
+                cy,
+                "When autocomplete results are available use up and down arrows to review and enter to select. Touch device users, explore by touch or with swipe gestures.",
+                "Pan fydd canlyniadau awtolenwi ar gael, defnyddiwch y saethau i fyny ac i lawr i’w hadolygu a’r fysell enter i ddewis. Os ydych yn defnyddio dyfais gyffwrdd, archwiliwch drwy gyffwrdd neu drwy sweipio.",
+            ),
+        }
+    }
+}
+
 /// "1 minute", "20 minutes". (Welsh counts with the singular noun: "20 munud".)
 fn english_minutes(minutes: u32) -> String {
     if minutes == 1 {
@@ -1703,5 +1768,20 @@ mod tests {
             Message::MissingParts(vec![Part::Day, Part::Year]).text(&subject, Language::Cy),
             "Rhaid i ddyddiad geni gynnwys diwrnod a blwyddyn"
         );
+    }
+
+    #[test]
+    fn autocomplete_words_are_translated_with_the_same_placeholders() {
+        let placeholders = |text: &str| {
+            ["{option}", "{n}", "{count}"]
+                .into_iter()
+                .filter(|p| text.contains(p))
+                .collect::<Vec<_>>()
+        };
+        for (text, _) in AutocompleteText::ALL {
+            let (en, cy) = (text.text(Language::En), text.text(Language::Cy));
+            assert_ne!(en, cy, "{text:?}");
+            assert_eq!(placeholders(en), placeholders(cy), "{text:?}");
+        }
     }
 }

@@ -5,7 +5,9 @@
 // JOURNEY.json: {"start": URL, "javascript": bool, "screenshots": DIR or null, "steps": [STEP...]}
 // A step acts on the page the previous one landed on, then waits for the next page:
 //   {"fill": [[SELECTOR, VALUE]...]}  types VALUE (or, in a <select>, picks the option with
-//                                     that value or label)
+//                                     that value or label; with JavaScript on, a long list's
+//                                     select must have become an autocomplete, and the
+//                                     option's label is typed and the first suggestion clicked)
 //   {"check": [SELECTOR...]}          ticks checkboxes or a radio
 //   {"upload": [[SELECTOR, PATH]...]} chooses the file at PATH in a file input
 //   {"click": TEXT}                   then presses the button or follows the link in <main>
@@ -133,6 +135,25 @@ try {
     throw new Error(`no link containing ${JSON.stringify(text)} on ${page.url()}`);
   };
 
+  // A long list's select enhanced into an autocomplete (components/assets/autocomplete.mjs):
+  // types the option's label into the input that took the select's place and clicks the first
+  // suggestion, as a resident would, then checks the hidden select now holds its value. Fails
+  // when the enhancement did not run.
+  const chooseSuggestion = async (select, [value, label]) => {
+    const id = await select.getAttribute("id");
+    if (id === null || !id.endsWith("-select")) {
+      throw new Error(`the long list ${JSON.stringify(id)} was not enhanced into an autocomplete`);
+    }
+    const input = page.locator(`input.autocomplete__input[id="${id.slice(0, -"-select".length)}"]`);
+    await input.fill("");
+    await input.pressSequentially(label);
+    await page.locator(".autocomplete__menu .autocomplete__option").first().click();
+    const chosen = await select.inputValue();
+    if (chosen !== value) {
+      throw new Error(`typing ${JSON.stringify(label)} chose ${JSON.stringify(chosen)}, not ${JSON.stringify(value)}`);
+    }
+  };
+
   await record(null, await page.goto(journey.start, { waitUntil: "load" }));
   for (const [index, step] of journey.steps.entries()) {
     try {
@@ -143,7 +164,11 @@ try {
           const options = await field.locator("option").evaluateAll((all) => all.map((o) => [o.value, o.label]));
           const match = options.find(([v, label]) => v === value || label === value);
           if (!match) throw new Error(`${selector} has no option ${JSON.stringify(value)}`);
-          await field.selectOption(match[0]);
+          if (journey.javascript && (await field.getAttribute("data-module")) === "civic-autocomplete") {
+            await chooseSuggestion(field, match);
+          } else {
+            await field.selectOption(match[0]);
+          }
         } else {
           await field.fill(value);
         }

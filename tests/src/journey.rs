@@ -158,7 +158,9 @@ impl Step {
     }
 
     /// First types `value` into the field named `name` (in a `<select>`, picks the option
-    /// whose value or text is `value`).
+    /// whose value or text is `value`; with JavaScript on, a long list's select must have been
+    /// enhanced into an autocomplete, and the option's text is typed into it and the first
+    /// suggestion chosen).
     pub fn fill(mut self, name: &str, value: impl Into<String>) -> Step {
         self.fill.push((format!("[name=\"{name}\"]"), value.into()));
         self

@@ -1,12 +1,20 @@
-//! One-from-a-long-list answers as a select (JavaScript may enhance it into an autocomplete;
-//! without JavaScript it is a plain select that works).
+//! One-from-a-long-list answers as a select that JavaScript enhances into an autocomplete.
+//!
+//! The select carries `data-module="civic-autocomplete"` and, as `data-text-*` attributes, the
+//! words the autocomplete shows and announces in the page's language; civic-components'
+//! `autocomplete.mjs` finds it and puts alphagov's accessible-autocomplete in its place, which
+//! keeps the hidden select up to date, so the same field is posted. Without JavaScript it is a
+//! plain select that works.
 
-use civic_components::{ErrorMessage, Hint, Label, Select, SelectItem};
+use civic_components::{Attributes, ErrorMessage, Hint, Label, Select, SelectItem};
 use maud::{Markup, Render};
 
 use super::PageErrors;
 use crate::definition::{AnswerType, Language, ListDisplay, Question};
-use crate::messages::Word;
+use crate::messages::{AutocompleteText, Word};
+
+/// The `data-module` that `autocomplete.mjs` enhances.
+const AUTOCOMPLETE_MODULE: &str = "civic-autocomplete";
 
 /// Renders `question` as a select with `value` selected, or `None` when it is not a
 /// one-from-a-list answer shown as an autocomplete. `page_heading` makes the label the `<h1>`.
@@ -35,6 +43,7 @@ pub fn select_field(
     let mut select = Select::new(&question.id)
         .id(&question.id)
         .label(label)
+        .attributes(autocomplete_attributes(language))
         .item(SelectItem::new("", ""));
     for choice in &options.options {
         let mut item = SelectItem::new(&choice.value, choice.label.in_language(language));
@@ -50,6 +59,21 @@ pub fn select_field(
         select = select.error_message(ErrorMessage::text(message));
     }
     Some(select.render())
+}
+
+/// `data-module` and the autocomplete's words. The names are fixed and valid; were one ever
+/// refused, the select would simply stay plain, which still works.
+fn autocomplete_attributes(language: Language) -> Attributes {
+    Attributes::new()
+        .with("data-module", AUTOCOMPLETE_MODULE)
+        .and_then(|start| {
+            AutocompleteText::ALL
+                .iter()
+                .try_fold(start, |attributes, (text, name)| {
+                    attributes.with(format!("data-text-{name}"), text.text(language))
+                })
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -92,5 +116,50 @@ pages:
             "{html}"
         );
         assert!(!html.contains(r#"value="fr" selected"#), "{html}");
+        assert!(
+            html.contains(r#"data-module="civic-autocomplete""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"data-text-no-results="Dim canlyniadau wedi’u canfod""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn only_long_lists_are_marked_for_the_autocomplete() {
+        let form = FormDefinition::parse(
+            r#"
+id: t
+title: T
+pages:
+  - id: p
+    questions:
+      - id: bin
+        label: Which bin?
+        answer:
+          type: one_from_list
+          options:
+            - { value: black, label: Black }
+            - { value: blue, label: Blue }
+"#,
+            Format::Yaml,
+        )
+        .unwrap();
+        let page = &form.pages[0];
+        let errors = PageErrors::new(page, &[], Language::En);
+        assert!(select_field(&page.questions[0], "", &errors, Language::En, true).is_none());
+        let submitted = crate::answers::Submitted::default();
+        let html = crate::render::question_field(
+            &page.questions[0],
+            &submitted,
+            &errors,
+            Language::En,
+            true,
+        )
+        .unwrap()
+        .into_string();
+        assert!(!html.contains("civic-autocomplete"), "{html}");
+        assert!(html.contains(r#"type="radio""#), "{html}");
     }
 }
