@@ -50,6 +50,8 @@
 //! - `save_return` (feature `sql`): one-off "save and return" links by email.
 //! - `http` (feature `axum`): a form served over HTTP, mounted with one line:
 //!   `Router::new().nest("/apply", form.router())`.
+//! - `validation` (feature `validator`): a page read into the service's own
+//!   `#[derive(Validate)]` struct, its errors shown in the Design System's words.
 //! - `retention` (feature `sql`): deletes submissions and sessions past the form's retention.
 //!
 //! # Cargo features
@@ -60,6 +62,7 @@
 //! | `pay` | no | `Deliveries::hold` / `paid` / `release_paid`: a submission is delivered only once its civic-pay-adapters payment succeeds; with `axum`, `FormServiceBuilder::payments` takes the fee after "check your answers" |
 //! | `axum` | no | `http::FormService`: the form's pages over HTTP with Post/Redirect/Get, a signed session cookie, CSRF tokens, body and rate limits, a honeypot and session expiry |
 //! | `webhook` | no | `delivery::WebhookHandler`: submissions posted as HMAC-SHA256-signed JSON, with reqwest |
+//! | `validator` | no | `validation::field_errors`: a Rust-defined page's `#[derive(Validate)]` errors as the Design System's, one per question in page order, keyed like `dob.month` |
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -81,3 +84,5 @@ pub mod retention;
 pub mod save_return;
 pub mod schema;
 pub mod session;
+#[cfg(feature = "validator")]
+pub mod validation;

@@ -53,6 +53,34 @@ pub enum Part {
 }
 
 impl Part {
+    /// Every part, in the order an answer asks them.
+    pub const ALL: [Part; 19] = [
+        Part::Day,
+        Part::Month,
+        Part::Year,
+        Part::Hour,
+        Part::Minute,
+        Part::Title,
+        Part::FirstName,
+        Part::LastName,
+        Part::AccountName,
+        Part::SortCode,
+        Part::AccountNumber,
+        Part::RollNumber,
+        Part::AddressLine1,
+        Part::AddressLine2,
+        Part::AddressLine3,
+        Part::Town,
+        Part::County,
+        Part::Postcode,
+        Part::Country,
+    ];
+
+    /// The part whose [`key`](Part::key) is `key`: `month` is [`Part::Month`].
+    pub fn from_key(key: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.key() == key)
+    }
+
     /// The field name suffix: the key of `dob`'s month is `dob.month`.
     pub fn key(self) -> &'static str {
         match self {
@@ -128,6 +156,14 @@ pub enum Message {
     MustBeWithinTheLastDays(u16),
     /// "Full name must be 100 characters or less".
     TooLong(u32),
+    /// "Reference must be 8 characters or more".
+    TooShort(u32),
+    /// An answer in a shape the service does not accept, where no answer type says more:
+    /// "Enter your reference in the correct format".
+    WrongFormat,
+    /// A service's own words, shown as written in every language: a Rust-defined form's
+    /// `#[validate(.., message = "..")]` (feature `validator`).
+    Custom(String),
     /// "... must be 250 words or less".
     TooManyWords(u32),
     /// "... must be a number".
@@ -549,6 +585,9 @@ impl Message {
                 format!("{start} must be within the last {days} days")
             }
             Message::TooLong(max) => format!("{start} must be {max} characters or less"),
+            Message::TooShort(min) => format!("{start} must be {min} characters or more"),
+            Message::WrongFormat => format!("Enter {enter} in the correct format"),
+            Message::Custom(text) => text.clone(),
             Message::TooManyWords(max) => format!("{start} must be {max} words or less"),
             Message::NotANumber => format!("{start} must be a number"),
             Message::NotAWholeNumber => format!("{start} must be a whole number"),
@@ -629,6 +668,10 @@ impl Message {
                 format!("Rhaid i {start} fod o fewn y {days} diwrnod diwethaf")
             }
             Message::TooLong(max) => format!("Rhaid i {start} fod yn {max} o nodau neu lai"),
+            Message::TooShort(min) => format!("Rhaid i {start} fod yn {min} o nodau neu fwy"),
+            Message::WrongFormat => format!("Rhowch {enter} yn y fformat cywir"),
+            // The service wrote it in one language; it is shown as written.
+            Message::Custom(text) => text.clone(),
             Message::TooManyWords(max) => format!("Rhaid i {start} fod yn {max} o eiriau neu lai"),
             Message::NotANumber => format!("Rhaid i {start} fod yn rhif"),
             Message::NotAWholeNumber => format!("Rhaid i {start} fod yn rhif cyfan"),
@@ -1737,6 +1780,43 @@ mod tests {
             Message::TooLong(100).text(&full_name, Language::En),
             "Full name must be 100 characters or less"
         );
+    }
+
+    #[test]
+    fn too_short_wrong_format_and_custom_in_english_and_welsh() {
+        let en = Subject::from_phrase("your reference", Language::En);
+        let cy = Subject::from_phrase("cyfeirnod", Language::Cy);
+        assert_eq!(
+            Message::TooShort(8).text(&en, Language::En),
+            "Reference must be 8 characters or more"
+        );
+        assert_eq!(
+            Message::TooShort(8).text(&cy, Language::Cy),
+            "Rhaid i gyfeirnod fod yn 8 o nodau neu fwy"
+        );
+        assert_eq!(
+            Message::WrongFormat.text(&en, Language::En),
+            "Enter your reference in the correct format"
+        );
+        assert_eq!(
+            Message::WrongFormat.text(&cy, Language::Cy),
+            "Rhowch gyfeirnod yn y fformat cywir"
+        );
+        let custom = Message::Custom("Enter the reference from your letter".to_owned());
+        for language in [Language::En, Language::Cy] {
+            assert_eq!(
+                custom.text(&en, language),
+                "Enter the reference from your letter"
+            );
+        }
+    }
+
+    #[test]
+    fn every_part_is_found_by_its_key() {
+        for part in Part::ALL {
+            assert_eq!(Part::from_key(part.key()), Some(part));
+        }
+        assert_eq!(Part::from_key("dob"), None);
     }
 
     #[test]

@@ -148,7 +148,10 @@ impl FieldError {
     pub fn text(&self, question: &Question, language: Language) -> String {
         let subject_part = match self.message {
             // Messages about one part of a name, bank account or address name that part.
-            Message::Required | Message::TooLong(_) => self.part,
+            Message::Required
+            | Message::TooLong(_)
+            | Message::TooShort(_)
+            | Message::WrongFormat => self.part,
             _ => None,
         };
         let subject = Subject::for_question(question, subject_part, language);

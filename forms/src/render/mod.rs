@@ -32,6 +32,9 @@ mod file_upload_field;
 mod find_address_page;
 mod international_address_field;
 mod layout;
+// Page contexts for tests outside this module (the validator bridge renders its errors).
+#[cfg(test)]
+pub(crate) use layout::test_support;
 mod link_expired_page;
 mod list_summary_page;
 mod long_text_field;
