@@ -337,7 +337,7 @@ mod tests {
     use crate::render::{PageContext, PageErrors, question_page};
     use maud::{Markup, Render, html};
 
-    // ANCHOR: struct
+    // ANCHOR: validator-struct
     /// The "About you" page, read into the service's own types.
     #[derive(Debug, Deserialize, Validate)]
     struct AboutYou {
@@ -359,7 +359,7 @@ mod tests {
         #[validate(required, range(min = 1900, max = 2100))]
         year: Option<u32>,
     }
-    // ANCHOR_END: struct
+    // ANCHOR_END: validator-struct
 
     fn form() -> FormDefinition {
         FormDefinition::parse(

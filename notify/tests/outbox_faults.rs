@@ -35,9 +35,14 @@ const WORKER_CONCURRENCY: &str = "CIVIC_OUTBOX_WORKER_CONCURRENCY";
 /// write, so what reached it survives the worker's death.
 struct AppendLog(PathBuf);
 
+/// How long a send takes, as a call over the network does. Without it a fast disk drained
+/// the outbox before the last kills, which then landed on an idle worker.
+const SEND_TAKES: Duration = Duration::from_millis(5);
+
 #[async_trait::async_trait]
 impl Transport for AppendLog {
     async fn send(&self, message: &Outgoing) -> Result<Receipt, SendError> {
+        tokio::time::sleep(SEND_TAKES).await;
         let mut file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
