@@ -283,20 +283,25 @@ mod tests {
         assert_ne!(rebuilt.stylesheet_url().unwrap(), css);
     }
 
-    #[test]
-    fn init_module_imports_the_hashed_script() {
-        let assets = built(&temp_dir("init"));
-        let script = assets.url("govuk-frontend.min.js").unwrap();
-        let script_file = script.rsplit('/').next().unwrap();
+    /// The text of the init module `assets` serve.
+    fn init_module(assets: &Assets) -> String {
         let init = assets
             .init_script_url()
             .unwrap()
             .rsplit('/')
             .next()
             .unwrap();
-        let init = std::str::from_utf8(&assets.get(init).unwrap().bytes)
+        std::str::from_utf8(&assets.get(init).unwrap().bytes)
             .unwrap()
-            .to_owned();
+            .to_owned()
+    }
+
+    #[test]
+    fn init_module_imports_the_hashed_script() {
+        let assets = built(&temp_dir("init"));
+        let script = assets.url("govuk-frontend.min.js").unwrap();
+        let script_file = script.rsplit('/').next().unwrap();
+        let init = init_module(&assets);
         assert!(init.contains(&format!("from './{script_file}'")), "{init}");
         assert!(init.contains("initAll()"));
         let timeout = assets.url("timeout-warning.mjs").unwrap();
@@ -317,15 +322,7 @@ mod tests {
         )
         .unwrap();
         let assets = Assets::load(&dir, "/assets").unwrap();
-        let init = assets
-            .init_script_url()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap();
-        let init = std::str::from_utf8(&assets.get(init).unwrap().bytes)
-            .unwrap()
-            .to_owned();
+        let init = init_module(&assets);
         let library = assets.url("accessible-autocomplete.min.js").unwrap();
         let module = assets.url("autocomplete.mjs").unwrap();
         for url in [library, module] {

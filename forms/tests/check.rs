@@ -24,24 +24,7 @@ fn assert_problem(problems: &[Problem], path: &str, words: &str) {
     );
 }
 
-const GOOD: &str = "
-id: parking
-title: Apply for a parking permit
-pages:
-  - id: vehicle
-    questions:
-      - id: has_vehicle
-        label: Do you have a vehicle?
-        answer: { type: yes_no }
-    routes:
-      - when: { equals: { question: has_vehicle, value: 'no' } }
-        to: check_answers
-  - id: registration
-    questions:
-      - id: registration
-        label: What is the vehicle's registration number?
-        answer: { type: vehicle_registration }
-";
+const GOOD: &str = include_str!("fixtures/parking.yaml");
 
 #[test]
 fn a_sound_definition_has_no_problems() {

@@ -340,24 +340,7 @@ async fn the_session_cookie_is_http_only_same_site_lax_signed_and_secure_over_ht
 /// the resident through the skipped page.
 #[tokio::test]
 async fn a_route_to_check_answers_skips_the_rest() {
-    const PARKING: &str = "
-id: parking
-title: Apply for a parking permit
-pages:
-  - id: vehicle
-    questions:
-      - id: has_vehicle
-        label: Do you have a vehicle?
-        answer: { type: yes_no }
-    routes:
-      - when: { equals: { question: has_vehicle, value: 'no' } }
-        to: check_answers
-  - id: registration
-    questions:
-      - id: registration
-        label: What is the vehicle's registration number?
-        answer: { type: vehicle_registration }
-";
+    const PARKING: &str = include_str!("fixtures/parking.yaml");
     let service = support::service_of(PARKING, "sqlite::memory:", HttpConfig::default()).await;
     let mut browser = service.client();
     browser.get("/apply").await.see_other("/apply/vehicle");
