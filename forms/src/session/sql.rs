@@ -246,11 +246,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_postgres_store_passes_the_conformance_tests() {
-        let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED the_postgres_store_passes_the_conformance_tests: CIVIC_TEST_DATABASE_URL is not set"
-            );
+        let Some(url) = postgres_url("the_postgres_store_passes_the_conformance_tests") else {
             return;
         };
         let (schema, schema_url) = test_schema(&url).await;
@@ -282,11 +278,9 @@ mod tests {
 
     #[tokio::test]
     async fn a_relaxed_postgres_store_turns_synchronous_commit_off_for_its_own_connections() {
-        let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED a_relaxed_postgres_store_turns_synchronous_commit_off: CIVIC_TEST_DATABASE_URL is not set"
-            );
+        let Some(url) = postgres_url(
+            "a_relaxed_postgres_store_turns_synchronous_commit_off_for_its_own_connections",
+        ) else {
             return;
         };
         let (schema, schema_url) = test_schema(&url).await;
@@ -361,11 +355,7 @@ mod tests {
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn saves_made_at_once_on_postgres_are_all_written() {
-        let Ok(url) = std::env::var("CIVIC_TEST_DATABASE_URL") else {
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED saves_made_at_once_on_postgres_are_all_written: CIVIC_TEST_DATABASE_URL is not set"
-            );
+        let Some(url) = postgres_url("saves_made_at_once_on_postgres_are_all_written") else {
             return;
         };
         let (schema, schema_url) = test_schema(&url).await;
@@ -373,6 +363,18 @@ mod tests {
         saves_at_once(&store).await;
         store.pool.close().await;
         drop_schema(&url, &schema).await;
+    }
+
+    /// `CIVIC_TEST_DATABASE_URL`, or `None` after reporting `test` as skipped.
+    fn postgres_url(test: &str) -> Option<String> {
+        let url = std::env::var("CIVIC_TEST_DATABASE_URL").ok();
+        if url.is_none() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}: CIVIC_TEST_DATABASE_URL is not set"
+            );
+        }
+        url
     }
 
     async fn drop_schema(url: &str, schema: &str) {
