@@ -36,8 +36,9 @@
 //! - [`definition`]: the form definition, from a file or built in Rust, and its
 //!   [JSON Schema](schema).
 //! - [`check`]: finds every problem in a definition, with its path and a plain sentence.
-//! - [`answers`]: reads submitted fields into typed answers, with the Design System's error
-//!   messages keyed by field (`dob.month`), and shows answers on "check your answers".
+//! - [`answers`]: the answer types, one file each: how its fields are read into a typed
+//!   answer, with the Design System's error messages keyed by field (`dob.month`), how its
+//!   field is rendered, and how the answer reads on "check your answers".
 //! - [`journey`]: the next step, the back link, which pages may be opened, add-to-a-list
 //!   items, when "check your answers" is allowed, and the fee.
 //! - [`session`]: where answers live between requests: in memory, SQLite or PostgreSQL.

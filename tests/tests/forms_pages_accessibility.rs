@@ -137,10 +137,10 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
     let mut hinted = home.clone();
     hinted.hint = Some("Sample data: these addresses are invented.".into());
     vec![
-        question_page(&context, all, &Submitted::default(), &[]).unwrap(),
-        question_page(&context, all, &wrong, &errors).unwrap(),
-        question_page(&context, &form.pages[1], &Submitted::default(), &[]).unwrap(),
-        question_page(&context, &form.pages[3], &Submitted::default(), &[]).unwrap(),
+        question_page(&context, all, &Submitted::default(), &[]),
+        question_page(&context, all, &wrong, &errors),
+        question_page(&context, &form.pages[1], &Submitted::default(), &[]),
+        question_page(&context, &form.pages[3], &Submitted::default(), &[]),
         find_address_page(&context, home, &Submitted::default(), None, "/apply/manual"),
         find_address_page(
             &context,

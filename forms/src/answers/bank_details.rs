@@ -1,11 +1,15 @@
 //! Bank or building society account details, as the Design System's bank details pattern asks
 //! for them: name on the account, sort code, account number and, optionally, roll number.
 
+use maud::Markup;
 use serde::{Deserialize, Serialize};
+use time::Date;
 
-use super::{AnswerValue, FieldError, Outcome, Submitted, field, tidy};
-use crate::definition::{BankDetailsOptions, Question};
-use crate::messages::{Message, Part};
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, field, tidy};
+use crate::definition::{BankDetailsOptions, Language, Question};
+use crate::messages::{FieldText, Message, Part};
+use crate::render::FieldContext;
+use crate::render::parts::{fieldset, part_input};
 
 /// The most characters in the name on the account.
 const MAX_NAME_LENGTH: u32 = 70;
@@ -51,12 +55,65 @@ fn digits_only(text: &str) -> Option<String> {
     kept.bytes().all(|b| b.is_ascii_digit()).then_some(kept)
 }
 
+/// Bank details, with a roll number when the question asks for one.
+pub(super) struct Kind<'a>(pub(super) &'a BankDetailsOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn parts(&self) -> &'static [Part] {
+        &[
+            Part::AccountName,
+            Part::SortCode,
+            Part::AccountNumber,
+            Part::RollNumber,
+        ]
+    }
+
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, self.0, submitted)
+    }
+
+    /// A fieldset of the account's name, sort code, account number and, when asked, roll
+    /// number; numbers typed on a numeric keyboard, never autocompleted or spellchecked.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        let language = at.language;
+        // Account details are not the resident's own to autofill and must not be remembered.
+        let part = |part, label: FieldText| {
+            part_input(question, part, at, label.text(language))
+                .spellcheck(false)
+                .autocomplete("off")
+        };
+        let hint = |text: FieldText| civic_components::Hint::text(text.text(language));
+        let mut inputs = vec![
+            part(Part::AccountName, FieldText::AccountName).classes("govuk-!-width-two-thirds"),
+            part(Part::SortCode, FieldText::SortCode)
+                .inputmode("numeric")
+                .hint(hint(FieldText::SortCodeHint))
+                .classes("govuk-input--width-5"),
+            part(Part::AccountNumber, FieldText::AccountNumber)
+                .inputmode("numeric")
+                .hint(hint(FieldText::AccountNumberHint))
+                .classes("govuk-input--width-10"),
+        ];
+        if self.0.roll_number {
+            inputs.push(
+                part(Part::RollNumber, FieldText::RollNumber)
+                    .hint(hint(FieldText::RollNumberHint))
+                    .classes("govuk-input--width-10"),
+            );
+        }
+        fieldset(question, at.language, at.page_heading, &inputs)
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        match value {
+            AnswerValue::BankDetails(details) => Some(details.lines()),
+            _ => None,
+        }
+    }
+}
+
 /// Reads the details; every field in error is reported, in page order.
-pub(super) fn read(
-    question: &Question,
-    options: &BankDetailsOptions,
-    submitted: &Submitted,
-) -> Outcome {
+fn read(question: &Question, options: &BankDetailsOptions, submitted: &Submitted) -> Outcome {
     let get = |part| tidy(submitted.get(&field(question, part)));
     let (name, sort_code, account_number) = (
         get(Part::AccountName),
@@ -177,5 +234,63 @@ mod tests {
         fn any_details_are_read_or_refused(n in ".{0,8}", s in ".{0,10}", a in ".{0,10}", r in ".{0,20}") {
             let _ = run(&bank(), &details(&n, &s, &a, &r));
         }
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+    use crate::definition::{FormDefinition, Format};
+
+    fn render(roll: bool, submitted: &Submitted, language: Language) -> String {
+        let form = FormDefinition::parse(
+            &format!("id: t\ntitle: T\npages:\n  - id: p\n    questions:\n      - id: bank\n        label: {{ en: Bank details, cy: Manylion banc }}\n        answer: {{ type: bank_details, roll_number: {roll} }}\n"),
+            Format::Yaml,
+        )
+        .unwrap();
+        crate::render::field_test::render(&form, submitted, language, true)
+    }
+
+    #[test]
+    fn each_field_shows_its_own_error_with_design_system_attributes() {
+        let submitted = Submitted::from_pairs([
+            ("bank.account_name", ""),
+            ("bank.sort_code", "30-94-3"),
+            ("bank.account_number", "12ab5678"),
+        ]);
+        let html = render(false, &submitted, Language::En);
+        assert_eq!(html.matches("govuk-input--error").count(), 3, "{html}");
+        let name = html.find("Enter the name on the account").unwrap();
+        let sort = html.find("Sort code must be 6 digits long").unwrap();
+        let account = html
+            .find("Enter a valid account number like 00733445")
+            .unwrap();
+        assert!(name < sort && sort < account, "{html}");
+        assert!(
+            html.find(r#"id="bank.sort_code""#).unwrap() > sort,
+            "{html}"
+        );
+        assert_eq!(html.matches(r#"inputmode="numeric""#).count(), 2, "{html}");
+        assert_eq!(html.matches(r#"autocomplete="off""#).count(), 3, "{html}");
+        assert!(html.contains("govuk-input--width-5"), "{html}");
+        assert!(html.contains(r#"value="30-94-3""#), "{html}");
+        assert!(!html.contains("roll_number"), "{html}");
+    }
+
+    #[test]
+    fn welsh_with_roll_number() {
+        let html = render(true, &Submitted::default(), Language::Cy);
+        assert!(html.contains("Yr enw ar y cyfrif"), "{html}");
+        assert!(html.contains("Rhif rôl y gymdeithas adeiladu"), "{html}");
+        assert!(html.contains(r#"name="bank.roll_number""#), "{html}");
+        assert!(!html.contains("govuk-input--error"), "{html}");
+    }
+
+    #[test]
+    fn typed_markup_is_escaped() {
+        let submitted = Submitted::from_pairs([("bank.account_name", "<script>x</script>")]);
+        let html = render(false, &submitted, Language::En);
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"), "{html}");
     }
 }

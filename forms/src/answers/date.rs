@@ -1,11 +1,99 @@
-//! Dates in three fields, read as the Design System's date input guidance says: ordinals
-//! (`1st`) and month names (`Jan`, `January`, `Ionawr`) accepted, errors on the parts at fault.
+//! Dates in the Design System's date input (day, month and year boxes), read as its
+//! guidance says: ordinals (`1st`) and month names (`Jan`, `January`, `Ionawr`) accepted,
+//! errors on the parts at fault, only those parts highlighted. Dates of birth and months and
+//! years are read and shown with the pieces here.
 
+use civic_components::i18n::Text as ComponentText;
+use maud::Markup;
 use time::{Date, Month};
 
-use super::{AnswerValue, FieldError, Outcome, Submitted, field};
-use crate::definition::{DateRule, Language, Question};
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, field};
+use crate::definition::{DateOptions, DateRule, Language, Question};
 use crate::messages::{MONTHS, Message, Part};
+use crate::render::parts::legend;
+use crate::render::{FieldContext, components_language, date_input, date_item};
+
+/// The parts of a date, in the order they are asked.
+pub(super) const DATE_PARTS: &[Part] = &[Part::Day, Part::Month, Part::Year];
+
+/// A date, with the question's rule about where it must fall.
+pub(super) struct Kind<'a>(pub(super) &'a DateOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn parts(&self) -> &'static [Part] {
+        DATE_PARTS
+    }
+
+    fn read(&self, question: &Question, submitted: &Submitted, today: Date) -> Outcome {
+        read(
+            question,
+            self.0.must_be,
+            self.0.within_the_last_days,
+            submitted,
+            today,
+        )
+    }
+
+    /// "Enter ...", with every box highlighted.
+    fn required(&self, question: &Question) -> FieldError {
+        FieldError::parts(question, DATE_PARTS, Message::Required)
+    }
+
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        date_field(question, DATE_PARTS, false, at)
+    }
+
+    fn display(
+        &self,
+        _: &Question,
+        value: &AnswerValue,
+        language: Language,
+    ) -> Option<Vec<String>> {
+        date_lines(value, language)
+    }
+}
+
+/// The date input for `parts` of a date, with the values last `submitted`; `birthday` lets
+/// the browser fill in the resident's own birthday.
+pub(super) fn date_field(
+    question: &Question,
+    parts: &[Part],
+    birthday: bool,
+    at: FieldContext<'_>,
+) -> Markup {
+    let FieldContext {
+        language,
+        page_heading,
+        ..
+    } = at;
+    let words = components_language(language);
+    let items = parts
+        .iter()
+        .map(|&part| {
+            let (label, width, autocomplete) = match part {
+                Part::Day => (ComponentText::Day, "govuk-input--width-2", "bday-day"),
+                Part::Month => (ComponentText::Month, "govuk-input--width-2", "bday-month"),
+                _ => (ComponentText::Year, "govuk-input--width-4", "bday-year"),
+            };
+            let mut item = date_item(question, part, words.text(label), width, at);
+            if birthday {
+                item.autocomplete = Some(autocomplete.to_owned());
+            }
+            item
+        })
+        .collect();
+    let hint = question
+        .hint
+        .as_ref()
+        .map(|hint| hint.in_language(language));
+    date_input(
+        question,
+        items,
+        legend(question, language, page_heading),
+        hint,
+        at,
+    )
+}
 
 /// What one part of a date held.
 pub(super) enum Read<T> {
@@ -157,8 +245,16 @@ pub(super) fn read(
     }
 }
 
+/// A date answer as its one line, or `None` for an answer of another kind.
+pub(super) fn date_lines(value: &AnswerValue, language: Language) -> Option<Vec<String>> {
+    match value {
+        AnswerValue::Date(date) => Some(vec![display(*date, language)]),
+        _ => None,
+    }
+}
+
 /// `15 June 2025`, or `15 Mehefin 2025`.
-pub(super) fn display(date: Date, language: Language) -> String {
+fn display(date: Date, language: Language) -> String {
     let (english, welsh) = MONTHS[usize::from(u8::from(date.month())) - 1];
     let name = if language == Language::Cy {
         welsh
@@ -324,5 +420,83 @@ mod tests {
         fn any_parts_are_read_or_refused(d in ".{0,6}", m in ".{0,10}", y in ".{0,6}") {
             let _ = read_answer(&dob(), &parts(&d, &m, &y), today());
         }
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use time::macros::date;
+
+    use super::*;
+    use crate::answers::read_page;
+    use crate::definition::{FormDefinition, Format};
+    use crate::render::{PageErrors, question_field};
+
+    #[test]
+    fn only_the_part_in_error_is_highlighted_and_values_reshown() {
+        let form = FormDefinition::parse(
+            r#"
+id: test
+title: Test
+pages:
+  - id: born
+    questions:
+      - id: dob
+        label: What is your date of birth?
+        error_name: your date of birth
+        answer: { type: date_of_birth }
+"#,
+            Format::Yaml,
+        )
+        .unwrap();
+        let page = &form.pages[0];
+        let submitted =
+            Submitted::from_pairs([("dob.day", "1"), ("dob.month", "13"), ("dob.year", "1990")]);
+        let errors = read_page(page, &submitted, date!(2026 - 11 - 28)).unwrap_err();
+        let page_errors = PageErrors::new(page, &errors, Language::En);
+        let html = question_field(
+            &page.questions[0],
+            &submitted,
+            &page_errors,
+            Language::En,
+            true,
+        )
+        .into_string();
+        let error_inputs = html.matches("govuk-input--error").count();
+        assert_eq!(error_inputs, 1, "{html}");
+        let month = html.find(r#"id="dob.month""#).unwrap();
+        let error = html.find("govuk-input--error").unwrap();
+        let day = html.find(r#"id="dob.day""#).unwrap();
+        let year = html.find(r#"id="dob.year""#).unwrap();
+        assert!(day < error && error < month && month < year, "{html}");
+        assert!(html.contains(r#"value="13""#), "{html}");
+        assert!(html.contains(r#"autocomplete="bday-month""#), "{html}");
+        assert!(
+            html.contains(&page_errors.message("dob").unwrap()),
+            "{html}"
+        );
+        assert!(html.contains("<h1"), "{html}");
+    }
+
+    #[test]
+    fn welsh_month_year_has_no_day_box() {
+        let form = FormDefinition::parse(
+            "id: t\ntitle: T\npages:\n  - id: p\n    questions:\n      - id: expiry\n        label: Expiry\n        answer: { type: month_year }\n",
+            Format::Yaml,
+        )
+        .unwrap();
+        let page = &form.pages[0];
+        let page_errors = PageErrors::new(page, &[], Language::Cy);
+        let html = question_field(
+            &page.questions[0],
+            &Submitted::default(),
+            &page_errors,
+            Language::Cy,
+            false,
+        )
+        .into_string();
+        assert!(!html.contains("expiry.day"), "{html}");
+        assert!(html.contains("Mis") && html.contains("Blwyddyn"), "{html}");
+        assert!(!html.contains("govuk-input--error"), "{html}");
     }
 }

@@ -2,12 +2,39 @@
 
 use civic_notify::EmailAddress;
 
-use super::{AnswerValue, FieldError, Outcome, Submitted};
-use crate::definition::Question;
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, text_lines};
+use crate::definition::{Language, Question};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
+
+/// An email address, kept as typed once Notify's rules accept it.
+pub(super) struct Kind;
+
+impl AnswerKind for Kind {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    /// An email input: the email keyboard, the browser's saved address, no spellcheck.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        text_input(question, at, |input| {
+            input
+                .input_type("email")
+                .autocomplete("email")
+                .spellcheck(false)
+        })
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        text_lines(value)
+    }
+}
 
 /// Reads an email address.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     let typed = submitted.get(&question.id).trim();
     if typed.is_empty() {
         return Ok(None);

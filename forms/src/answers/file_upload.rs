@@ -2,14 +2,117 @@
 //! browser's content type, then checked against the question's accepted kinds and size limit.
 //! The HTTP layer stores the content of the files that pass (see
 //! [`FileStore`](crate::session::FileStore)); the answer keeps only what describes them.
+//!
+//! The field is the Design System's file upload component: `accept` lists the kinds the
+//! question takes (a convenience for the file picker only), `multiple` when several files are
+//! allowed, and a hint naming the kinds and the size limit. The plain file input is used, not
+//! the script-enhanced drop zone: enhanced, its button's visible text ("Choose file") is not
+//! part of its accessible name (the question), which axe reports as a label-content-name
+//! mismatch (WCAG 2.5.3). A page with a file upload must post `multipart/form-data`;
+//! [`question_page`](crate::render::question_page) sets it, asking [`asks_for_files`].
 
+use civic_components::attributes::Attributes;
+use civic_components::{ErrorMessage, FileUpload, Hint};
+use maud::{Markup, Render};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use time::Date;
 
-use super::{AnswerValue, FieldError, Outcome, Submitted};
-use crate::definition::{FileKind, FileUploadOptions, Question};
-use crate::messages::Message;
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted};
+use crate::definition::{AnswerType, FileKind, FileUploadOptions, Language, Question};
+use crate::messages::{Message, file_upload_hint, files_uploaded};
+use crate::render::parts::label;
+use crate::render::{FieldContext, components_language};
 use crate::session::FileId;
+
+/// One or several files.
+pub(super) struct Kind<'a>(pub(super) &'a FileUploadOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    /// "Select a file".
+    fn required(&self, question: &Question) -> FieldError {
+        FieldError::whole(question, Message::SelectRequired)
+    }
+
+    /// The file input. Files cannot be re-shown in a file input: the hint names the files
+    /// already uploaded (in `submitted`), which are kept unless others are chosen.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        let FieldContext {
+            submitted,
+            errors,
+            language,
+            page_heading,
+        } = at;
+        let mut hint = match &question.hint {
+            Some(hint) => hint.in_language(language).to_owned(),
+            None => file_upload_hint(
+                &self.0.accept,
+                self.0.max_size_mb,
+                self.0.max_files,
+                language,
+            ),
+        };
+        if let Some(Ok(files)) = submitted.files(&question.id)
+            && !files.is_empty()
+        {
+            let names: Vec<&str> = files.iter().map(|f| f.file_name.as_str()).collect();
+            hint = format!("{hint} {}", files_uploaded(&names, language));
+        }
+        let mut upload = FileUpload::new(&question.id)
+            .id(&question.id)
+            .label(label(question, language, page_heading))
+            .hint(Hint::text(hint))
+            .language(components_language(language));
+        if self.0.max_files > 1 {
+            upload = upload.multiple();
+        }
+        if let Ok(attributes) = Attributes::new().with("accept", accept_attribute(&self.0.accept)) {
+            upload = upload.attributes(attributes);
+        }
+        if let Some(message) = errors.message(&question.id) {
+            upload = upload.error_message(ErrorMessage::text(message));
+        }
+        upload.render()
+    }
+
+    /// The files' names.
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        match value {
+            AnswerValue::Files(files) => Some(files.iter().map(|f| f.file_name.clone()).collect()),
+            _ => None,
+        }
+    }
+}
+
+/// The `accept` attribute for these kinds of file: extensions and media types.
+pub fn accept_attribute(kinds: &[FileKind]) -> String {
+    kinds
+        .iter()
+        .map(|kind| match kind {
+            FileKind::Pdf => ".pdf,application/pdf",
+            FileKind::Jpeg => ".jpg,.jpeg,image/jpeg",
+            FileKind::Png => ".png,image/png",
+            FileKind::Docx => {
+                ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            FileKind::Txt => ".txt,text/plain",
+            FileKind::Csv => ".csv,text/csv",
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Whether `question`, or a follow-up it reveals, asks for files: its page must then post
+/// `multipart/form-data`.
+pub fn asks_for_files(question: &Question) -> bool {
+    let mut files = false;
+    question.visit(&mut |q| files |= matches!(q.answer, AnswerType::FileUpload(_)));
+    files
+}
 
 /// A file as it arrived in a multipart body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +163,7 @@ pub struct AcceptedFile {
 }
 
 /// A file upload question's answer: the files the HTTP layer gave `submitted`.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     match submitted.files(&question.id) {
         Some(Ok(files)) if !files.is_empty() => Ok(Some(AnswerValue::Files(files.clone()))),
         Some(Err(errors)) => Err(errors.clone()),
@@ -278,5 +381,92 @@ mod tests {
                 prop_assert!(kind != FileKind::Txt || (std::str::from_utf8(&bytes).is_ok() && !bytes.contains(&0)));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+    use crate::answers::read_page;
+    use crate::definition::{FormDefinition, Format};
+    use crate::render::{PageErrors, question_field};
+
+    fn form(options: &str) -> FormDefinition {
+        FormDefinition::parse(
+            &format!("id: t\ntitle: T\npages:\n  - id: p\n    questions:\n      - id: photo\n        label: {{ en: Upload a photo, cy: Uwchlwythwch lun }}\n        answer: {{ type: file_upload{options} }}\n"),
+            Format::Yaml,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn accept_hint_and_error_for_one_file() {
+        let form = form("");
+        let page = &form.pages[0];
+        let errors: Vec<FieldError> = read_page(
+            page,
+            &Submitted::default(),
+            time::macros::date!(2026 - 11 - 28),
+        )
+        .unwrap_err();
+        let page_errors = PageErrors::new(page, &errors, Language::En);
+        let html = question_field(
+            &page.questions[0],
+            &Submitted::default(),
+            &page_errors,
+            Language::En,
+            true,
+        )
+        .into_string();
+        assert!(html.contains(r#"type="file""#), "{html}");
+        assert!(
+            html.contains(r#"accept=".pdf,application/pdf,.jpg,.jpeg,image/jpeg,.png,image/png""#),
+            "{html}"
+        );
+        assert!(!html.contains("multiple"), "{html}");
+        assert!(
+            html.contains("Upload a PDF, JPG or PNG. The file must be smaller than 10MB."),
+            "{html}"
+        );
+        assert!(html.contains("Select a file"), "{html}");
+        assert!(html.contains("govuk-file-upload--error"), "{html}");
+        assert!(html.contains("<h1"), "{html}");
+    }
+
+    #[test]
+    fn several_files_in_welsh() {
+        let form = form(", max_files: 3, accept: [pdf, docx], max_size_mb: 5");
+        let page = &form.pages[0];
+        let page_errors = PageErrors::new(page, &[], Language::Cy);
+        let mut submitted = Submitted::default();
+        let file = CheckedFile {
+            file_name: "llun<1>.png",
+            kind: FileKind::Png,
+            content: b"\x89PNG",
+        };
+        submitted.set_files("photo", Ok(vec![file.accepted(FileId::generate())]));
+        let html = question_field(
+            &page.questions[0],
+            &submitted,
+            &page_errors,
+            Language::Cy,
+            false,
+        )
+        .into_string();
+        assert!(
+            html.contains("Rydych wedi uwchlwytho llun&lt;1&gt;.png."),
+            "{html}"
+        );
+        assert!(html.contains("multiple"), "{html}");
+        assert!(html.contains("Uwchlwythwch lun"), "{html}");
+        assert!(html.contains("hyd at 3 ffeil"), "{html}");
+        assert!(html.contains("llai na 5MB"), "{html}");
+        assert!(
+            html.contains(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ),
+            "{html}"
+        );
+        assert!(asks_for_files(&page.questions[0]));
     }
 }

@@ -1,15 +1,20 @@
 //! Answer types: reading submitted form fields into typed answers, with Design System errors,
 //! and showing answers on "check your answers".
 //!
-//! Each answer type is one file. A question asked in several fields names them
+//! Each answer type is one file holding its [`AnswerKind`](answer_kind::AnswerKind): how its
+//! fields are read and checked, rendered, and shown on "check your answers". A question asked
+//! in several fields names them
 //! `<id>.<part>` (`dob.day`, `dob.month`, `dob.year`); errors are keyed the same way, so the
 //! error summary links to the first part in error and only the parts in error are highlighted.
 
+mod answer_kind;
 mod bank_details;
 mod date;
+mod date_of_birth;
 mod email;
 mod file_upload;
 mod international_address;
+mod long_list;
 mod long_text;
 mod many_from_list;
 mod money;
@@ -18,6 +23,7 @@ mod name;
 mod national_insurance_number;
 mod number;
 mod one_from_list;
+mod organisation_name;
 mod page;
 mod phone;
 mod postcode;
@@ -33,13 +39,15 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::decimal::Decimal;
-use crate::definition::{AnswerType, Language, Question};
+use crate::definition::{Language, Question};
 use crate::messages::{Message, Part, Subject, Word};
 
+pub(crate) use answer_kind::{AnswerKind, kind};
 pub use bank_details::BankDetails;
-pub use file_upload::{AcceptedFile, CheckedFile, UploadedFile, check_files, sniff};
+pub use file_upload::{
+    AcceptedFile, CheckedFile, UploadedFile, accept_attribute, asks_for_files, check_files, sniff,
+};
 pub use international_address::InternationalAddress;
-pub(crate) use long_text::DEFAULT_MAX_LENGTH as LONG_TEXT_MAX_LENGTH;
 pub(crate) use money::amount;
 pub use name::PersonName;
 pub use page::{PageOutcome, expected_fields, read_page, unexpected_fields};
@@ -211,70 +219,21 @@ pub type Outcome = Result<Option<AnswerValue>, Vec<FieldError>>;
 
 /// Reads `question`'s fields from `submitted`; `today` is for date rules.
 pub fn read(question: &Question, submitted: &Submitted, today: Date) -> Outcome {
-    let outcome = match &question.answer {
-        AnswerType::Name(options) => name::read(question, options, submitted),
-        AnswerType::OrganisationName(options) => text::read(question, options, 100, submitted),
-        AnswerType::Text(options) => text::read(question, options, 500, submitted),
-        AnswerType::LongText(options) => long_text::read(question, options, submitted),
-        AnswerType::Email {} => email::read(question, submitted),
-        AnswerType::Phone(options) => phone::read(question, options, submitted),
-        AnswerType::NationalInsuranceNumber {} => {
-            national_insurance_number::read(question, submitted)
-        }
-        AnswerType::UkAddress(_) => uk_address::read(question, submitted),
-        AnswerType::InternationalAddress {} => international_address::read(question, submitted),
-        AnswerType::Date(options) => date::read(
-            question,
-            options.must_be,
-            options.within_the_last_days,
-            submitted,
-            today,
-        ),
-        AnswerType::DateOfBirth {} => date::read(
-            question,
-            Some(crate::definition::DateRule::InThePast),
-            None,
-            submitted,
-            today,
-        ),
-        AnswerType::MonthYear {} => month_year::read(question, submitted),
-        AnswerType::Time {} => time_of_day::read(question, submitted),
-        AnswerType::Number(options) => number::read(question, options, submitted),
-        AnswerType::Money(options) => money::read(question, options, submitted),
-        AnswerType::YesNo {} => yes_no::read(question, submitted),
-        AnswerType::OneFromList(options) => one_from_list::read(question, options, submitted),
-        AnswerType::ManyFromList(options) => many_from_list::read(question, options, submitted),
-        AnswerType::Postcode {} => postcode::read(question, submitted),
-        AnswerType::VehicleRegistration {} => vehicle_registration::read(question, submitted),
-        AnswerType::BankDetails(options) => bank_details::read(question, options, submitted),
-        // Uploads arrive as multipart bodies with file content, not as form fields: the HTTP
-        // layer checks them with `check_files`, stores them and gives them to `submitted`.
-        AnswerType::FileUpload(_) => file_upload::read(question, submitted),
-    };
-    match outcome {
+    let kind = kind(&question.answer);
+    match kind.read(question, submitted, today) {
         Ok(Some(value)) => Ok(Some(value)),
         Ok(None) if question.optional => Ok(None),
-        Ok(None) => Err(vec![required(question)]),
+        Ok(None) => Err(vec![kind.required(question)]),
         Err(errors) => Err(errors),
     }
 }
 
-/// The "nothing entered" error for a question: "Enter ..." or "Select ...".
-fn required(question: &Question) -> FieldError {
-    let message = match question.answer {
-        AnswerType::YesNo {}
-        | AnswerType::OneFromList(_)
-        | AnswerType::ManyFromList(_)
-        | AnswerType::FileUpload(_) => Message::SelectRequired,
-        _ => Message::Required,
-    };
-    let parts: &[Part] = match question.answer {
-        AnswerType::Date(_) | AnswerType::DateOfBirth {} => &[Part::Day, Part::Month, Part::Year],
-        AnswerType::MonthYear {} => &[Part::Month, Part::Year],
-        AnswerType::Time {} => &[Part::Hour, Part::Minute],
-        _ => &[],
-    };
-    FieldError::parts(question, parts, message)
+/// The field names `question` is posted in: its id, or `<id>.<part>` for each of its parts.
+pub(crate) fn field_names(question: &Question) -> Vec<String> {
+    match kind(&question.answer).parts() {
+        [] => vec![question.id.clone()],
+        parts => parts.iter().map(|&part| field(question, part)).collect(),
+    }
 }
 
 /// How an answer reads on "check your answers" and in emails, as lines of plain text
@@ -287,22 +246,25 @@ pub fn display(
     let Some(value) = value else {
         return vec![Word::NotAnswered.text(language).to_owned()];
     };
+    kind(&question.answer)
+        .display(question, value, language)
+        .unwrap_or_else(|| kept_from_before(value))
+}
+
+/// An answer of another type than its question now asks for, given before the form's
+/// definition changed: shown as plainly as it can be, rather than lost.
+fn kept_from_before(value: &AnswerValue) -> Vec<String> {
     match value {
         AnswerValue::Text(text) => text.lines().map(str::to_owned).collect(),
         AnswerValue::Name(name) => vec![name.to_string()],
-        AnswerValue::Number(n) => vec![number::display(question, *n, language)],
-        AnswerValue::Money(pence) => vec![money::display(*pence)],
-        AnswerValue::Date(date) => vec![date::display(*date, language)],
-        AnswerValue::MonthYear { year, month } => {
-            vec![month_year::display(*year, *month, language)]
-        }
-        AnswerValue::Time { hour, minute } => vec![time_of_day::display(*hour, *minute, language)],
-        AnswerValue::YesNo(yes) => vec![yes_no::display(*yes, language)],
-        AnswerValue::Choice(value) => vec![one_from_list::label(question, value, language)],
-        AnswerValue::Choices(values) => values
-            .iter()
-            .map(|v| one_from_list::label(question, v, language))
-            .collect(),
+        AnswerValue::Number(n) => vec![n.to_string()],
+        AnswerValue::Money(pence) => vec![amount(*pence)],
+        AnswerValue::Date(date) => vec![date.to_string()],
+        AnswerValue::MonthYear { year, month } => vec![format!("{month:02}/{year}")],
+        AnswerValue::Time { hour, minute } => vec![format!("{hour:02}:{minute:02}")],
+        AnswerValue::YesNo(yes) => vec![yes.to_string()],
+        AnswerValue::Choice(value) => vec![value.clone()],
+        AnswerValue::Choices(values) => values.clone(),
         AnswerValue::UkAddress(address) => address.lines(),
         AnswerValue::InternationalAddress(address) => address.lines(),
         AnswerValue::BankDetails(details) => details.lines(),
@@ -324,6 +286,14 @@ fn compact(text: &str) -> String {
         .collect()
 }
 
+/// A text answer's lines, or `None` for an answer of another kind.
+fn text_lines(value: &AnswerValue) -> Option<Vec<String>> {
+    match value {
+        AnswerValue::Text(text) => Some(text.lines().map(str::to_owned).collect()),
+        _ => None,
+    }
+}
+
 /// Text as typed, trimmed, with line endings made `\n`.
 fn tidy(text: &str) -> String {
     text.trim().replace("\r\n", "\n").replace('\r', "\n")
@@ -332,6 +302,7 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
+    use crate::definition::AnswerType;
 
     pub fn question(answer: AnswerType) -> Question {
         Question::new("q", "Question?", answer)
@@ -421,6 +392,11 @@ mod tests {
                 display: ListDisplay::Radios,
                 supplied: false,
             }),
+            AnswerType::OneFromList(OneFromListOptions {
+                options: vec![Choice::new("a", "A"), Choice::new("b", "B")],
+                display: ListDisplay::Autocomplete,
+                supplied: false,
+            }),
             AnswerType::ManyFromList(ManyFromListOptions {
                 options: vec![
                     Choice::new("a", "A"),
@@ -457,13 +433,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn each_type_s_field_posts_the_fields_it_is_read_from() {
+        for answer in every_type() {
+            let q = question(answer);
+            let html = crate::render::field_test::render_question(&q, &Submitted::default(), false);
+            for name in field_names(&q) {
+                assert!(
+                    html.contains(&format!(r#"name="{name}""#)),
+                    "no {name}: {html}"
+                );
+            }
+        }
+    }
+
     proptest! {
         /// Any text in any field of any answer type gives an answer or messages, never a panic,
         /// and every error has words in both languages.
         #[test]
         fn any_input_gives_an_answer_or_a_message(
             values in proptest::collection::vec(".{0,40}", 6),
-            type_index in 0usize..23,
+            type_index in 0usize..64,
         ) {
             let answer = every_type()[type_index % every_type().len()].clone();
             let q = question(answer);

@@ -1,12 +1,44 @@
 //! Amounts of money in pounds and pence, kept as whole pence: never a float.
 
-use super::{AnswerValue, FieldError, Outcome, Submitted};
+use civic_components::Affix;
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted};
 use crate::decimal::Decimal;
-use crate::definition::{MoneyOptions, Question};
+use crate::definition::{Language, MoneyOptions, Question};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
+
+/// An amount of money in pounds and pence, within the question's limits.
+pub(super) struct Kind<'a>(pub(super) &'a MoneyOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, self.0, submitted)
+    }
+
+    /// A short input after a `£`, on the keyboard with a decimal point.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        text_input(question, at, |input| {
+            input
+                .inputmode("decimal")
+                .spellcheck(false)
+                .prefix(Affix::text("£"))
+                .classes("govuk-input--width-5")
+        })
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        match value {
+            AnswerValue::Money(pence) => Some(vec![display(*pence)]),
+            _ => None,
+        }
+    }
+}
 
 /// Reads an amount like `£1,234.50`, `1234.5` or `600`.
-pub(super) fn read(question: &Question, options: &MoneyOptions, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, options: &MoneyOptions, submitted: &Submitted) -> Outcome {
     let typed: String = submitted
         .get(&question.id)
         .chars()
@@ -51,7 +83,7 @@ fn to_pence(text: &str) -> Option<u64> {
 }
 
 /// `£1,234.50`, or `£600` for whole pounds.
-pub(super) fn display(pence: u64) -> String {
+fn display(pence: u64) -> String {
     match pence % 100 {
         0 => format!("£{}", grouped_pounds(pence)),
         p => format!("£{}.{p:02}", grouped_pounds(pence)),
@@ -81,6 +113,7 @@ mod tests {
     use super::super::test_support::*;
     use super::*;
     use crate::definition::AnswerType;
+    use crate::render::field_test;
     use proptest::prelude::*;
 
     fn rent() -> Question {
@@ -91,6 +124,15 @@ mod tests {
             }),
             "your rent",
         )
+    }
+
+    #[test]
+    fn the_field_has_a_pound_prefix_and_the_decimal_keyboard() {
+        let html = field_test::render_question(&rent(), &one("12.50"), false);
+        assert!(html.contains("govuk-input__prefix"), "{html}");
+        assert!(html.contains("£"), "{html}");
+        assert!(html.contains(r#"inputmode="decimal""#), "{html}");
+        assert!(html.contains(r#"value="12.50""#), "{html}");
     }
 
     #[test]

@@ -1,12 +1,53 @@
-//! A month and year, like a card's expiry date or when someone moved in.
+//! A month and year, like a card's expiry date or when someone moved in, asked in the date
+//! input without its day box.
 
-use super::date::{Read, month, year};
-use super::{AnswerValue, FieldError, Outcome, Submitted, field};
+use maud::Markup;
+use time::Date;
+
+use super::date::{Read, date_field, month, year};
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, field};
 use crate::definition::{Language, Question};
 use crate::messages::{MONTHS, Message, Part};
+use crate::render::FieldContext;
+
+/// The parts of a month and year, in the order they are asked.
+const PARTS: &[Part] = &[Part::Month, Part::Year];
+
+/// A month and year.
+pub(super) struct Kind;
+
+impl AnswerKind for Kind {
+    fn parts(&self) -> &'static [Part] {
+        PARTS
+    }
+
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    fn required(&self, question: &Question) -> FieldError {
+        FieldError::parts(question, PARTS, Message::Required)
+    }
+
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        date_field(question, PARTS, false, at)
+    }
+
+    fn display(
+        &self,
+        _: &Question,
+        value: &AnswerValue,
+        language: Language,
+    ) -> Option<Vec<String>> {
+        match value {
+            AnswerValue::MonthYear { year, month } => Some(vec![display(*year, *month, language)]),
+            _ => None,
+        }
+    }
+}
 
 /// Reads a month and year.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     let m = month(submitted.get(&field(question, Part::Month)));
     let y = year(submitted.get(&field(question, Part::Year)));
     let missing: Vec<Part> = [
@@ -55,7 +96,7 @@ pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
 }
 
 /// `June 2025`, or `Mehefin 2025`.
-pub(super) fn display(year: i32, month: u8, language: Language) -> String {
+fn display(year: i32, month: u8, language: Language) -> String {
     let (english, welsh) = MONTHS[usize::from(month.clamp(1, 12)) - 1];
     let name = if language == Language::Cy {
         welsh

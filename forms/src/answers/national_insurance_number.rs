@@ -1,14 +1,38 @@
 //! National Insurance numbers, like QQ 12 34 56 C, with spaces and punctuation ignored.
 
-use super::{AnswerValue, FieldError, Outcome, Submitted, compact};
-use crate::definition::Question;
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, compact, text_lines};
+use crate::definition::{Language, Question};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
 
 /// Prefixes HMRC never issues.
 const NEVER_ISSUED: &[&str] = &["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"];
 
+/// A National Insurance number, kept as `QQ 12 34 56 C`.
+pub(super) struct Kind;
+
+impl AnswerKind for Kind {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    /// A short input with spellcheck off.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        text_input(question, at, |input| {
+            input.spellcheck(false).classes("govuk-input--width-10")
+        })
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        text_lines(value)
+    }
+}
+
 /// Reads a National Insurance number; it is kept as `QQ 12 34 56 C`.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     let typed = submitted.get(&question.id);
     if typed.trim().is_empty() {
         return Ok(None);

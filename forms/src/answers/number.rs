@@ -1,12 +1,58 @@
 //! Numbers, whole or decimal, with limits. Spaces and thousands separators are ignored.
 
-use super::{AnswerValue, FieldError, Outcome, Submitted};
+use civic_components::Affix;
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted};
 use crate::decimal::Decimal;
-use crate::definition::{AnswerType, Language, NumberOptions, Question};
+use crate::definition::{Language, NumberOptions, Question};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
+
+/// A number, whole or decimal, within the question's limits.
+pub(super) struct Kind<'a>(pub(super) &'a NumberOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, self.0, submitted)
+    }
+
+    /// A short input on the number keyboard, with the question's unit after it.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        let language = at.language;
+        let options = self.0;
+        text_input(question, at, |input| {
+            let input = input
+                .inputmode(if options.whole { "numeric" } else { "decimal" })
+                .spellcheck(false)
+                .classes("govuk-input--width-10");
+            match &options.suffix {
+                Some(suffix) => input.suffix(Affix::text(suffix.in_language(language))),
+                None => input,
+            }
+        })
+    }
+
+    /// The number with the question's unit, like `37.5 hours`.
+    fn display(
+        &self,
+        _: &Question,
+        value: &AnswerValue,
+        language: Language,
+    ) -> Option<Vec<String>> {
+        let AnswerValue::Number(number) = value else {
+            return None;
+        };
+        Some(vec![match &self.0.suffix {
+            Some(suffix) => format!("{number} {}", suffix.in_language(language)),
+            None => number.to_string(),
+        }])
+    }
+}
 
 /// Reads a number.
-pub(super) fn read(question: &Question, options: &NumberOptions, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, options: &NumberOptions, submitted: &Submitted) -> Outcome {
     let typed: String = submitted
         .get(&question.id)
         .chars()
@@ -31,23 +77,12 @@ pub(super) fn read(question: &Question, options: &NumberOptions, submitted: &Sub
     Ok(Some(AnswerValue::Number(value)))
 }
 
-/// The number with the question's suffix, like `37.5 hours`.
-pub(super) fn display(question: &Question, value: Decimal, language: Language) -> String {
-    match &question.answer {
-        AnswerType::Number(NumberOptions {
-            suffix: Some(suffix),
-            ..
-        }) => {
-            format!("{value} {}", suffix.in_language(language))
-        }
-        _ => value.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
     use super::*;
+    use crate::definition::AnswerType;
+    use crate::render::field_test;
     use proptest::prelude::*;
 
     fn hours(whole: bool) -> Question {
@@ -84,10 +119,22 @@ mod tests {
             error(&hours(false), "1 001"),
             "Hours you work must be 1000 or less"
         );
+        let hours_worked = AnswerValue::Number(Decimal::parse("37.5").unwrap());
         assert_eq!(
-            display(&hours(false), Decimal::parse("37.5").unwrap(), Language::En),
-            "37.5 hours"
+            super::super::display(&hours(false), Some(&hours_worked), Language::En),
+            ["37.5 hours"]
         );
+    }
+
+    #[test]
+    fn the_field_has_the_number_keyboard_and_the_unit_after_it() {
+        let html = field_test::render_question(&hours(true), &one("12"), false);
+        assert!(html.contains(r#"inputmode="numeric""#), "{html}");
+        assert!(html.contains("govuk-input__suffix"), "{html}");
+        assert!(html.contains("hours"), "{html}");
+        assert!(html.contains(r#"value="12""#), "{html}");
+        let html = field_test::render_question(&hours(false), &one(""), false);
+        assert!(html.contains(r#"inputmode="decimal""#), "{html}");
     }
 
     proptest! {

@@ -3,9 +3,8 @@
 
 use time::Date;
 
-use super::{AnswerValue, FieldError, Submitted, read};
-use crate::definition::{AnswerType, Page, Question};
-use crate::messages::Part;
+use super::{AnswerValue, FieldError, Submitted, field_names, read};
+use crate::definition::{Page, Question};
 
 /// What a page's submission gives: each question's answer (`None` when an optional question,
 /// or the follow-up of an option not chosen, has none), or every error in page order.
@@ -59,43 +58,7 @@ fn read_with_follow_ups(
 pub fn expected_fields(page: &Page) -> Vec<String> {
     let mut names = Vec::new();
     for question in &page.questions {
-        question.visit(&mut |q| {
-            let parts: &[Part] = match &q.answer {
-                AnswerType::Name(o) if o.parts != crate::definition::NameParts::Full => {
-                    &[Part::Title, Part::FirstName, Part::LastName]
-                }
-                AnswerType::Date(_) | AnswerType::DateOfBirth {} => {
-                    &[Part::Day, Part::Month, Part::Year]
-                }
-                AnswerType::MonthYear {} => &[Part::Month, Part::Year],
-                AnswerType::Time {} => &[Part::Hour, Part::Minute],
-                AnswerType::BankDetails(_) => &[
-                    Part::AccountName,
-                    Part::SortCode,
-                    Part::AccountNumber,
-                    Part::RollNumber,
-                ],
-                AnswerType::UkAddress(_) => &[
-                    Part::AddressLine1,
-                    Part::AddressLine2,
-                    Part::Town,
-                    Part::County,
-                    Part::Postcode,
-                ],
-                AnswerType::InternationalAddress {} => &[
-                    Part::AddressLine1,
-                    Part::AddressLine2,
-                    Part::AddressLine3,
-                    Part::Postcode,
-                    Part::Country,
-                ],
-                _ => &[],
-            };
-            if parts.is_empty() {
-                names.push(q.id.clone());
-            }
-            names.extend(parts.iter().map(|p| format!("{}.{}", q.id, p.key())));
-        });
+        question.visit(&mut |q| names.extend(field_names(q)));
     }
     names
 }
@@ -117,7 +80,7 @@ pub fn unexpected_fields<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::definition::{Choice, Language, OneFromListOptions, TextOptions};
+    use crate::definition::{AnswerType, Choice, Language, OneFromListOptions, TextOptions};
     use time::macros::date;
 
     fn page() -> Page {

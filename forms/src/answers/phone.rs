@@ -5,12 +5,36 @@
 
 use civic_notify::{Allow, PhoneNumber};
 
-use super::{AnswerValue, FieldError, Outcome, Submitted};
-use crate::definition::{PhoneOptions, Question};
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, text_lines};
+use crate::definition::{Language, PhoneOptions, Question};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
+
+/// A UK telephone number, or any country's when the question allows.
+pub(super) struct Kind<'a>(pub(super) &'a PhoneOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, self.0, submitted)
+    }
+
+    /// A telephone input: the phone keyboard and the browser's saved number.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        text_input(question, at, |input| {
+            input.input_type("tel").autocomplete("tel")
+        })
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        text_lines(value)
+    }
+}
 
 /// Reads a telephone number; it is kept in international form, like `+447700900982`.
-pub(super) fn read(question: &Question, options: &PhoneOptions, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, options: &PhoneOptions, submitted: &Submitted) -> Outcome {
     let typed = submitted.get(&question.id).trim();
     if typed.is_empty() {
         return Ok(None);

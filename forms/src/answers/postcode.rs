@@ -2,12 +2,38 @@
 
 use civic_address_lookup::Postcode;
 
-use super::{AnswerValue, FieldError, Outcome, Submitted};
-use crate::definition::Question;
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, text_lines};
+use crate::definition::{Language, Question};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
+
+/// A UK postcode.
+pub(super) struct Kind;
+
+impl AnswerKind for Kind {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    /// A short input the browser can fill with the resident's postcode.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        text_input(question, at, |input| {
+            input
+                .autocomplete("postal-code")
+                .classes("govuk-input--width-10")
+        })
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        text_lines(value)
+    }
+}
 
 /// Reads a postcode; it is kept in its normal form, like `SW1A 2AA`.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     let typed = submitted.get(&question.id).trim();
     if typed.is_empty() {
         return Ok(None);

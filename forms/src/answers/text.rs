@@ -1,11 +1,37 @@
-//! Single-line text, and organisation names.
+//! Single-line text.
 
-use super::{AnswerValue, FieldError, Outcome, Submitted, tidy};
-use crate::definition::{Question, TextOptions};
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, text_lines, tidy};
+use crate::definition::{Language, Question, TextOptions};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
 
-/// Reads one line of text; line breaks pasted in become spaces.
-pub(super) fn read(
+/// The character limit when the definition gives none.
+const DEFAULT_MAX_LENGTH: u32 = 500;
+
+/// One line of text.
+pub(super) struct Kind<'a>(pub(super) &'a TextOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read_line(question, self.0, DEFAULT_MAX_LENGTH, submitted)
+    }
+
+    /// A plain text input.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        text_input(question, at, |input| input)
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        text_lines(value)
+    }
+}
+
+/// Reads one line of text of at most `options.max_length` characters, or `default_max`; line
+/// breaks pasted in become spaces.
+pub(super) fn read_line(
     question: &Question,
     options: &TextOptions,
     default_max: u32,
@@ -46,15 +72,6 @@ mod tests {
             "Pet's name must be 5 characters or less"
         );
         assert_eq!(error(&q, "   "), "Enter your pet's name");
-    }
-
-    #[test]
-    fn organisation_names_default_to_100_characters() {
-        let q = question(AnswerType::OrganisationName(TextOptions::default()));
-        assert_eq!(
-            error(&q, &"a".repeat(101)),
-            "Name of the organisation must be 100 characters or less"
-        );
     }
 
     proptest! {

@@ -1,8 +1,77 @@
-//! A time of day in two fields, hour (0 to 23) and minute.
+//! A time of day in two boxes, hour (0 to 23) and minute, laid out like the Design System's
+//! date input (named `<id>.hour` and `<id>.minute`), only the box in error highlighted.
 
-use super::{AnswerValue, FieldError, Outcome, Submitted, field};
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, field};
 use crate::definition::{Language, Question};
-use crate::messages::{Message, Part};
+use crate::messages::{FieldText, Message, Part};
+use crate::render::parts::group_legend;
+use crate::render::{FieldContext, date_input, date_item};
+
+/// The parts of a time, in the order they are asked.
+const PARTS: &[Part] = &[Part::Hour, Part::Minute];
+
+/// A time of day.
+pub(super) struct Kind;
+
+impl AnswerKind for Kind {
+    fn parts(&self) -> &'static [Part] {
+        PARTS
+    }
+
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    fn required(&self, question: &Question) -> FieldError {
+        FieldError::parts(question, PARTS, Message::Required)
+    }
+
+    /// Hour and minute boxes; without a hint of its own the question says to use the 24-hour
+    /// clock.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        let FieldContext {
+            language,
+            page_heading,
+            ..
+        } = at;
+        let items = [
+            (Part::Hour, FieldText::Hour),
+            (Part::Minute, FieldText::Minute),
+        ]
+        .into_iter()
+        .map(|(part, label)| {
+            let label = label.text(language);
+            date_item(question, part, label, "govuk-input--width-2", at)
+        })
+        .collect();
+        let hint = match &question.hint {
+            Some(hint) => hint.in_language(language),
+            None => FieldText::TimeHint.text(language),
+        };
+        date_input(
+            question,
+            items,
+            group_legend(question, language, page_heading),
+            Some(hint),
+            at,
+        )
+    }
+
+    fn display(
+        &self,
+        _: &Question,
+        value: &AnswerValue,
+        language: Language,
+    ) -> Option<Vec<String>> {
+        match value {
+            AnswerValue::Time { hour, minute } => Some(vec![display(*hour, *minute, language)]),
+            _ => None,
+        }
+    }
+}
 
 fn number(text: &str, max: u8) -> Result<Option<u8>, ()> {
     let text = text.trim();
@@ -19,7 +88,7 @@ fn number(text: &str, max: u8) -> Result<Option<u8>, ()> {
 }
 
 /// Reads a time of day.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     let hour = number(submitted.get(&field(question, Part::Hour)), 23);
     let minute = number(submitted.get(&field(question, Part::Minute)), 59);
     match (hour, minute) {
@@ -54,7 +123,7 @@ pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
 }
 
 /// The GOV.UK style: `9:30am`, `5pm`, `midday`, `midnight` (Welsh `9:30yb`, `canol dydd`).
-pub(super) fn display(hour: u8, minute: u8, language: Language) -> String {
+fn display(hour: u8, minute: u8, language: Language) -> String {
     let cy = language == Language::Cy;
     match (hour, minute) {
         (0, 0) => (if cy { "hanner nos" } else { "midnight" }).to_owned(),
@@ -121,5 +190,56 @@ mod tests {
         fn any_parts_are_read_or_refused(h in ".{0,4}", m in ".{0,4}") {
             let _ = run(&question(AnswerType::Time {}), &parts(&h, &m));
         }
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+    use crate::definition::{FormDefinition, Format};
+
+    fn form() -> FormDefinition {
+        FormDefinition::parse(
+            "id: t\ntitle: T\npages:\n  - id: p\n    questions:\n      - id: when\n        label: { en: What time did it happen?, cy: Faint o’r gloch ddigwyddodd e? }\n        error_name: { en: the time it happened, cy: yr amser y digwyddodd }\n        answer: { type: time }\n",
+            Format::Yaml,
+        )
+        .unwrap()
+    }
+
+    fn render(submitted: &Submitted, language: Language) -> String {
+        let form = form();
+        crate::render::field_test::render(&form, submitted, language, true)
+    }
+
+    #[test]
+    fn only_the_minute_in_error_is_highlighted() {
+        let submitted = Submitted::from_pairs([("when.hour", "14"), ("when.minute", "75")]);
+        let html = render(&submitted, Language::En);
+        assert_eq!(html.matches("govuk-input--error").count(), 1, "{html}");
+        let error = html.find("govuk-input--error").unwrap();
+        assert!(html.find(r#"id="when.hour""#).unwrap() < error, "{html}");
+        assert!(error < html.find(r#"id="when.minute""#).unwrap(), "{html}");
+        assert!(
+            html.contains("Time it happened must be a real time"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"value="14""#) && html.contains(r#"value="75""#),
+            "{html}"
+        );
+        assert!(html.contains("24-hour clock"), "{html}");
+        assert!(!html.contains("-day"), "{html}");
+    }
+
+    #[test]
+    fn welsh_labels_and_escaped_values() {
+        let submitted = Submitted::from_pairs([("when.hour", "<b>"), ("when.minute", "")]);
+        let html = render(&submitted, Language::Cy);
+        assert!(html.contains("Awr") && html.contains("Munud"), "{html}");
+        assert!(html.contains("cloc 24 awr"), "{html}");
+        assert!(
+            html.contains("&lt;b&gt;") && !html.contains("<b>"),
+            "{html}"
+        );
     }
 }

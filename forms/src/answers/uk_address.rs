@@ -1,12 +1,22 @@
-//! A UK address entered by hand: the last step of the postcode lookup journey, and what
-//! "I can't find the address in the list" leads to. (The lookup itself is an HTTP step.)
+//! A UK address. The postcode lookup journey comes first: [`find_address_page`] and
+//! [`select_address_page`], HTTP steps that store the address picked. Its question page is the
+//! last step, the address entered by hand, where "I can't find the address in the list"
+//! leads: address lines 1 and 2, town, county and postcode, each with its `autocomplete`
+//! token, as the Design System's address pattern has it.
+//!
+//! [`find_address_page`]: crate::render::find_address_page
+//! [`select_address_page`]: crate::render::select_address_page
 
 use civic_address_lookup::{Address, Postcode};
+use maud::Markup;
 use serde::{Deserialize, Serialize};
+use time::Date;
 
-use super::{AnswerValue, FieldError, Outcome, Submitted, field, tidy};
-use crate::definition::Question;
-use crate::messages::{Message, Part};
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, field, tidy};
+use crate::definition::{Language, Question};
+use crate::messages::{FieldText, Message, Part};
+use crate::render::FieldContext;
+use crate::render::parts::{fieldset, part_input};
 
 /// The most characters in each address line, as Royal Mail's address lines allow.
 const MAX_LINE_LENGTH: u32 = 100;
@@ -61,8 +71,54 @@ impl UkAddress {
     }
 }
 
+/// A UK address.
+pub(super) struct Kind;
+
+impl AnswerKind for Kind {
+    fn parts(&self) -> &'static [Part] {
+        &[
+            Part::AddressLine1,
+            Part::AddressLine2,
+            Part::Town,
+            Part::County,
+            Part::Postcode,
+        ]
+    }
+
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    /// The address entered by hand.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        let language = at.language;
+        let part = |part, label: FieldText, autocomplete: &str| {
+            part_input(question, part, at, label.text(language)).autocomplete(autocomplete)
+        };
+        let inputs = [
+            part(Part::AddressLine1, FieldText::AddressLine1, "address-line1"),
+            part(Part::AddressLine2, FieldText::AddressLine2, "address-line2"),
+            part(Part::Town, FieldText::Town, "address-level2").classes("govuk-!-width-two-thirds"),
+            // The pattern gives county no autocomplete token: browsers fill it unreliably.
+            part_input(question, Part::County, at, FieldText::County.text(language))
+                .classes("govuk-!-width-two-thirds"),
+            part(Part::Postcode, FieldText::Postcode, "postal-code")
+                .spellcheck(false)
+                .classes("govuk-input--width-10"),
+        ];
+        fieldset(question, at.language, at.page_heading, &inputs)
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        match value {
+            AnswerValue::UkAddress(address) => Some(address.lines()),
+            _ => None,
+        }
+    }
+}
+
 /// Reads an address entered by hand.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     let get = |part| tidy(submitted.get(&field(question, part))).replace('\n', ", ");
     let parts = [
         Part::AddressLine1,
@@ -200,5 +256,70 @@ mod tests {
         fn any_parts_are_read_or_refused(l in ".*", t in ".*", p in ".{0,10}") {
             let _ = run(&address(), &parts(&l, &t, &p));
         }
+    }
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+    use crate::definition::{FormDefinition, Format};
+
+    fn render(submitted: &Submitted, language: Language) -> String {
+        let form = FormDefinition::parse(
+            "id: t\ntitle: T\npages:\n  - id: p\n    questions:\n      - id: home\n        label: { en: What is your address?, cy: Beth yw eich cyfeiriad? }\n        answer: { type: uk_address }\n",
+            Format::Yaml,
+        )
+        .unwrap();
+        crate::render::field_test::render(&form, submitted, language, true)
+    }
+
+    #[test]
+    fn the_address_pattern_with_autocomplete_and_each_error_beside_its_input() {
+        let submitted = Submitted::from_pairs([
+            ("home.line1", ""),
+            ("home.town", "Leeds"),
+            ("home.postcode", "SW1A"),
+        ]);
+        let html = render(&submitted, Language::En);
+        for token in [
+            "address-line1",
+            "address-line2",
+            "address-level2",
+            "postal-code",
+        ] {
+            assert!(
+                html.contains(&format!(r#"autocomplete="{token}""#)),
+                "{token}: {html}"
+            );
+        }
+        assert_eq!(html.matches("govuk-input--error").count(), 2, "{html}");
+        let line1_error = html
+            .find("Enter address line 1, typically the building and street")
+            .unwrap();
+        assert!(
+            line1_error < html.find(r#"id="home.line1""#).unwrap(),
+            "{html}"
+        );
+        let postcode_error = html.find("Enter a real postcode").unwrap();
+        assert!(
+            html.find(r#"id="home.county""#).unwrap() < postcode_error,
+            "{html}"
+        );
+        assert!(html.contains(r#"value="Leeds""#), "{html}");
+        assert!(html.contains("County (optional)"), "{html}");
+        assert!(html.contains("<h1"), "{html}");
+    }
+
+    #[test]
+    fn welsh_labels_and_escaping() {
+        let submitted = Submitted::from_pairs([("home.line1", "\"><svg onload=alert(1)>")]);
+        let html = render(&submitted, Language::Cy);
+        assert!(
+            html.contains("Tref neu ddinas") && html.contains("Sir (dewisol)"),
+            "{html}"
+        );
+        assert!(html.contains("Beth yw eich cyfeiriad?"), "{html}");
+        assert!(!html.contains("<svg"), "{html}");
+        assert!(html.contains("&quot;&gt;&lt;svg"), "{html}");
     }
 }

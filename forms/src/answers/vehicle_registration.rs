@@ -1,12 +1,39 @@
 //! UK vehicle registration numbers in the current, prefix, suffix, dateless and Northern
 //! Ireland formats, with spaces and punctuation ignored.
 
-use super::{AnswerValue, FieldError, Outcome, Submitted, compact};
-use crate::definition::Question;
+use maud::Markup;
+use time::Date;
+
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted, compact, text_lines};
+use crate::definition::{Language, Question};
 use crate::messages::Message;
+use crate::render::{FieldContext, text_input};
+
+/// A UK vehicle registration number.
+pub(super) struct Kind;
+
+impl AnswerKind for Kind {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, submitted)
+    }
+
+    /// A short input in capitals with spellcheck off.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        text_input(question, at, |input| {
+            input
+                .spellcheck(false)
+                .autocapitalize("characters")
+                .classes("govuk-input--width-10")
+        })
+    }
+
+    fn display(&self, _: &Question, value: &AnswerValue, _: Language) -> Option<Vec<String>> {
+        text_lines(value)
+    }
+}
 
 /// Reads a registration; current-style numbers are kept as `CU57 ABC`, others compact.
-pub(super) fn read(question: &Question, submitted: &Submitted) -> Outcome {
+fn read(question: &Question, submitted: &Submitted) -> Outcome {
     let typed = submitted.get(&question.id);
     if typed.trim().is_empty() {
         return Ok(None);

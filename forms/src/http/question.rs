@@ -332,8 +332,7 @@ pub(crate) fn render(
     if let Some(markup) = crate::render::exit_page(&context, page) {
         return Ok(Html(markup.into_string()));
     }
-    let markup = question_page(&context, page, submitted, errors)
-        .map_err(|error| Problem::unavailable(&error).language(session.language))?;
+    let markup = question_page(&context, page, submitted, errors);
     Ok(Html(honeypot::add_to(
         markup.into_string(),
         &inner.config.honeypot_field,

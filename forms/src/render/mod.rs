@@ -5,10 +5,11 @@
 //! civic-components and everything a resident typed is escaped.
 //!
 //! - Questions: [`question_page`] shows a page of questions (or an [`exit_page`]) with the
-//!   Design System's error rules ([`PageErrors`]); [`question_field`] picks the field for each
-//!   answer type, follow-up questions revealed under their option.
+//!   Design System's error rules ([`PageErrors`]); [`question_field`] renders each question
+//!   with its answer type's field (each answer type, in [`answers`](crate::answers), says how
+//!   it is asked), follow-up questions revealed under their option.
 //! - UK addresses: [`find_address_page`] (posts `<id>.postcode`, `<id>.building`),
-//!   [`select_address_page`] (posts `<id>.uprn`), then manual entry ([`uk_address_field`]).
+//!   [`select_address_page`] (posts `<id>.uprn`), then the question's own manual entry.
 //! - Add to a list: [`list_summary_page`] (posts [`ADD_ANOTHER_FIELD`]) and
 //!   [`remove_item_page`] (posts [`REMOVE_FIELD`]).
 //! - [`check_answers_page_with`] (posts [`DECLARATION_FIELD`] when the declaration has a
@@ -18,78 +19,60 @@
 //! - Save and return: [`save_for_later_page`] (posts [`SAVE_EMAIL_FIELD`]),
 //!   [`check_your_email_page`], [`continue_application_page`], [`link_expired_page`].
 
-mod bank_details_field;
 mod check_answers_page;
 mod check_your_email_page;
-mod checkboxes_field;
 mod checking_payment_page;
 mod confirmation_page;
 mod continue_application_page;
-mod date_field;
+mod date_input;
 mod errors;
 mod exit_page;
-mod file_upload_field;
+mod field_context;
 mod find_address_page;
-mod international_address_field;
 mod layout;
 // Page contexts for tests outside this module (the validator bridge renders its errors).
 #[cfg(test)]
 pub(crate) use layout::test_support;
 mod link_expired_page;
 mod list_summary_page;
-mod long_text_field;
-mod name_parts_field;
-mod parts;
+pub(crate) mod parts;
 mod payment_not_taken_page;
 mod question_page;
-mod radios_field;
 mod remove_item_page;
 mod save_for_later_page;
 mod select_address_page;
-mod select_field;
-mod single_field;
 mod task_list_page;
-mod time_field;
+mod text_input;
 mod timeout_warning;
-mod uk_address_field;
 #[cfg(test)]
 mod xss_tests;
 
-pub use bank_details_field::bank_details_field;
 pub use check_answers_page::{
     CheckAnswers, DECLARATION_FIELD, check_answers_page, check_answers_page_with,
 };
 pub use check_your_email_page::check_your_email_page;
-pub use checkboxes_field::checkboxes_field;
 pub use checking_payment_page::checking_payment_page;
 pub use confirmation_page::{confirmation_page, paid_confirmation_page};
 pub use continue_application_page::continue_application_page;
-pub use date_field::date_field;
+pub(crate) use date_input::{date_input, date_item};
 pub use errors::PageErrors;
 pub use exit_page::exit_page;
-pub use file_upload_field::{accept_attribute, asks_for_files, file_upload_field};
+pub(crate) use field_context::FieldContext;
 pub use find_address_page::find_address_page;
-pub use international_address_field::international_address_field;
 #[cfg(feature = "axum")]
 pub(crate) use layout::{framed, page_title};
 pub use link_expired_page::link_expired_page;
 pub use list_summary_page::{
     ADD_ANOTHER_FIELD, AddAnotherError, ItemAction, item_label, list_summary_page,
 };
-pub use long_text_field::long_text_field;
-pub use name_parts_field::name_parts_field;
 pub use payment_not_taken_page::payment_not_taken_page;
-pub use question_page::{NotRendered, PageContext, PageExtras, question_field, question_page};
-pub use radios_field::radios_field;
+pub use question_page::{PageContext, PageExtras, question_field, question_page};
 pub use remove_item_page::{REMOVE_FIELD, remove_item_page};
 pub use save_for_later_page::{SAVE_EMAIL_FIELD, save_for_later_form_page, save_for_later_page};
 pub use select_address_page::{LookupLinks, select_address_page};
-pub use select_field::select_field;
-pub use single_field::single_field;
 pub use task_list_page::task_list_page;
-pub use time_field::time_field;
+pub(crate) use text_input::text_input;
 pub use timeout_warning::WARNING_SECONDS;
-pub use uk_address_field::uk_address_field;
 
 use crate::definition::Language;
 
@@ -101,42 +84,52 @@ pub fn components_language(language: Language) -> civic_components::i18n::Langua
     }
 }
 
-/// What the field renderers' tests share: render a one-page form's first question the way a
-/// question page would, with the errors `read_page` finds in `submitted`.
+/// What the answer types' field tests share: render a question the way a question page would,
+/// with the errors `read_page` finds in `submitted`.
 #[cfg(test)]
 pub(crate) mod field_test {
-    use maud::Markup;
-
+    use super::FieldContext;
     use super::errors::PageErrors;
-    use crate::answers::{Submitted, read_page};
-    use crate::definition::{FormDefinition, Language, Question};
+    use crate::answers::{Submitted, kind, read_page};
+    use crate::definition::{FormDefinition, Language, Page, Question};
 
-    /// A field renderer's signature: question, submitted values, page errors, language, and
-    /// whether the question's label is the page heading.
-    pub(crate) type Field =
-        fn(&Question, &Submitted, &PageErrors<'_>, Language, bool) -> Option<Markup>;
-
-    /// `field` on `form`'s first question, read on a fixed day (28 November 2026).
+    /// `form`'s first question, read on a fixed day (28 November 2026).
     pub(crate) fn render(
-        field: Field,
         form: &FormDefinition,
         submitted: &Submitted,
         language: Language,
         page_heading: bool,
     ) -> String {
-        let page = &form.pages[0];
+        render_on(&form.pages[0], submitted, language, page_heading)
+    }
+
+    /// `question` alone on a page, in English.
+    pub(crate) fn render_question(
+        question: &Question,
+        submitted: &Submitted,
+        page_heading: bool,
+    ) -> String {
+        let page = Page::new("page").question(question.clone());
+        render_on(&page, submitted, Language::En, page_heading)
+    }
+
+    fn render_on(
+        page: &Page,
+        submitted: &Submitted,
+        language: Language,
+        page_heading: bool,
+    ) -> String {
         let errors = read_page(page, submitted, time::macros::date!(2026 - 11 - 28))
             .err()
             .unwrap_or_default();
         let page_errors = PageErrors::new(page, &errors, language);
-        field(
-            &page.questions[0],
+        let question = &page.questions[0];
+        let at = FieldContext {
             submitted,
-            &page_errors,
+            errors: &page_errors,
             language,
             page_heading,
-        )
-        .map(Markup::into_string)
-        .unwrap_or_else(|| panic!("{} was not rendered", page.questions[0].id))
+        };
+        kind(&question.answer).field(question, at).into_string()
     }
 }

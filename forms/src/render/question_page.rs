@@ -6,14 +6,9 @@ use civic_components::assets::Assets;
 use civic_components::brand::Brand;
 use maud::{Markup, html};
 
-use super::file_upload_field::{asks_for_files, file_upload_field};
 use super::layout::{csrf_field, layout, save_for_later_link};
-use super::{
-    PageErrors, bank_details_field, checkboxes_field, date_field, exit_page,
-    international_address_field, long_text_field, name_parts_field, radios_field, select_field,
-    single_field, time_field, uk_address_field,
-};
-use crate::answers::Submitted;
+use super::{FieldContext, PageErrors, exit_page};
+use crate::answers::{Submitted, asks_for_files, kind};
 use crate::definition::{Language, Page, Question, Text};
 use crate::messages::Word;
 
@@ -60,37 +55,24 @@ pub struct PageExtras<'a> {
     pub copy_href: Option<&'a str>,
 }
 
-/// A question on the page has an answer type this module does not render yet.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the question `{0}` has an answer type that cannot be shown on a page yet")]
-pub struct NotRendered(pub String);
-
-/// Renders one question's field(s) with the values in `submitted` and its errors, or `None`
-/// when its answer type (or a follow-up's) cannot be shown yet. `page_heading` makes its
-/// label or legend the page's `<h1>` (the only question on the page). Radios and checkboxes
-/// call this for the follow-up questions they reveal.
+/// Renders one question's field(s), as its answer type asks it, with the values in
+/// `submitted` and its errors. `page_heading` makes its label or legend the page's `<h1>` (the
+/// only question on the page). Radios and checkboxes call this for the follow-up questions
+/// they reveal.
 pub fn question_field(
     question: &Question,
     submitted: &Submitted,
     errors: &PageErrors<'_>,
     language: Language,
     page_heading: bool,
-) -> Option<Markup> {
-    let value = submitted.get(&question.id);
-    single_field(question, value, errors, language, page_heading)
-        .or_else(|| date_field(question, submitted, errors, language, page_heading))
-        .or_else(|| radios_field(question, submitted, errors, language, page_heading))
-        .or_else(|| checkboxes_field(question, submitted, errors, language, page_heading))
-        .or_else(|| long_text_field(question, value, errors, language, page_heading))
-        .or_else(|| select_field(question, value, errors, language, page_heading))
-        .or_else(|| name_parts_field(question, submitted, errors, language, page_heading))
-        .or_else(|| time_field(question, submitted, errors, language, page_heading))
-        .or_else(|| bank_details_field(question, submitted, errors, language, page_heading))
-        .or_else(|| {
-            international_address_field(question, submitted, errors, language, page_heading)
-        })
-        .or_else(|| uk_address_field(question, submitted, errors, language, page_heading))
-        .or_else(|| file_upload_field(question, submitted, errors, language, page_heading))
+) -> Markup {
+    let at = FieldContext {
+        submitted,
+        errors,
+        language,
+        page_heading,
+    };
+    kind(&question.answer).field(question, at)
 }
 
 /// Renders `page` (an exit page as [`exit_page`] does) with the fields in `submitted` re-shown and `errors` (from `read_page`, in
@@ -100,20 +82,19 @@ pub fn question_page(
     page: &Page,
     submitted: &Submitted,
     errors: &[crate::answers::FieldError],
-) -> Result<Markup, NotRendered> {
+) -> Markup {
     if let Some(exit) = exit_page(context, page) {
-        return Ok(exit);
+        return exit;
     }
     let language = context.language;
     let page_errors = PageErrors::new(page, errors, language);
     // One question: its label is the page heading. Several: the page title is.
     let single = page.questions.len() == 1;
-    let mut fields = Vec::with_capacity(page.questions.len());
-    for question in &page.questions {
-        let field = question_field(question, submitted, &page_errors, language, single)
-            .ok_or_else(|| NotRendered(question.id.clone()))?;
-        fields.push(field);
-    }
+    let fields: Vec<Markup> = page
+        .questions
+        .iter()
+        .map(|question| question_field(question, submitted, &page_errors, language, single))
+        .collect();
     let title = match (&page.title, page.questions.first()) {
         (Some(title), _) => title.in_language(language).to_owned(),
         (None, Some(question)) => question.label.in_language(language).to_owned(),
@@ -135,7 +116,7 @@ pub fn question_page(
         }
         (save_for_later_link(context))
     };
-    Ok(layout(context, &title, page_errors.any(), content))
+    layout(context, &title, page_errors.any(), content)
 }
 
 #[cfg(test)]
@@ -187,9 +168,7 @@ pages:
             language,
             extras: crate::render::PageExtras::default(),
         };
-        question_page(&context, &form.pages[0], submitted, errors)
-            .unwrap()
-            .into_string()
+        question_page(&context, &form.pages[0], submitted, errors).into_string()
     }
 
     #[test]
@@ -294,13 +273,11 @@ pages:
             language: Language::En,
             extras: crate::render::PageExtras::default(),
         };
-        let html = question_page(&context, &form.pages[0], &Submitted::default(), &[])
-            .unwrap()
-            .into_string();
+        let html =
+            question_page(&context, &form.pages[0], &Submitted::default(), &[]).into_string();
         assert!(!html.contains("enctype"), "{html}");
-        let html = question_page(&context, &form.pages[1], &Submitted::default(), &[])
-            .unwrap()
-            .into_string();
+        let html =
+            question_page(&context, &form.pages[1], &Submitted::default(), &[]).into_string();
         assert!(html.contains(r#"enctype="multipart/form-data""#), "{html}");
         assert!(html.contains(r#"type="file""#), "{html}");
     }
@@ -316,9 +293,8 @@ pages:
             },
             ..fixture.context(Language::En)
         };
-        let html = question_page(&context, &form.pages[0], &Submitted::default(), &[])
-            .unwrap()
-            .into_string();
+        let html =
+            question_page(&context, &form.pages[0], &Submitted::default(), &[]).into_string();
         assert!(
             html.contains(r#"href="/apply/save">Save and come back later"#),
             "{html}"
@@ -329,7 +305,6 @@ pages:
             &Submitted::default(),
             &[],
         )
-        .unwrap()
         .into_string();
         assert!(!html.contains("Save and come back later"), "{html}");
     }

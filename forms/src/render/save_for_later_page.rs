@@ -7,7 +7,7 @@ use civic_components::Button;
 use maud::{Markup, html};
 
 use super::layout::{csrf_field, layout};
-use super::{PageContext, PageErrors, single_field};
+use super::{PageContext, PageErrors, question_field};
 use crate::answers::{FieldError, Submitted};
 use crate::definition::{AnswerType, Language, Page, Question, Text};
 use crate::messages::SaveReturnText;
@@ -41,15 +41,10 @@ pub fn save_for_later_page(
     let page = save_for_later_form_page();
     let page_errors = PageErrors::new(&page, errors, language);
     let title = SaveReturnText::SaveHeading.text(language);
-    let field = page.questions.first().and_then(|question| {
-        single_field(
-            question,
-            submitted.get(SAVE_EMAIL_FIELD),
-            &page_errors,
-            language,
-            false,
-        )
-    });
+    let field = page
+        .questions
+        .first()
+        .map(|question| question_field(question, submitted, &page_errors, language, false));
     let content = html! {
         @if let Some(summary) = page_errors.summary() { (summary) }
         h1 class="govuk-heading-l" { (title) }

@@ -1,64 +1,76 @@
-//! One-from-a-long-list answers as a select that JavaScript enhances into an autocomplete.
+//! One option from a long list: a select that JavaScript enhances into an autocomplete.
 //!
 //! The select carries `data-module="civic-autocomplete"` and, as `data-text-*` attributes, the
 //! words the autocomplete shows and announces in the page's language; civic-components'
 //! `autocomplete.mjs` finds it and puts alphagov's accessible-autocomplete in its place, which
 //! keeps the hidden select up to date, so the same field is posted. Without JavaScript it is a
-//! plain select that works.
+//! plain select that works. The answer is read and shown as any one-from-a-list answer is.
 
-use civic_components::{Attributes, ErrorMessage, Hint, Label, Select, SelectItem};
+use civic_components::{Attributes, ErrorMessage, Hint, Select, SelectItem};
 use maud::{Markup, Render};
+use time::Date;
 
-use super::PageErrors;
-use crate::definition::{AnswerType, Language, ListDisplay, Question};
-use crate::messages::{AutocompleteText, Word};
+use super::one_from_list::{chosen_label, read};
+use super::{AnswerKind, AnswerValue, FieldError, Outcome, Submitted};
+use crate::definition::{Language, OneFromListOptions, Question};
+use crate::messages::{AutocompleteText, Message};
+use crate::render::FieldContext;
+use crate::render::parts::label;
 
 /// The `data-module` that `autocomplete.mjs` enhances.
 const AUTOCOMPLETE_MODULE: &str = "civic-autocomplete";
 
-/// Renders `question` as a select with `value` selected, or `None` when it is not a
-/// one-from-a-list answer shown as an autocomplete. `page_heading` makes the label the `<h1>`.
-pub fn select_field(
-    question: &Question,
-    value: &str,
-    errors: &PageErrors<'_>,
-    language: Language,
-    page_heading: bool,
-) -> Option<Markup> {
-    let AnswerType::OneFromList(options) = &question.answer else {
-        return None;
-    };
-    if options.display != ListDisplay::Autocomplete {
-        return None;
+/// One option from a list shown with `display: autocomplete`.
+pub(super) struct Kind<'a>(pub(super) &'a OneFromListOptions);
+
+impl AnswerKind for Kind<'_> {
+    fn read(&self, question: &Question, submitted: &Submitted, _today: Date) -> Outcome {
+        read(question, self.0, submitted)
     }
-    let mut label_text = question.label.in_language(language).to_owned();
-    if question.optional {
-        label_text = format!("{label_text} {}", Word::Optional.text(language));
+
+    /// "Select ...".
+    fn required(&self, question: &Question) -> FieldError {
+        FieldError::whole(question, Message::SelectRequired)
     }
-    let mut label = Label::text(label_text).page_heading(page_heading);
-    if page_heading {
-        label.classes = Some("govuk-label--l".to_owned());
-    }
-    // An empty first option, so nothing is chosen until the resident chooses.
-    let mut select = Select::new(&question.id)
-        .id(&question.id)
-        .label(label)
-        .attributes(autocomplete_attributes(language))
-        .item(SelectItem::new("", ""));
-    for choice in &options.options {
-        let mut item = SelectItem::new(&choice.value, choice.label.in_language(language));
-        if choice.value == value {
-            item = item.selected();
+
+    /// A select marked for the autocomplete, the option last `submitted` selected.
+    fn field(&self, question: &Question, at: FieldContext<'_>) -> Markup {
+        let FieldContext {
+            submitted,
+            errors,
+            language,
+            page_heading,
+        } = at;
+        // An empty first option, so nothing is chosen until the resident chooses.
+        let mut select = Select::new(&question.id)
+            .id(&question.id)
+            .label(label(question, language, page_heading))
+            .attributes(autocomplete_attributes(language))
+            .item(SelectItem::new("", ""));
+        for choice in &self.0.options {
+            let mut item = SelectItem::new(&choice.value, choice.label.in_language(language));
+            if choice.value == submitted.get(&question.id) {
+                item = item.selected();
+            }
+            select = select.item(item);
         }
-        select = select.item(item);
+        if let Some(hint) = &question.hint {
+            select = select.hint(Hint::text(hint.in_language(language)));
+        }
+        if let Some(message) = errors.message(&question.id) {
+            select = select.error_message(ErrorMessage::text(message));
+        }
+        select.render()
     }
-    if let Some(hint) = &question.hint {
-        select = select.hint(Hint::text(hint.in_language(language)));
+
+    fn display(
+        &self,
+        question: &Question,
+        value: &AnswerValue,
+        language: Language,
+    ) -> Option<Vec<String>> {
+        chosen_label(question, value, language)
     }
-    if let Some(message) = errors.message(&question.id) {
-        select = select.error_message(ErrorMessage::text(message));
-    }
-    Some(select.render())
 }
 
 /// `data-module` and the autocomplete's words. The names are fixed and valid; were one ever
@@ -80,6 +92,7 @@ fn autocomplete_attributes(language: Language) -> Attributes {
 mod tests {
     use super::*;
     use crate::definition::{FormDefinition, Format};
+    use crate::render::field_test;
 
     #[test]
     fn long_list_is_a_select_with_the_answer_selected() {
@@ -102,11 +115,12 @@ pages:
             Format::Yaml,
         )
         .unwrap();
-        let page = &form.pages[0];
-        let errors = PageErrors::new(page, &[], Language::Cy);
-        let html = select_field(&page.questions[0], "de", &errors, Language::Cy, true)
-            .unwrap()
-            .into_string();
+        let html = field_test::render(
+            &form,
+            &Submitted::from_pairs([("country", "de")]),
+            Language::Cy,
+            true,
+        );
         assert!(
             html.contains(r#"<select class="govuk-select" id="country" name="country""#),
             "{html}"
@@ -146,19 +160,7 @@ pages:
             Format::Yaml,
         )
         .unwrap();
-        let page = &form.pages[0];
-        let errors = PageErrors::new(page, &[], Language::En);
-        assert!(select_field(&page.questions[0], "", &errors, Language::En, true).is_none());
-        let submitted = crate::answers::Submitted::default();
-        let html = crate::render::question_field(
-            &page.questions[0],
-            &submitted,
-            &errors,
-            Language::En,
-            true,
-        )
-        .unwrap()
-        .into_string();
+        let html = field_test::render(&form, &Submitted::default(), Language::En, true);
         assert!(!html.contains("civic-autocomplete"), "{html}");
         assert!(html.contains(r#"type="radio""#), "{html}");
     }
