@@ -148,14 +148,19 @@ fn every_answer_type_has_its_page() {
         );
     }
     // Each answer type file in civic-forms is one of them (the file for `time` is
-    // `time_of_day.rs`, as `time` is a crate's name).
+    // `time_of_day.rs`, as `time` is a crate's name; `long_list.rs` is a `one_from_list` shown
+    // as an autocomplete).
     for entry in std::fs::read_dir(root().join("forms/src/answers")).unwrap() {
         let file = entry.unwrap().file_name().to_string_lossy().into_owned();
         let name = file.trim_end_matches(".rs");
-        if ["mod", "page"].contains(&name) {
+        if ["mod", "page", "answer_kind"].contains(&name) {
             continue;
         }
-        let name = if name == "time_of_day" { "time" } else { name };
+        let name = match name {
+            "time_of_day" => "time",
+            "long_list" => "one_from_list",
+            other => other,
+        };
         assert!(
             types.iter().any(|t| t == name),
             "forms/src/answers/{file} has no answer type page"
