@@ -802,6 +802,8 @@ pub enum PageText {
     AcceptAndSend,
     /// The confirmation page's link to the resident's copy of what they sent.
     DownloadCopy,
+    /// The confirmation page's heading over the form's next steps.
+    WhatHappensNext,
 }
 
 impl PageText {
@@ -816,12 +818,14 @@ impl PageText {
             (PageText::Change, Language::Cy) => "Newid",
             (PageText::AcceptAndSend, Language::Cy) => "Derbyn ac anfon",
             (PageText::DownloadCopy, Language::Cy) => "Lawrlwytho copi o'ch atebion (ffeil testun)",
+            (PageText::WhatHappensNext, Language::Cy) => "Beth sy'n digwydd nesaf",
             (PageText::ApplicationComplete, _) => "Application complete",
             (PageText::YourReference, _) => "Your reference number is",
             (PageText::CheckYourAnswers, _) => "Check your answers before sending your application",
             (PageText::Change, _) => "Change",
             (PageText::AcceptAndSend, _) => "Accept and send",
             (PageText::DownloadCopy, _) => "Download a copy of your answers (text file)",
+            (PageText::WhatHappensNext, _) => "What happens next",
         }
     }
 }

@@ -13,7 +13,7 @@ use civic_address_lookup::{Address, Dpa, Postcode, Uprn};
 use civic_components::assets::Assets;
 use civic_components::brand::{Brand, BrandColour};
 use civic_forms::answers::{AnswerValue, Submitted, expected_fields, read_page};
-use civic_forms::definition::{FormDefinition, Format, Language};
+use civic_forms::definition::{Confirmation, FormDefinition, Format, Language};
 use civic_forms::journey::{Answers, Step};
 use civic_forms::render::*;
 use civic_tests::{browser, serve, skip};
@@ -133,6 +133,9 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
     let save = save_for_later_form_page();
     let save_errors = read_page(&save, &Submitted::default(), today).unwrap_err();
     let addresses = [address(1, 1), address(2, 2)];
+    let mut next_steps = Confirmation::default();
+    next_steps.title = Some("Permit applied for".into());
+    next_steps.next_steps = Some("We will email you.\n\nYour permit starts on Monday.".into());
     // The postcode step with the question's hint (the demo says its addresses are sample data).
     let mut hinted = home.clone();
     hinted.hint = Some("Sample data: these addresses are invented.".into());
@@ -185,7 +188,8 @@ fn pages(form: &FormDefinition, brand: &Brand, assets: &Assets, language: Langua
         check_your_email_page(&context, "resident@example.com", 28),
         continue_application_page(&context),
         link_expired_page(&context, 28, "/apply"),
-        confirmation_page(&context, "HDJ4-7KQ2"),
+        confirmation_page(&context, "HDJ4-7KQ2", None),
+        paid_confirmation_page(&context, "HDJ4-7KQ2", 3500, Some(&next_steps)),
     ]
     .into_iter()
     .map(|markup| markup.into_string())

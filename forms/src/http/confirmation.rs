@@ -137,8 +137,13 @@ pub(crate) async fn show(
         },
     };
     let page = match paid {
-        Some(pence) => paid_confirmation_page(&context, &reference, pence),
-        None => confirmation_page(&context, &reference),
+        Some(pence) => paid_confirmation_page(
+            &context,
+            &reference,
+            pence,
+            inner.form.confirmation.as_ref(),
+        ),
+        None => confirmation_page(&context, &reference, inner.form.confirmation.as_ref()),
     };
     Html(page.into_string()).into_response()
 }

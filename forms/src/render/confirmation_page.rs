@@ -1,5 +1,7 @@
-//! The confirmation page: a panel with the submission's reference, and the amount paid when
-//! the form took a payment.
+//! The confirmation page, as the Design System's confirmation pages pattern has it: a panel
+//! with the form's title for it ("Application complete" unless it sets one) and the
+//! submission's reference, the amount paid when the form took a payment, then "What happens
+//! next" with the form's `confirmation.next_steps`.
 
 use civic_components::Panel;
 use maud::{Markup, html};
@@ -7,23 +9,51 @@ use maud::{Markup, html};
 use super::PageContext;
 use super::layout::layout;
 use crate::answers::amount;
+use crate::definition::Confirmation;
 use crate::messages::{PageText, PaymentText};
 
-/// Renders the confirmation page for `reference` (the back link and CSRF token of `context` are
-/// not used: the journey is over).
-pub fn confirmation_page(context: &PageContext<'_>, reference: &str) -> Markup {
-    confirmation(context, reference, None)
+/// Renders the confirmation page for `reference` with the form's `confirmation` texts, if it
+/// has any (the back link and CSRF token of `context` are not used: the journey is over).
+pub fn confirmation_page(
+    context: &PageContext<'_>,
+    reference: &str,
+    confirmation: Option<&Confirmation>,
+) -> Markup {
+    page(context, reference, None, confirmation)
 }
 
 /// The confirmation page of an application paid for: the reference, then the amount paid
-/// (`pence`), as GOV.UK services show it after a payment.
-pub fn paid_confirmation_page(context: &PageContext<'_>, reference: &str, pence: u64) -> Markup {
-    confirmation(context, reference, Some(pence))
+/// (`pence`), as GOV.UK services show it after a payment, then the form's next steps.
+pub fn paid_confirmation_page(
+    context: &PageContext<'_>,
+    reference: &str,
+    pence: u64,
+    confirmation: Option<&Confirmation>,
+) -> Markup {
+    page(context, reference, Some(pence), confirmation)
 }
 
-fn confirmation(context: &PageContext<'_>, reference: &str, paid: Option<u64>) -> Markup {
+fn page(
+    context: &PageContext<'_>,
+    reference: &str,
+    paid: Option<u64>,
+    confirmation: Option<&Confirmation>,
+) -> Markup {
     let language = context.language;
-    let title = PageText::ApplicationComplete.text(language);
+    let title = confirmation
+        .and_then(|c| c.title.as_ref())
+        .map_or(PageText::ApplicationComplete.text(language), |t| {
+            t.in_language(language)
+        });
+    // Paragraphs are separated by a blank line, as in the form's other long texts.
+    let next_steps: Vec<&str> = confirmation
+        .and_then(|c| c.next_steps.as_ref())
+        .map(|t| t.in_language(language))
+        .into_iter()
+        .flat_map(|text| text.split("\n\n"))
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect();
     let panel = Panel::title_text(title).html(html! {
         (PageText::YourReference.text(language)) br; strong { (reference) }
     });
@@ -41,6 +71,12 @@ fn confirmation(context: &PageContext<'_>, reference: &str, paid: Option<u64>) -
             @if let Some(pence) = paid {
                 p class="govuk-body" {
                     (PaymentText::YouHavePaid.text(language)) " " strong { (amount(pence)) } "."
+                }
+            }
+            @if !next_steps.is_empty() {
+                h2 class="govuk-heading-m" { (PageText::WhatHappensNext.text(language)) }
+                @for paragraph in &next_steps {
+                    p class="govuk-body" { (paragraph) }
                 }
             }
             @if let Some(href) = context.extras.copy_href {
@@ -73,7 +109,7 @@ mod tests {
             language: Language::Cy,
             extras: crate::render::PageExtras::default(),
         };
-        let html = confirmation_page(&context, "HDJ<2>").into_string();
+        let html = confirmation_page(&context, "HDJ<2>", None).into_string();
         assert!(html.contains("govuk-panel--confirmation"), "{html}");
         assert!(html.contains("Cais wedi"), "{html}");
         assert!(html.contains("<strong>HDJ&lt;2&gt;</strong>"), "{html}");
@@ -86,15 +122,72 @@ mod tests {
             },
             ..context
         };
-        let html = confirmation_page(&with_copy, "HDJ2").into_string();
+        let html = confirmation_page(&with_copy, "HDJ2", None).into_string();
         assert!(
             html.contains(r#"<a class="govuk-link" href="/apply/confirmation/copy" download>Lawrlwytho copi o'ch atebion (ffeil testun)</a>"#),
             "{html}"
         );
-        let html = paid_confirmation_page(&context, "HDJ2", 3500).into_string();
+        let html = paid_confirmation_page(&context, "HDJ2", 3500, None).into_string();
         assert!(
             html.contains("Rydych wedi talu <strong>£35.00</strong>."),
             "{html}"
         );
+        assert!(
+            !html.contains("Beth sy"),
+            "no next steps, no heading: {html}"
+        );
+    }
+
+    #[test]
+    fn the_form_s_title_and_next_steps_in_its_language() {
+        let brand = Brand::new("Kestrel Vale", BrandColour::parse("#005a4e").unwrap());
+        let assets = Assets::empty("/assets");
+        let confirmation: Confirmation = serde_json::from_value(serde_json::json!({
+            "title": { "en": "Collection booked", "cy": "Casgliad wedi'i drefnu" },
+            "next_steps": {
+                "en": "We have emailed you the items and the date.\n\nPut them <outside> by 7am.",
+                "cy": "Rydym wedi anfon e-bost atoch.\n\nRhowch nhw y tu allan erbyn 7yb."
+            }
+        }))
+        .unwrap();
+        for (language, title, heading, second) in [
+            (
+                Language::En,
+                "Collection booked",
+                "What happens next",
+                "Put them &lt;outside&gt; by 7am.",
+            ),
+            // (An apostrophe comes escaped.)
+            (
+                Language::Cy,
+                "Casgliad wedi",
+                "Beth sy",
+                "Rhowch nhw y tu allan erbyn 7yb.",
+            ),
+        ] {
+            let context = PageContext {
+                brand: &brand,
+                assets: &assets,
+                action: "",
+                csrf_token: "",
+                back_href: None,
+                language,
+                extras: crate::render::PageExtras::default(),
+            };
+            let html = paid_confirmation_page(&context, "BW-HDJ2", 8000, Some(&confirmation))
+                .into_string();
+            let panel = html.find("govuk-panel__title").unwrap();
+            assert!(html[panel..].contains(title), "{html}");
+            assert!(!html.contains("Application complete"), "{html}");
+            let paid = html.find("£80.00").unwrap();
+            let next = html.find(heading).unwrap();
+            let last = html.find(second).unwrap();
+            assert!(paid < next && next < last, "{html}");
+            assert_eq!(
+                html.matches(r#"<p class="govuk-body">"#).count(),
+                3,
+                "{html}"
+            );
+        }
     }
 }

@@ -226,7 +226,7 @@ fn check_answers_list_and_address_pages_escape_every_payload() {
         assert_escaped(&html, baseline);
         let html = check_your_email_page(&context, payload, 28).into_string();
         assert_escaped(&html, baseline);
-        let html = confirmation_page(&context, payload).into_string();
+        let html = confirmation_page(&context, payload, None).into_string();
         assert_escaped(&html, baseline);
     }
 }
