@@ -1,11 +1,11 @@
 //! Answer types: reading submitted form fields into typed answers, with Design System errors,
 //! and showing answers on "check your answers".
 //!
-//! Each answer type is one file holding its [`AnswerKind`](answer_kind::AnswerKind): how its
-//! fields are read and checked, rendered, and shown on "check your answers". A question asked
-//! in several fields names them
-//! `<id>.<part>` (`dob.day`, `dob.month`, `dob.year`); errors are keyed the same way, so the
-//! error summary links to the first part in error and only the parts in error are highlighted.
+//! Each answer type is one file implementing the crate's `AnswerKind` trait: how its fields are
+//! read and checked, how they are rendered, and how the answer is shown on "check your
+//! answers". A question asked in several fields names them `<id>.<part>` (`dob.day`,
+//! `dob.month`, `dob.year`); errors are keyed the same way, so the error summary links to the
+//! first part in error and only the parts in error are highlighted.
 
 mod answer_kind;
 mod bank_details;

@@ -1,29 +1,31 @@
-//! Payment lifecycle hooks (feature `pay`, [`FormServiceBuilder::payment_hooks`]): a service
-//! that must hold something while the resident pays (a collection slot, a ticket) is told
-//! when the payment starts and when it ends unpaid.
-//!
-//! | when | hook |
-//! |---|---|
-//! | the resident sends their answers, before the payment page; and before "Try paying again" | [`PaymentHooks::started`]: hold, or say it has gone |
-//! | back from paying, not paid (failed, cancelled, expired), or the payment could not be started | [`PaymentHooks::not_paid`]: release |
-//! | paid | no hook: the submission is released to the form's handlers |
-//!
-//! Confirming what was held belongs in a [`SubmissionHandler`]: a paid submission is released
-//! to the handlers exactly once, whether the resident comes back ([`Deliveries::paid`]) or
-//! the scheduled job finds the payment ([`Deliveries::release_paid`]). A resident who never
-//! comes back from an unpaid payment is not seen here either: give holds an expiry at least
-//! as long as a payment lasts and let them lapse.
-//!
-//! [`FormServiceBuilder::payment_hooks`]: super::FormServiceBuilder::payment_hooks
-//! [`SubmissionHandler`]: crate::delivery::SubmissionHandler
-//! [`Deliveries::paid`]: crate::delivery::Deliveries::paid
-//! [`Deliveries::release_paid`]: crate::delivery::Deliveries::release_paid
+//! Payment lifecycle hooks: what a service holds while a resident pays.
 
 use time::OffsetDateTime;
 
 use crate::delivery::Submission;
 
-/// What a service holds while a resident pays; see the [module](self) for when each runs.
+/// What a service holds while a resident pays.
+///
+/// Set with [`FormServiceBuilder::payment_hooks`] (feature `pay`): a service that must hold
+/// something while the resident pays (a collection slot, a ticket) is told when the payment
+/// starts and when it ends unpaid.
+///
+/// | when | hook |
+/// |---|---|
+/// | the resident sends their answers, before the payment page; and before "Try paying again" | [`PaymentHooks::started`]: hold, or say it has gone |
+/// | back from paying, not paid (failed, cancelled, expired), or the payment could not be started | [`PaymentHooks::not_paid`]: release |
+/// | paid | no hook: the submission is released to the form's handlers |
+///
+/// Confirming what was held belongs in a [`SubmissionHandler`]: a paid submission is released
+/// to the handlers exactly once, whether the resident comes back ([`Deliveries::paid`]) or
+/// the scheduled job finds the payment ([`Deliveries::release_paid`]). A resident who never
+/// comes back from an unpaid payment is not seen here either: give holds an expiry at least
+/// as long as a payment lasts and let them lapse.
+///
+/// [`FormServiceBuilder::payment_hooks`]: super::FormServiceBuilder::payment_hooks
+/// [`SubmissionHandler`]: crate::delivery::SubmissionHandler
+/// [`Deliveries::paid`]: crate::delivery::Deliveries::paid
+/// [`Deliveries::release_paid`]: crate::delivery::Deliveries::release_paid
 #[async_trait::async_trait]
 pub trait PaymentHooks: Send + Sync {
     /// The resident is about to pay for `submission`: hold what it needs. Called again
